@@ -1,0 +1,82 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Context } from 'aws-lambda';
+import type { ApiHandler } from '../../../api/src/handler';
+import { fromHttpApiResult, toHttpApiEvent } from './apigw-event';
+
+/** API Gateway HTTP APIs reject payloads over 10 MB with 413. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface RegionOptions {
+  readonly region: string;
+  readonly handler: ApiHandler;
+}
+
+class PayloadTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PAYLOAD_BYTES) {
+        reject(new PayloadTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function lambdaContext(region: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'stride-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:stride-api`,
+    memoryLimitInMB: '256',
+    awsRequestId: requestId,
+    logGroupName: '/aws/lambda/stride-api',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** One local "region": API Gateway (HTTP API, payload 2.0) in front of the API Lambda. */
+export function createRegionServer({ region, handler }: RegionOptions): Server {
+  const apiId = `local-${region}`;
+  return createServer(async (req, res) => {
+    const gatewayError = (status: number, message: string) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'x-stride-region': region, 'apigw-requestid': apiId });
+      res.end(JSON.stringify({ message }));
+    };
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) gatewayError(413, 'Request Entity Too Large');
+      return;
+    }
+    const event = toHttpApiEvent(
+      { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
+      apiId,
+    );
+    try {
+      const result = await (handler as (e: typeof event, c: Context) => ReturnType<ApiHandler>)(event, lambdaContext(region, event.requestContext.requestId));
+      const parts = fromHttpApiResult(result);
+      res.writeHead(parts.statusCode, { 'x-stride-region': region, ...parts.headers });
+      res.end(req.method === 'HEAD' ? undefined : parts.body);
+    } catch (error) {
+      // What API Gateway answers when the integration throws.
+      console.error(`[${region}] API handler threw:`, error);
+      gatewayError(500, 'Internal Server Error');
+    }
+  });
+}

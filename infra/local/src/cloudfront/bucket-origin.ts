@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.ts': 'video/mp2t',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+export interface StoredObject {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly etag: string;
+  readonly lastModified: Date;
+}
+
+/**
+ * A folder standing in for an S3 bucket: the request URI is the object key (percent-decoded as
+ * S3 does), and no key can name a file outside the folder.
+ */
+export class BucketOrigin {
+  constructor(
+    readonly name: string,
+    private readonly root: string,
+  ) {}
+
+  /** The object for a URI, or undefined for "no such key" (including keys that are not valid). */
+  async get(uri: string): Promise<StoredObject | undefined> {
+    let key: string;
+    try {
+      key = decodeURIComponent(uri.replace(/^\/+/, ''));
+    } catch {
+      return undefined;
+    }
+    if (key === '' || key.includes('\0')) return undefined;
+    const file = path.resolve(this.root, key);
+    if (!file.startsWith(this.root + path.sep)) return undefined;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return undefined;
+      const body = await readFile(file);
+      return {
+        body,
+        contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        etag: `"${createHash('md5').update(body).digest('hex')}"`,
+        lastModified: info.mtime,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+}

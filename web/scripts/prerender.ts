@@ -1,0 +1,48 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RouteManifest } from '../../edge/src/config/route-manifest';
+import type * as EntryServer from '../src/entry-server';
+import type { Program } from '../src/shared/content/schema';
+import { assertTemplate, fillTemplate } from './html-template';
+import { webPaths } from './paths';
+
+
+export interface PrerenderResult {
+  readonly pages: number;
+  readonly dataFiles: number;
+}
+
+async function writeObject(key: string, body: string): Promise<void> {
+  const file = path.join(webPaths.clientDir, key);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, body);
+}
+
+/** Renders every public page to static HTML with its state, plus page data and the route manifest. */
+export async function prerender(catalog: readonly Program[]): Promise<PrerenderResult> {
+  const entry = (await import(pathToFileURL(path.join(webPaths.serverDir, 'entry-server.js')).href)) as typeof EntryServer;
+  const template = await readFile(webPaths.template, 'utf8');
+  assertTemplate(template, webPaths.template);
+
+  const pages = entry.pagesFor(catalog);
+  for (const page of pages) {
+    const rendered = await entry.renderPage(page, catalog);
+    await writeObject(page.objectKey, fillTemplate(template, rendered));
+  }
+
+  // Page data for client-side navigation (RTK Query reads /data/programs/<slug>.json).
+  for (const program of catalog) {
+    await writeObject(`data/programs/${program.slug}.json`, JSON.stringify(program));
+  }
+
+  const notFound = pages.find((p) => p.status === 404);
+  if (!notFound) throw new Error('prerender: the page list has no 404 page');
+  const manifest: RouteManifest = {
+    version: 1,
+    routes: pages.filter((p) => p.status === 200).map((p) => ({ path: p.path, object: `/${p.objectKey}` })),
+    notFound: `/${notFound.objectKey}`,
+  };
+  await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { pages: pages.length, dataFiles: catalog.length };
+}

@@ -1,0 +1,17 @@
+import { Link } from 'react-router';
+import type { ProgramSummary } from '../../../shared/content/program-summary';
+import { formatDuration } from '../../../shared/ui/format';
+
+export function ProgramCard({ program }: { readonly program: ProgramSummary }) {
+  return (
+    <li className="program-card">
+      <Link to={`/programs/${program.slug}`} className="program-card__link">
+        <span className="program-card__title">{program.title}</span>
+      </Link>
+      <p className="program-card__tagline">{program.tagline}</p>
+      <p className="program-card__meta">
+        {program.trainer} · {program.level} · {program.workoutCount} workouts · {formatDuration(program.totalDurationSec)}
+      </p>
+    </li>
+  );
+}

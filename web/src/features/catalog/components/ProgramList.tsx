@@ -1,0 +1,17 @@
+import { useCatalogSelector } from '../hooks';
+import { selectSummaries } from '../catalogSlice';
+import { ProgramCard } from './ProgramCard';
+
+export function ProgramList() {
+  const programs = useCatalogSelector(selectSummaries);
+  return (
+    <section aria-labelledby="all-programs">
+      <h2 id="all-programs">All programs</h2>
+      <ul className="program-grid">
+        {programs.map((program) => (
+          <ProgramCard key={program.slug} program={program} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+export { catalogSlice, catalogStateFor, selectProgram, selectIsKnownSlug, selectSummaries } from './catalogSlice';
+export type { CatalogState } from './catalogSlice';
+export { FeaturedProgram } from './components/FeaturedProgram';
+export { ProgramDetail } from './components/ProgramDetail';
+export { ProgramList } from './components/ProgramList';
