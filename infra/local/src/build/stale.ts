@@ -52,6 +52,13 @@ export function strideBuildSteps(repoRoot: string): BuildStep[] {
   const lockfile = path.join(repoRoot, 'package-lock.json');
   return [
     {
+      name: 'session keys',
+      inputs: [],
+      stamp: path.join(repoRoot, '.stride', 'keys', 'jwks.json'),
+      cwd: repoRoot,
+      script: 'infra/tools/session-keys-cli.ts',
+    },
+    {
       name: 'web',
       inputs: [path.join(web, 'src'), path.join(web, 'content'), path.join(web, 'scripts'), path.join(web, 'index.html'), path.join(repoRoot, 'vite.config.ts'), lockfile],
       stamp: path.join(web, 'dist', '.build-stamp'),
@@ -60,7 +67,7 @@ export function strideBuildSteps(repoRoot: string): BuildStep[] {
     },
     {
       name: 'edge',
-      inputs: [path.join(edge, 'src'), path.join(edge, 'scripts'), path.join(web, 'dist', '.build-stamp'), lockfile],
+      inputs: [path.join(edge, 'src'), path.join(edge, 'scripts'), path.join(web, 'dist', '.build-stamp'), path.join(repoRoot, '.stride', 'keys', 'jwks.json'), lockfile],
       stamp: path.join(edge, 'dist', '.build-stamp'),
       cwd: edge,
       script: 'scripts/build.ts',
