@@ -17,6 +17,14 @@ export const sessionKeyPaths = {
 
 export const SESSION_ALG = 'RS256';
 
+/**
+ * The session contract between the API (which signs) and the edge (which verifies): cookie
+ * name and the registered claims every `stride_session` token carries.
+ */
+export const SESSION_COOKIE = 'stride_session';
+export const SESSION_ISSUER = 'https://stride.local/auth';
+export const SESSION_AUDIENCE = 'stride-viewer';
+
 export interface SessionKeys {
   /** The current signing key (private JWK with `kid` and `alg`). */
   readonly privateJwk: JWK & { kid: string };
