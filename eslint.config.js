@@ -36,7 +36,7 @@ const layersRule = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'infra/cdk.out/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'bench-results/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '.stride/**', 'web/media/**', 'infra/cdk.out/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'bench-results/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface LocalStack {
   readonly siteUrl: string;
+  /** The SRE console (state JSON, reserved concurrency, invalidations). */
+  readonly consoleUrl: string;
   readonly regions: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
@@ -15,11 +19,15 @@ const READY = '[stride] ready ';
  * resolves once it prints its ready line.
  */
 export function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
+  // Each stack gets its own data folder (dynalite allows one process per folder) and free ports
+  // for every server, so Playwright workers can each run one.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'stride-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', STRIDE_API_PORT: '0' },
+    env: { ...process.env, PORT: '0', STRIDE_API_PORT: '0', STRIDE_API_WEST_PORT: '0', STRIDE_CONSOLE_PORT: '0', STRIDE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -32,8 +40,8 @@ export function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
       const line = output.split('\n').find((l) => l.startsWith(READY));
       if (!line) return;
       clearTimeout(timer);
-      const ready = JSON.parse(line.slice(READY.length)) as { site: string; regions: Record<string, string> };
-      resolve({ siteUrl: ready.site, regions: ready.regions, stop: () => stop(child) });
+      const ready = JSON.parse(line.slice(READY.length)) as { site: string; console: string; regions: Record<string, string> };
+      resolve({ siteUrl: ready.site, consoleUrl: ready.console, regions: ready.regions, stop: () => stop(child) });
     });
     child.on('exit', (code) => {
       clearTimeout(timer);

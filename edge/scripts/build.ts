@@ -2,12 +2,18 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER, sessionKeyPaths } from '../../infra/tools/session-keys';
+import { statusObjects } from '../src/config/build-route-manifest';
 import { assertRouteManifest } from '../src/config/route-manifest';
-import type { ViewerRequestConfig } from '../src/viewer-request/route-uri';
+import type { OriginResponseConfig } from '../src/origin-response/config';
+import type { ViewerRequestConfig } from '../src/viewer-request/config';
+import { assertJwks } from './jwks';
 import { edgePaths } from './paths';
 
 /** Lambda@Edge's limit for viewer-triggered functions (compressed package). */
 export const VIEWER_LIMIT_BYTES = 1024 * 1024;
+/** Our own budget: a small bundle loads fast on a cold start. */
+export const BUDGET_GZIP_BYTES = 50 * 1024;
 
 interface EdgeFunction {
   readonly name: string;
@@ -31,10 +37,19 @@ async function readJson(file: string, hint: string): Promise<unknown> {
 async function main(): Promise<void> {
   const manifest = await readJson(edgePaths.routeManifest, 'build the web app first (npm run build -w web)');
   assertRouteManifest(manifest, edgePaths.routeManifest);
-  const viewerRequest: ViewerRequestConfig = { manifest };
+  // The public half of the key the API signs sessions with (infra/tools/session-keys.ts).
+  const jwksFile = process.env.STRIDE_JWKS_FILE ?? sessionKeyPaths.jwks;
+  const jwks = await readJson(jwksFile, 'run npm run build from the repository root (it creates the session keys), or set STRIDE_JWKS_FILE');
+  assertJwks(jwks, jwksFile);
+  const viewerRequest: ViewerRequestConfig = {
+    manifest,
+    session: { jwks, issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, cookieName: SESSION_COOKIE },
+  };
+  const originResponse: OriginResponseConfig = { statusObjects: statusObjects(manifest) };
 
   const functions: EdgeFunction[] = [
     { name: 'viewer-request', define: { __STRIDE_VIEWER_REQUEST_CONFIG__: JSON.stringify(viewerRequest) } },
+    { name: 'origin-response', define: { __STRIDE_ORIGIN_RESPONSE_CONFIG__: JSON.stringify(originResponse) } },
   ];
 
   await rm(edgePaths.distDir, { recursive: true, force: true });
@@ -57,6 +72,9 @@ async function main(): Promise<void> {
     const gzip = gzipSync(code).length;
     if (gzip > VIEWER_LIMIT_BYTES) {
       throw new Error(`${fn.name}: ${gzip} bytes gzip exceeds Lambda@Edge's ${VIEWER_LIMIT_BYTES}-byte viewer limit`);
+    }
+    if (gzip > BUDGET_GZIP_BYTES) {
+      throw new Error(`${fn.name}: ${gzip} bytes gzip exceeds the ${BUDGET_GZIP_BYTES}-byte edge bundle budget`);
     }
     rows.push(`  ${fn.name.padEnd(16)} ${String(code.length).padStart(8)} B raw ${String(gzip).padStart(8)} B gzip`);
   }

@@ -16,15 +16,29 @@ function run(command, args, env = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
+// The fields of a package.json that change what npm installs; scripts and descriptions do not.
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'workspaces', 'engines'];
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path.relative(root, file)} is not valid JSON: ${error.message}`);
+  }
+}
+
 /** The dependency inputs: when any changes, node_modules is stale. */
 function dependencyHash() {
-  const rootManifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const files = ['package.json', 'package-lock.json', ...(rootManifest.workspaces ?? []).map((w) => `${w}/package.json`)];
+  const rootManifest = readJson(path.join(root, 'package.json'));
+  const manifests = ['package.json', ...(rootManifest.workspaces ?? []).map((w) => `${w}/package.json`)];
   const hash = createHash('sha256');
-  for (const file of files) {
+  for (const file of manifests) {
     const full = path.join(root, file);
-    hash.update(`${file}\0${existsSync(full) ? readFileSync(full) : 'missing'}\0`);
+    const manifest = existsSync(full) ? readJson(full) : {};
+    hash.update(`${file}\0${JSON.stringify(DEPENDENCY_FIELDS.map((field) => manifest[field] ?? null))}\0`);
   }
+  const lockfile = path.join(root, 'package-lock.json');
+  hash.update(`package-lock.json\0${existsSync(lockfile) ? readFileSync(lockfile) : 'missing'}\0`);
   return hash.digest('hex');
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
+import { checkContentAssets } from './content-assets';
 import { ContentError, loadPrograms } from './content';
 import { webPaths } from './paths';
 import { prerender } from './prerender';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Validate content first: a bad file should fail in a second, not after two bundler runs.
   const catalog = await loadPrograms(webPaths.contentDir);
+  await checkContentAssets(catalog, { contentDir: webPaths.contentDir, publicDir: path.join(webPaths.webDir, 'public'), mediaDir: path.join(webPaths.webDir, 'media') });
 
   await rm(webPaths.distDir, { recursive: true, force: true });
   await build({ configFile, logLevel: 'warn' });

@@ -14,7 +14,8 @@ const valid = {
   equipment: [],
   featured: false,
   launchAt: '2026-02-01T06:00:00Z',
-  workouts: [{ id: 'w-core-1', title: 'Plank ladder', durationSec: 600 }],
+  poster: { src: '/posters/core-10.svg', width: 640, height: 360, alt: 'Core 10 poster' },
+  workouts: [{ id: 'w-core-1', title: 'Plank ladder', durationSec: 600, mediaId: 'sample-hiit' }],
 };
 
 let dir = '';
@@ -38,6 +39,18 @@ describe('loadPrograms', () => {
   it('names the file and the field of a bad entry', async () => {
     await write('core-10.json', { ...valid, workouts: [{ id: 'w-core-1', title: 'x', durationSec: '600' }] });
     await expect(loadPrograms(dir)).rejects.toThrow(/core-10\.json: workouts\.0\.durationSec: .*number/);
+  });
+
+  it('names a missing or malformed poster and media id', async () => {
+    const { poster: _poster, ...noPoster } = valid;
+    await write('core-10.json', { ...noPoster, workouts: [{ id: 'w-core-1', title: 'x', durationSec: 600, mediaId: 'Bad Id' }] });
+    const error = await loadPrograms(dir).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/core-10\.json: poster: /);
+    expect(error?.message).toMatch(/core-10\.json: workouts\.0\.mediaId: must be lowercase words/);
+    await write('core-10.json', { ...valid, poster: { src: 'https://cdn.example/p.png', width: 0, height: 360, alt: 'p' } });
+    const sized = await loadPrograms(dir).then(() => undefined, (e: unknown) => e as Error);
+    expect(sized?.message).toMatch(/core-10\.json: poster\.src: must be \/posters\//);
+    expect(sized?.message).toMatch(/core-10\.json: poster\.width: /);
   });
 
   it('rejects unknown fields, so typos are not silently dropped', async () => {
@@ -67,6 +80,10 @@ describe('loadPrograms', () => {
 
   it('loads the shipped catalog', async () => {
     const programs = await loadPrograms(path.resolve(import.meta.dirname, '../content/programs'));
-    expect(programs.length).toBeGreaterThanOrEqual(3);
+    expect(programs.length).toBeGreaterThanOrEqual(8);
+    expect(programs.flatMap((p) => p.workouts).length).toBeGreaterThanOrEqual(60);
+    // The coming-soon path and the country-licence path each need at least one program.
+    expect(programs.some((p) => p.launchAt > '2026-12-31T23:59:59Z')).toBe(true);
+    expect(programs.filter((p) => p.countries !== undefined).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -7,6 +7,8 @@ export const webPaths = {
   webDir,
   repoRoot: path.resolve(webDir, '..'),
   contentDir: path.join(webDir, 'content', 'programs'),
+  /** Marketing vanity paths (`/go/<name>`), baked into the edge's route manifest. */
+  redirects: path.join(webDir, 'content', 'redirects.json'),
   distDir: path.join(webDir, 'dist'),
   /** The site bucket's contents: what is uploaded to S3 (or the local bucket folder). */
   clientDir: path.join(webDir, 'dist', 'client'),

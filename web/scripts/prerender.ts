@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RouteManifest } from '../../edge/src/config/route-manifest';
+import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
+import { loadRedirects } from './redirects';
 
 
 export interface PrerenderResult {
@@ -26,6 +27,8 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   assertTemplate(template, webPaths.template);
 
   const pages = entry.pagesFor(catalog);
+  // Before any page is written: a bad redirect file should fail fast.
+  const redirects = await loadRedirects(webPaths.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
   for (const page of pages) {
     const rendered = await entry.renderPage(page, catalog);
     await writeObject(page.objectKey, fillTemplate(template, rendered));
@@ -36,13 +39,14 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
     await writeObject(`data/programs/${program.slug}.json`, JSON.stringify(program));
   }
 
-  const notFound = pages.find((p) => p.status === 404);
-  if (!notFound) throw new Error('prerender: the page list has no 404 page');
-  const manifest: RouteManifest = {
-    version: 1,
-    routes: pages.filter((p) => p.status === 200).map((p) => ({ path: p.path, object: `/${p.objectKey}` })),
-    notFound: `/${notFound.objectKey}`,
-  };
+  const manifest = buildRouteManifest(
+    {
+      pages,
+      programs: catalog.map((p) => ({ path: `/programs/${p.slug}`, launchAt: p.launchAt, countries: p.countries, dataObjectKey: `data/programs/${p.slug}.json` })),
+      redirects,
+    },
+    webPaths.routeManifest,
+  );
   await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { pages: pages.length, dataFiles: catalog.length };
 }

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { readPreloadedState } from './app/preloaded-state';
+import { bindToLocation } from './features/availability';
 import { routes } from './app/route-table';
 import { makeStore } from './app/store';
 import './app/styles.css';
@@ -11,7 +12,27 @@ import './app/styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('Stride: #root is missing from the page');
 
-const store = makeStore(readPreloadedState(document));
+const preloaded = readPreloadedState(document);
+// The edge serves a coming-soon or 451 object at the address the viewer asked for.
+const store = makeStore(preloaded && { ...preloaded, availability: bindToLocation(preloaded.availability, window.location.pathname) });
+
+/**
+ * React Router's SSR pattern for lazy routes: the prerendered HTML already shows the matched
+ * routes' components, so resolve their `lazy` before the router and hydrateRoot exist, or the
+ * first client render would lack them and hydration would fail.
+ */
+async function resolveMatchedLazyRoutes(table: RouteObject[]): Promise<void> {
+  const matches = matchRoutes(table, window.location) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const resolved = await route.lazy();
+      Object.assign(route, { ...resolved, lazy: undefined });
+    }),
+  );
+}
+
+await resolveMatchedLazyRoutes(routes);
 const router = createBrowserRouter(routes);
 
 hydrateRoot(

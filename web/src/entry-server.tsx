@@ -2,20 +2,30 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { availabilityStateFor, type PageNotice } from './features/availability';
 import { catalogStateFor } from './features/catalog';
-import { pageTitle } from './app/page-title';
+import { pageTitle, UNAVAILABLE_TITLE } from './app/page-title';
 import { serializeStateScript } from './app/preloaded-state';
 import { routes } from './app/route-table';
 import { makeStore } from './app/store';
 import type { Program } from './shared/content/schema';
 
-/** One page the prerender writes: its URL, the object key it is stored under, and its status. */
+/**
+ * One page the prerender writes: the URL it is rendered at, the object key it is stored under,
+ * its status, and what the edge uses it for (the route manifest is built from this list).
+ */
 export interface PageSpec {
   readonly path: string;
   readonly objectKey: string;
-  readonly status: 200 | 404;
+  readonly status: 200 | 404 | 451;
   /** Program slugs whose full details this page carries in its preloaded state. */
   readonly detailSlugs: readonly string[];
+  /** `page`: answers `route`; `coming-soon`: `route` before its launch; `not-found`/`unavailable`: status pages. */
+  readonly role: 'page' | 'coming-soon' | 'not-found' | 'unavailable';
+  /** The canonical path or pattern (`/watch/:id`) the edge serves this object at. */
+  readonly route: string;
+  readonly device: 'web' | 'tv';
+  readonly notice?: PageNotice;
 }
 
 export interface RenderedPage {
@@ -25,15 +35,18 @@ export interface RenderedPage {
 }
 
 export function pagesFor(catalog: readonly Program[]): PageSpec[] {
+  const page = (path: string, objectKey: string): PageSpec => ({ path, objectKey, status: 200, detailSlugs: [], role: 'page', route: path, device: 'web' });
   return [
-    { path: '/', objectKey: 'index.html', status: 200, detailSlugs: [] },
-    ...catalog.map((p): PageSpec => ({
-      path: `/programs/${p.slug}`,
-      objectKey: `programs/${p.slug}/index.html`,
-      status: 200,
-      detailSlugs: [p.slug],
-    })),
-    { path: '/404', objectKey: '404.html', status: 404, detailSlugs: [] },
+    page('/', 'index.html'),
+    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/index.html`), detailSlugs: [p.slug] })),
+    // Served at /programs/<slug> until launchAt: the summary only, no workouts.
+    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/coming-soon/index.html`), role: 'coming-soon', notice: 'coming-soon' })),
+    // One shell for every /watch/<id>: it renders nothing id-specific.
+    { ...page('/watch/shell', 'watch/index.html'), route: '/watch/:id' },
+    page('/account', 'account/index.html'),
+    page('/login', 'login/index.html'),
+    { ...page('/404', '404.html'), status: 404, role: 'not-found', route: '' },
+    { ...page('/unavailable', '451.html'), status: 451, role: 'unavailable', route: '', notice: 'unavailable' },
   ];
 }
 
@@ -43,7 +56,7 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[]): P
   const context = await handler.query(new Request(new URL(page.path, 'http://stride.local')));
   if (context instanceof Response) throw new Error(`${page.path}: the router answered a redirect, not a page`);
 
-  const store = makeStore({ catalog: catalogStateFor(catalog, page.detailSlugs) });
+  const store = makeStore({ catalog: catalogStateFor(catalog, page.detailSlugs), availability: availabilityStateFor(page.notice, page.path) });
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>
@@ -54,5 +67,6 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[]): P
     </StrictMode>,
   );
   const state = store.getState();
-  return { html, title: pageTitle(context.matches.map((m) => ({ handle: m.route.handle, params: m.params })), state), stateScript: serializeStateScript({ catalog: state.catalog }) };
+  const title = page.notice === 'unavailable' ? UNAVAILABLE_TITLE : pageTitle(context.matches.map((m) => ({ handle: m.route.handle, params: m.params })), state);
+  return { html, title, stateScript: serializeStateScript({ catalog: state.catalog, availability: state.availability }) };
 }

@@ -1,4 +1,4 @@
-import type { ViewerRequestConfig } from './route-uri';
+import type { ViewerRequestConfig } from './config';
 import { createViewerRequestHandler } from './handler';
 
 // Lambda@Edge has no environment variables: edge/scripts/build.ts bakes the config in here.

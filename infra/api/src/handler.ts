@@ -1,41 +1,61 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { errorResponse, jsonResponse, type ApiResult } from './responses';
+import { createApiContext, type ApiConfig, type ApiContext } from './context';
+import { errorResponse, jsonResponse, RequestError, type ApiResult } from './responses';
+import { getProgress, postView, putProgress } from './routes/activity';
+import { login, logout, me } from './routes/auth';
+import { playback } from './routes/playback';
 
-export interface ApiConfig {
-  /** The AWS region this copy of the API runs in (process.env.AWS_REGION on Lambda). */
-  readonly region: string;
-}
-
+export type { ApiConfig } from './context';
 export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<ApiResult>;
 
-type Route = (event: APIGatewayProxyEventV2) => Promise<ApiResult> | ApiResult;
+type Route = (ctx: ApiContext, event: APIGatewayProxyEventV2, param: string) => Promise<ApiResult> | ApiResult;
+
+interface RouteEntry {
+  readonly pattern: RegExp;
+  readonly methods: Partial<Record<string, Route>>;
+}
+
+const routes: RouteEntry[] = [
+  { pattern: /^\/api\/ping$/, methods: { GET: (ctx) => jsonResponse(200, { status: 'ok', region: ctx.region }, ctx.region) } },
+  { pattern: /^\/api\/auth\/login$/, methods: { POST: login } },
+  { pattern: /^\/api\/auth\/logout$/, methods: { POST: logout } },
+  { pattern: /^\/api\/me$/, methods: { GET: me } },
+  { pattern: /^\/api\/playback\/([^/]+)$/, methods: { GET: playback } },
+  { pattern: /^\/api\/progress\/([^/]+)$/, methods: { GET: getProgress, PUT: putProgress } },
+  { pattern: /^\/api\/views$/, methods: { POST: postView } },
+];
 
 /**
  * The Stride API as one Lambda behind an HTTP API (payload format 2.0). The same module runs in
  * both AWS regions and in both local regions; only the injected config differs.
  */
-export function createApiHandler(config: ApiConfig): ApiHandler {
-  const routes: Record<string, Partial<Record<string, Route>>> = {
-    '/api/ping': { GET: () => jsonResponse(200, { status: 'ok', region: config.region }, config.region) },
-  };
-
+export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
+  const ctx = await createApiContext(config);
   return async (event) => {
     const path = event.rawPath;
     const method = event.requestContext.http.method.toUpperCase();
-    const methods = routes[path];
-    if (!methods) return errorResponse(404, `No API route at ${path}`, config.region);
-    const route = methods[method] ?? (method === 'HEAD' ? methods.GET : undefined);
+    let match: RegExpExecArray | null = null;
+    const entry = routes.find((r) => (match = r.pattern.exec(path)) !== null);
+    if (!entry || !match) return errorResponse(404, `No API route at ${path.slice(0, 200)}`, ctx.region);
+    const route = entry.methods[method] ?? (method === 'HEAD' ? entry.methods.GET : undefined);
     if (!route) {
-      const result = errorResponse(405, `${method} is not allowed on ${path}`, config.region);
-      result.headers.allow = Object.keys(methods).join(', ');
+      const result = errorResponse(405, `${method} is not allowed on ${path}`, ctx.region);
+      result.headers.allow = Object.keys(entry.methods).join(', ');
       return result;
     }
+    let param = '';
     try {
-      return await route(event);
+      param = decodeURIComponent((match as RegExpExecArray)[1] ?? '');
+    } catch {
+      return errorResponse(400, 'The path is not valid percent-encoding', ctx.region);
+    }
+    try {
+      return await route(ctx, event, param);
     } catch (error) {
+      if (error instanceof RequestError) return errorResponse(error.statusCode, error.message, ctx.region);
       // The client gets a request id to quote, never a stack trace.
-      console.error(JSON.stringify({ level: 'error', requestId: event.requestContext.requestId, path, error: String(error) }));
-      return errorResponse(500, `Internal error (request ${event.requestContext.requestId})`, config.region);
+      console.error(JSON.stringify({ level: 'error', region: ctx.region, requestId: event.requestContext.requestId, path, error: String(error) }));
+      return errorResponse(500, `Internal error (request ${event.requestContext.requestId})`, ctx.region);
     }
   };
 }

@@ -1,23 +1,128 @@
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Environment } from 'aws-cdk-lib';
+import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
+import { loadStrideConfig, type StrideConfig } from '../config/stride-config';
+import { ApiStack } from '../lib/api-stack';
+import { DnsStack } from '../lib/dns-stack';
+import { EdgeStack } from '../lib/edge-stack';
+import { acknowledgeNagFindings, type NagAcknowledgement } from '../lib/nag-acknowledgements';
+import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
+import { SiteReplicaStack } from '../lib/site-replica-stack';
 import { SiteStack } from '../lib/site-stack';
+import { tableShape } from '../lib/table-definition';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/** The built edge bundles `npm run build` writes. */
+export const defaultEdgeBundleDirs = (): Record<EdgeFunctionName, string> =>
+  Object.fromEntries(EDGE_FUNCTIONS.map((name) => [name, path.join(repoRoot, 'edge', 'dist', name)])) as Record<EdgeFunctionName, string>;
 
 export interface StrideAppOptions {
+  /** Defaults to the file named by STRIDE_CONFIG, else infra/cdk/config/stride.config.json. */
+  readonly config?: StrideConfig;
   readonly outdir?: string;
-  readonly domainName?: string;
+  readonly edgeBundleDirs?: Readonly<Record<EdgeFunctionName, string>>;
 }
 
-/** The Stride CDK app. No lookups and no network: synth works offline without credentials. */
-export function createStrideApp(options: StrideAppOptions = {}): { app: App; site: SiteStack } {
-  const app = new App(options.outdir ? { outdir: options.outdir } : {});
-  const domainName = options.domainName ?? 'stride.example.com';
-  // Stack ids are API: renaming one replaces the stack and everything in it.
-  const site = new SiteStack(app, 'StrideSite', {
-    env: { region: 'us-east-1' },
-    viewerRequestBundleDir: path.join(repoRoot, 'edge', 'dist', 'viewer-request'),
-    apiDomainName: `api.${domainName}`,
+export interface StrideStacks {
+  readonly edge: EdgeStack;
+  readonly siteReplica: SiteReplicaStack;
+  readonly site: SiteStack;
+  readonly apiPrimary: ApiStack;
+  readonly apiSecondary: ApiStack;
+  readonly dns: DnsStack;
+}
+
+/**
+ * The Stride CDK app: six stacks split by lifecycle, in deploy order. No lookups and no
+ * network: synth works offline without credentials. Cross-region values (the secondary API's
+ * endpoint, the media key id) travel through CDK's cross-region references.
+ */
+export function createStrideApp(options: StrideAppOptions = {}): { app: App; config: StrideConfig; stacks: StrideStacks; nagAcknowledgements: readonly NagAcknowledgement[] } {
+  const config = options.config ?? loadStrideConfig(process.env.STRIDE_CONFIG ? path.resolve(process.env.STRIDE_CONFIG) : undefined);
+  const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+    // Exports (and CDK's cross-region export writer/reader): CloudFormation refuses to delete a
+    // value another stack still uses. Stated, not defaulted, so a CDK upgrade cannot change it.
+    context: {
+      '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+      // S3 server access logs delivered under a bucket policy, not the deprecated log-delivery ACL.
+      '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+      // aws-cdk-lib's offline CloudFormation validation (resource schemas and rules) fails the
+      // synth on any finding instead of printing a warning.
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
+    },
   });
-  return { app, site };
+  const primaryEnv: Environment = { account: config.account, region: config.regions.primary };
+  const secondaryEnv: Environment = { account: config.account, region: config.regions.secondary };
+  const common = { crossRegionReferences: true, tags: { project: 'stride' } } as const;
+  const api = apiDomainName(config);
+
+  const edge = new EdgeStack(app, STACK_IDS.edge, { ...common, env: primaryEnv, description: 'Stride Lambda@Edge functions', bundleDirs: options.edgeBundleDirs ?? defaultEdgeBundleDirs() });
+
+  const replicaName = replicaBucketName(config);
+  const siteReplica = new SiteReplicaStack(app, STACK_IDS.siteReplica, { ...common, env: secondaryEnv, description: 'Stride site bucket replica', bucketName: replicaName });
+
+  const site = new SiteStack(app, STACK_IDS.site, {
+    ...common,
+    env: primaryEnv,
+    description: 'Stride site: buckets, CloudFront, WAF',
+    domainName: config.domainName,
+    hostedZone: config.hostedZone,
+    apiDomainName: api,
+    replica: { bucketName: replicaName, region: config.regions.secondary },
+    rateLimitPer5Minutes: config.waf.rateLimitPer5Minutes,
+    mediaSigningPublicKeyPem: config.media.signingPublicKeyPem,
+  });
+  // Not visible to CDK as references: SSM parameter names and the replica's bucket name.
+  site.addStackDependency(edge, 'reads the edge function versions from SSM');
+  site.addStackDependency(siteReplica, 'replicates into the replica bucket');
+
+  const tableName = DEFAULT_TABLE_NAME;
+  const table = { name: tableName, shape: tableShape(tableDefinition(tableName)) };
+  const handler = {
+    entry: path.join(repoRoot, 'infra', 'api', 'src', 'index.ts'),
+    projectRoot: repoRoot,
+    catalogDir: path.join(repoRoot, 'web', 'content', 'programs'),
+    memoryMb: config.api.memoryMb,
+    timeoutSeconds: config.api.timeoutSeconds,
+    reservedConcurrency: config.api.reservedConcurrency,
+  };
+  const apiCommon = {
+    ...common,
+    table,
+    siteDomainName: config.domainName,
+    apiDomainName: api,
+    hostedZone: config.hostedZone,
+    handler,
+    mediaKeyPairId: site.mediaPublicKey.publicKeyId,
+    mediaCookieTtlSeconds: config.media.cookieTtlSeconds,
+  };
+  const apiPrimary = new ApiStack(app, STACK_IDS.apiPrimary, { ...apiCommon, env: primaryEnv, description: 'Stride API, primary region', role: 'primary', replicaRegion: config.regions.secondary });
+  const apiSecondary = new ApiStack(app, STACK_IDS.apiSecondary, { ...apiCommon, env: secondaryEnv, description: 'Stride API, secondary region', role: 'secondary', replicaRegion: config.regions.primary });
+  apiSecondary.addStackDependency(apiPrimary, 'uses the global table replica the primary creates');
+
+  const endpoint = (stack: ApiStack) => ({
+    region: stack.region,
+    executeApiHost: stack.executeApiHost,
+    regionalDomainName: stack.domainName.regionalDomainName,
+    regionalHostedZoneId: stack.domainName.regionalHostedZoneId,
+  });
+  const dns = new DnsStack(app, STACK_IDS.dns, {
+    ...common,
+    env: primaryEnv,
+    description: 'Stride DNS: API failover and site alias',
+    domainName: config.domainName,
+    apiDomainName: api,
+    hostedZone: config.hostedZone,
+    distribution: site.distribution,
+    primary: endpoint(apiPrimary),
+    secondary: endpoint(apiSecondary),
+    healthCheck: config.healthCheck,
+  });
+
+  const stacks = { edge, siteReplica, site, apiPrimary, apiSecondary, dns };
+  // Recorded as template metadata, so a cdk-nag run anywhere sees the same acknowledgements.
+  const nagAcknowledgements = acknowledgeNagFindings(stacks);
+  return { app, config, stacks, nagAcknowledgements };
 }

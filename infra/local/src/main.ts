@@ -1,8 +1,9 @@
 import { buildIfStale, strideBuildSteps } from './build/stale';
 import { ConfigError, configFromEnv } from './config';
+import { DataDirInUseError } from './data/dynamo';
 import { PortInUseError } from './listen';
 import { localPaths } from './paths';
-import { startLocalStack } from './stack';
+import { API_DOMAIN, startLocalStack } from './stack';
 
 // `npm start`: build what is stale, then run the AWS-shaped local stack until Ctrl-C.
 async function main(): Promise<void> {
@@ -10,13 +11,31 @@ async function main(): Promise<void> {
   buildIfStale(strideBuildSteps(localPaths.repoRoot), (line) => console.log(`[stride] ${line}`));
   const stack = await startLocalStack(config);
 
+  const regionUrls = Object.fromEntries(Object.values(stack.regions).map((r) => [r.name, r.url]));
   const rows = [
     ['site (local CloudFront)', stack.siteUrl],
-    ...Object.entries(stack.regions).map(([region, url]) => [`API ${region}`, `${url}/api/ping`]),
+    ...Object.values(stack.regions).map((r) => [`API ${r.name}`, `${r.url}/api/ping`]),
+    ['console (SRE)', stack.consoleUrl],
   ];
-  console.log(`\nStride is running:\n${rows.map(([what, url]) => `  ${what?.padEnd(26)} ${url}`).join('\n')}\n\nPress Ctrl-C to stop.`);
+  const hc = config.healthCheck;
+  console.log(
+    [
+      '',
+      'Stride is running:',
+      ...rows.map(([what, url]) => `  ${what?.padEnd(26)} ${url}`),
+      '',
+      `  ${API_DOMAIN}: PRIMARY us-east-1, SECONDARY us-west-1, TTL ${config.dnsTtlSeconds} s; health checks every ${hc.intervalMs / 1000} s, threshold ${hc.failureThreshold}, ${hc.checkers} checkers`,
+      `  edge functions: ${stack.edgeFunctions.join(', ') || 'none built'}; media bucket: ${config.mediaDir}`,
+      `  access log: ${config.accessLogFile ?? 'off'}`,
+      '',
+      'Demo accounts:',
+      ...stack.demoAccounts.map((a) => `  ${a.email.padEnd(20)} ${a.password}   (${a.subscription === 'active' ? 'subscribed' : 'no subscription'})`),
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
   // One machine-readable line for tools (the e2e fixture) that start the stack on free ports.
-  console.log(`[stride] ready ${JSON.stringify({ site: stack.siteUrl, regions: stack.regions })}`);
+  console.log(`[stride] ready ${JSON.stringify({ site: stack.siteUrl, console: stack.consoleUrl, regions: regionUrls })}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -39,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof PortInUseError) {
+  if (error instanceof ConfigError || error instanceof PortInUseError || error instanceof DataDirInUseError) {
     console.error(`[stride] ${error.message}`);
     process.exit(2);
   }

@@ -1,46 +1,179 @@
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
+import { loadCatalog } from '../../api/src/catalog';
 import { createApiHandler } from '../../api/src/handler';
+import { DEFAULT_TABLE_NAME } from '../../api/src/table';
+import { UserRepository } from '../../api/src/users';
+import { ensureSessionKeys } from '../../tools/session-keys';
+import { ReservedConcurrency } from './api/concurrency';
 import { createRegionServer } from './api/region-server';
+import { AccessLog } from './cloudfront/access-log';
 import { BucketOrigin } from './cloudfront/bucket-origin';
-import { createDistribution } from './cloudfront/distribution';
-import { loadEdgeFunction } from './cloudfront/edge-function';
-import type { LocalStackConfig } from './config';
+import { createDistribution, type Distribution } from './cloudfront/distribution';
+import { loadEdgeFunctions } from './cloudfront/edge-function';
+import { Invalidations } from './cloudfront/invalidations';
+import { createConsoleServer } from './console/server';
+import { buildState, type StackState } from './console/state';
+import { REGIONS, type LocalStackConfig, type Region } from './config';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './data/demo-accounts';
+import { ensureTable, startDynamo, type LocalDynamo } from './data/dynamo';
+import { ensureMediaKeys } from './data/media-keys';
 import { close, listen, LOOPBACK } from './listen';
-import { localPaths } from './paths';
+import { FailoverRecordSet, type FailoverTarget } from './route53/failover-record';
+import { HealthCheck } from './route53/health-check';
+import { ResolverCache } from './route53/resolver-cache';
 
 export const API_DOMAIN = 'api.stride.local';
-export const PRIMARY_REGION = 'us-east-1';
+export const PRIMARY_REGION: Region = 'us-east-1';
+export const SECONDARY_REGION: Region = 'us-west-1';
+
+const PORT_VARS: Record<Region, string> = { 'us-east-1': 'STRIDE_API_PORT', 'us-west-1': 'STRIDE_API_WEST_PORT' };
+
+export interface LocalRegion {
+  readonly name: Region;
+  readonly url: string;
+  readonly port: number;
+  readonly concurrency: ReservedConcurrency;
+  readonly healthCheck: HealthCheck;
+}
 
 export interface RunningStack {
   readonly siteUrl: string;
-  readonly regions: Readonly<Record<string, string>>;
+  readonly consoleUrl: string;
+  readonly regions: Readonly<Record<Region, LocalRegion>>;
+  readonly distribution: Distribution;
+  /** The shared DynamoDB-compatible store (one per stack, both regions on it). */
+  readonly dynamo: LocalDynamo;
+  readonly site: { readonly primary: BucketOrigin; readonly replica: BucketOrigin };
+  readonly media: BucketOrigin;
+  readonly dns: ResolverCache;
+  readonly records: FailoverRecordSet;
+  readonly invalidations: Invalidations;
+  readonly demoAccounts: readonly { email: string; password: string; subscription: string }[];
+  /** Which edge functions were loaded from the edge dist folder. */
+  readonly edgeFunctions: readonly string[];
+  /** PutFunctionConcurrency (a number) / DeleteFunctionConcurrency (null) for a region's API. */
+  setReservedConcurrency(region: Region, value: number | null): void;
+  state(): StackState;
   close(): Promise<void>;
 }
 
 /** Starts every local part on loopback; on failure, closes whatever had started. */
 export async function startLocalStack(config: LocalStackConfig): Promise<RunningStack> {
   const servers: Server[] = [];
-  const closeAll = () => Promise.all(servers.map(close)).then(() => undefined);
+  const healthChecks: HealthCheck[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const check of healthChecks) check.stop();
+    await Promise.all(servers.map(close));
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  const now = config.now ?? Date.now;
   try {
-    const regionServer = createRegionServer({ region: PRIMARY_REGION, handler: createApiHandler({ region: PRIMARY_REGION }) });
-    servers.push(regionServer);
-    const apiPort = await listen(regionServer, config.apiPort, `API ${PRIMARY_REGION}`, 'STRIDE_API_PORT');
+    // Data: one dynalite store on disk, shared by both regions as a global table would be.
+    const dynamo = await startDynamo(path.join(config.dataDir, 'dynamodb'));
+    cleanups.push(() => dynamo.close());
+    const seedDb = dynamo.documentClient(PRIMARY_REGION);
+    await ensureTable(seedDb, DEFAULT_TABLE_NAME);
+    await seedDemoAccounts(new UserRepository(seedDb, DEFAULT_TABLE_NAME));
 
+    const sessionKeys = await ensureSessionKeys({ dir: config.keysDir, privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'), jwks: path.join(config.keysDir, 'jwks.json') });
+    const mediaKeys = ensureMediaKeys(config.keysDir);
+    const catalog = loadCatalog(config.catalogDir);
+
+    const regions = {} as Record<Region, LocalRegion>;
+    for (const region of REGIONS) {
+      const handler = await createApiHandler({
+        region,
+        dynamo: dynamo.documentClient(region),
+        tableName: DEFAULT_TABLE_NAME,
+        sessionSigningKey: sessionKeys.privateJwk,
+        // Any host: the site may be reached as localhost or 127.0.0.1 on any port.
+        media: { keyPairId: mediaKeys.keyPairId, privateKeyPem: mediaKeys.privateKeyPem, resourceBase: 'http*://*/media', ttlSeconds: 4 * 3600 },
+        catalog,
+        secureCookies: false,
+        now: () => new Date(now()),
+      });
+      const concurrency = new ReservedConcurrency();
+      const server = createRegionServer({ region, handler, concurrency });
+      servers.push(server);
+      const port = await listen(server, config.apiPorts[region], `API ${region}`, PORT_VARS[region]);
+      const healthCheck = new HealthCheck({
+        id: `hc-${region}`,
+        host: LOOPBACK,
+        port,
+        path: '/api/ping',
+        requestIntervalMs: config.healthCheck.intervalMs,
+        failureThreshold: config.healthCheck.failureThreshold,
+        checkers: config.healthCheck.checkers,
+        timeoutMs: config.healthCheck.timeoutMs,
+      });
+      healthChecks.push(healthCheck);
+      regions[region] = { name: region, url: `http://localhost:${port}`, port, concurrency, healthCheck };
+    }
+
+    const target = (r: LocalRegion): FailoverTarget => ({ region: r.name, host: LOOPBACK, port: r.port, healthCheck: r.healthCheck });
+    const records = new FailoverRecordSet(API_DOMAIN, target(regions[PRIMARY_REGION]), target(regions[SECONDARY_REGION]), config.dnsTtlSeconds);
+    const dns = new ResolverCache(records, now);
+    for (const check of healthChecks) check.start();
+
+    if (config.replicateSite) replicate(config.siteDir, config.siteReplicaDir);
+    mkdirSync(config.siteReplicaDir, { recursive: true });
+    const site = { primary: new BucketOrigin('stride-site-primary', config.siteDir), replica: new BucketOrigin('stride-site-replica', config.siteReplicaDir) };
+    const media = new BucketOrigin('stride-media', config.mediaDir);
+    const edge = loadEdgeFunctions(config.edgeDistDir, config.edgeTimeouts);
+    const accessLog = new AccessLog(config.accessLogFile);
+    cleanups.push(() => accessLog.close());
     const distribution = createDistribution({
-      viewerRequest: loadEdgeFunction('viewer-request', localPaths.edgeBundle('viewer-request')),
-      siteBucket: new BucketOrigin('stride-site-primary', localPaths.siteBucket),
-      apiOrigin: { domainName: API_DOMAIN, host: LOOPBACK, port: apiPort },
+      edge,
+      site,
+      media,
+      trustedKeys: [{ keyPairId: mediaKeys.keyPairId, publicKeyPem: mediaKeys.publicKeyPem }],
+      api: { domainName: API_DOMAIN, resolve: () => dns.resolve() },
+      log: accessLog,
+      now,
+      viewerCountry: config.viewerCountry,
     });
-    servers.push(distribution);
-    const sitePort = await listen(distribution, config.sitePort, 'local CloudFront', 'PORT');
+    servers.push(distribution.server);
+    const sitePort = await listen(distribution.server, config.sitePort, 'local CloudFront', 'PORT');
+    const invalidations = new Invalidations(distribution.cache);
 
-    return {
+    let consoleUrl = '';
+    const stack: RunningStack = {
       siteUrl: `http://localhost:${sitePort}`,
-      regions: { [PRIMARY_REGION]: `http://localhost:${apiPort}` },
+      get consoleUrl() {
+        return consoleUrl;
+      },
+      regions,
+      distribution,
+      dynamo,
+      site,
+      media,
+      dns,
+      records,
+      invalidations,
+      demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription }) => ({ email, password, subscription })),
+      edgeFunctions: Object.keys(edge),
+      setReservedConcurrency(region, value) {
+        regions[region].concurrency.reserved = value;
+      },
+      state: () => buildState(stack),
       close: closeAll,
     };
+    const consoleServer = createConsoleServer(stack);
+    servers.push(consoleServer);
+    consoleUrl = `http://localhost:${await listen(consoleServer, config.consolePort, 'local console', 'STRIDE_CONSOLE_PORT')}`;
+    return stack;
   } catch (error) {
     await closeAll();
     throw error;
   }
+}
+
+/** The replica bucket mirrors the primary, as S3 cross-region replication keeps it. */
+function replicate(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  if (existsSync(from)) cpSync(from, to, { recursive: true });
 }

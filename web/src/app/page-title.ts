@@ -6,6 +6,7 @@ export interface RouteHandle {
 }
 
 export const SITE_NAME = 'Stride';
+export const UNAVAILABLE_TITLE = `Not available in your country · ${SITE_NAME}`;
 
 export function isRouteHandle(handle: unknown): handle is RouteHandle {
   return typeof handle === 'object' && handle !== null && typeof (handle as { title?: unknown }).title === 'function';

@@ -15,6 +15,7 @@ const stateWithTagline = (tagline: string): PreloadedState => ({
         launchAt: '2026-01-01T00:00:00Z',
         workoutCount: 1,
         totalDurationSec: 60,
+        poster: { src: '/posters/x.svg', width: 1600, height: 900, alt: 'X' },
       },
     ],
     programs: {},

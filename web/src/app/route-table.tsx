@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { selectProgram } from '../features/catalog';
+import { selectProgram, selectSummary } from '../features/catalog';
 import type { RouteHandle } from './page-title';
+import { AccountRoute } from './routes/account';
 import { HomeRoute } from './routes/home';
 import { RootLayout } from './routes/layout';
+import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProgramRoute } from './routes/program';
 
@@ -18,8 +20,18 @@ export const routes: RouteObject[] = [
       {
         path: 'programs/:slug',
         Component: ProgramRoute,
-        handle: handle((state, params) => selectProgram(state, params.slug ?? '')?.title ?? 'Program'),
+        // A coming-soon page carries only the summary, not the full program.
+        handle: handle((state, params) => selectProgram(state, params.slug ?? '')?.title ?? selectSummary(state, params.slug ?? '')?.title ?? 'Program'),
       },
+      {
+        path: 'watch/:id',
+        // Lazy: the player's code loads only on /watch. The server's static handler resolves it
+        // before rendering; the browser resolves matched lazy routes before hydrating (entry-client).
+        lazy: async () => ({ Component: (await import('./routes/watch')).WatchRoute }),
+        handle: handle(() => 'Player'),
+      },
+      { path: 'account', Component: AccountRoute, handle: handle(() => 'Your account') },
+      { path: 'login', Component: LoginRoute, handle: handle(() => 'Sign in') },
       { path: '*', Component: NotFoundRoute, handle: handle(() => 'Page not found') },
     ],
   },

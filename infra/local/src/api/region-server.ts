@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Context } from 'aws-lambda';
 import type { ApiHandler } from '../../../api/src/handler';
 import { fromHttpApiResult, toHttpApiEvent } from './apigw-event';
+import type { ReservedConcurrency } from './concurrency';
 
 /** API Gateway HTTP APIs reject payloads over 10 MB with 413. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -9,24 +10,22 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 export interface RegionOptions {
   readonly region: string;
   readonly handler: ApiHandler;
+  /** The function's reserved concurrency: at 0 every invocation throttles. */
+  readonly concurrency: ReservedConcurrency;
 }
 
 class PayloadTooLarge extends Error {}
 
+/** The body, or PayloadTooLarge once past the limit (the rest is drained, not kept, so the 413 can be sent). */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_PAYLOAD_BYTES) {
-        reject(new PayloadTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_PAYLOAD_BYTES ? reject(new PayloadTooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -50,7 +49,7 @@ function lambdaContext(region: string, requestId: string): Context {
 }
 
 /** One local "region": API Gateway (HTTP API, payload 2.0) in front of the API Lambda. */
-export function createRegionServer({ region, handler }: RegionOptions): Server {
+export function createRegionServer({ region, handler, concurrency }: RegionOptions): Server {
   const apiId = `local-${region}`;
   return createServer(async (req, res) => {
     const gatewayError = (status: number, message: string) => {
@@ -62,6 +61,11 @@ export function createRegionServer({ region, handler }: RegionOptions): Server {
       body = await readBody(req);
     } catch (error) {
       if (error instanceof PayloadTooLarge) gatewayError(413, 'Request Entity Too Large');
+      return;
+    }
+    // Lambda throttles (reserved concurrency exhausted): API Gateway answers 429 without invoking.
+    if (!concurrency.tryAcquire()) {
+      gatewayError(429, 'Too Many Requests');
       return;
     }
     const event = toHttpApiEvent(
@@ -77,6 +81,8 @@ export function createRegionServer({ region, handler }: RegionOptions): Server {
       // What API Gateway answers when the integration throws.
       console.error(`[${region}] API handler threw:`, error);
       gatewayError(500, 'Internal Server Error');
+    } finally {
+      concurrency.release();
     }
   });
 }

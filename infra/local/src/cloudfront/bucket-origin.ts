@@ -37,9 +37,12 @@ export interface StoredObject {
  * S3 does), and no key can name a file outside the folder.
  */
 export class BucketOrigin {
+  /** False emulates the bucket being unreachable (a connection error for CloudFront); set from the console. */
+  available = true;
+
   constructor(
     readonly name: string,
-    private readonly root: string,
+    readonly root: string,
   ) {}
 
   /** The object for a URI, or undefined for "no such key" (including keys that are not valid). */

@@ -1,127 +1,336 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
+import { AccessLog } from './access-log';
+import { behaviorFor, BEHAVIORS, CACHEABLE_ERROR_CODES, CUSTOM_ERROR_RESPONSES, DEFAULT_ERROR_CACHING_MIN_TTL, type Behavior, type CachePolicy, type CustomErrorResponse, type EdgeEventType } from './behaviors';
 import type { BucketOrigin } from './bucket-origin';
-import { type EdgeFunction } from './edge-function';
-import { isForwardedRequest, isGeneratedResponse, toCloudFrontRequest, toNodeHeaders, viewerRequestEvent } from './edge-event';
+import { cacheKey, errorTtl, freshness } from './cache-policy';
+import { EdgeCache, type CachedResponse } from './edge-cache';
+import { headerValue, isForwardedRequest, isGeneratedResponse, requestEvent, responseEvent, s3Origin, toCloudFrontRequest, toNodeHeaders } from './edge-event';
+import { EdgeTimeoutError, type EdgeFunction } from './edge-function';
+import { checkGeneratedResponse, checkHeaders, EdgeValidationError } from './edge-rules';
 import { sendCloudFrontError } from './errors';
-
-export interface HttpOrigin {
-  /** The origin's DNS name as the distribution names it (sent as Host). */
-  readonly domainName: string;
-  readonly host: string;
-  readonly port: number;
-}
+import { fetchFromBucket, fetchFromOriginGroup, OriginConnectionError, type OriginResponse } from './origins';
+import { forwardToHttpOrigin, type HttpOriginResolver } from './http-origin';
+import { verifySignedCookies, type TrustedKey } from './signed-cookies';
 
 export interface DistributionOptions {
-  /** Default behavior: viewer-request function, then the site bucket. */
-  readonly viewerRequest: EdgeFunction;
-  readonly siteBucket: BucketOrigin;
-  /** `/api/*` behavior: straight to the API origin, never cached, no edge function. */
-  readonly apiOrigin: HttpOrigin;
+  readonly behaviors?: readonly Behavior[];
+  /** Lambda@Edge functions by event type (those built in edge/dist). */
+  readonly edge: Partial<Record<EdgeEventType, EdgeFunction>>;
+  /** The site's origin group: primary bucket, replica bucket. */
+  readonly site: { readonly primary: BucketOrigin; readonly replica: BucketOrigin };
+  readonly media: BucketOrigin;
+  /** Public keys of the media behavior's trusted key group. */
+  readonly trustedKeys: readonly TrustedKey[];
+  /** `/api/*` origin, resolved per request through the local Route 53. */
+  readonly api: HttpOriginResolver;
+  readonly errorResponses?: readonly CustomErrorResponse[];
+  readonly cache?: EdgeCache;
+  readonly log?: AccessLog;
+  /** Clock for TTLs and signed-cookie dates (tests move it instead of sleeping). */
+  readonly now?: () => number;
+  /**
+   * The viewer's country, as CloudFront's geolocation adds it (CloudFront-Viewer-Country,
+   * forwarded by the behaviors' origin request policy). Unlike CloudFront, a value the viewer
+   * sent is kept: that is how a developer or a test plays a viewer in another country.
+   */
+  readonly viewerCountry?: string;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-const STATIC_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export interface Distribution {
+  readonly server: Server;
+  readonly cache: EdgeCache;
+  readonly log: AccessLog;
+}
+
+type CacheResult = 'Hit' | 'Miss' | 'RefreshHit' | 'Error' | 'LambdaGeneratedResponse' | 'LambdaExecutionError' | 'LambdaValidationError' | 'LambdaLimitExceeded';
+
+/** What one request did, for the access log. */
+interface Trace {
+  edgeMs: number;
+  origin: string | null;
+  region: string | null;
+  cache: CacheResult;
+}
 
 const newRequestId = (): string => randomBytes(42).toString('base64url').slice(0, 56);
 
-function cloudFrontHeaders(requestId: string, cache: 'Miss' | 'Hit' | 'LambdaGeneratedResponse'): Record<string, string> {
-  return {
-    via: '1.1 local.cloudfront.net (CloudFront)',
-    'x-cache': `${cache} from cloudfront`,
-    'x-amz-cf-pop': 'LOCAL1-P1',
-    'x-amz-cf-id': requestId,
-  };
+function cloudFrontHeaders(requestId: string, cache: CacheResult): Record<string, string> {
+  return { via: '1.1 local.cloudfront.net (CloudFront)', 'x-cache': `${cache} from cloudfront`, 'x-amz-cf-pop': 'LOCAL1-P1', 'x-amz-cf-id': requestId };
 }
 
-/** A local CloudFront distribution: path-pattern behaviors, Lambda@Edge viewer-request, origins. */
-export function createDistribution(options: DistributionOptions): Server {
-  return createServer((req, res) => {
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 304: 'Not Modified', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+/** An edge function failed: CloudFront's status and x-cache for each kind of failure. */
+class EdgeFailure extends Error {
+  constructor(
+    readonly status: 502 | 503,
+    readonly cache: CacheResult,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A local CloudFront distribution: behaviors, Lambda@Edge at all four events, cache, origins. */
+export function createDistribution(options: DistributionOptions): Distribution {
+  const behaviors = options.behaviors ?? BEHAVIORS;
+  const cache = options.cache ?? new EdgeCache();
+  const log = options.log ?? new AccessLog(null);
+  const now = options.now ?? Date.now;
+  const errorResponses = options.errorResponses ?? CUSTOM_ERROR_RESPONSES;
+
+  async function runEdge(type: EdgeEventType, trace: Trace, event: unknown): Promise<unknown> {
+    const fn = options.edge[type];
+    if (!fn) return undefined;
+    const started = performance.now();
+    try {
+      return await fn.invoke(event);
+    } catch (error) {
+      console.error(`local CloudFront: ${type} function failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof EdgeTimeoutError) throw new EdgeFailure(503, 'LambdaLimitExceeded', `The Lambda function associated with the CloudFront distribution (${type}) timed out.`);
+      throw new EdgeFailure(502, 'LambdaExecutionError', `The Lambda function associated with the CloudFront distribution (${type}) failed.`);
+    } finally {
+      trace.edgeMs += performance.now() - started;
+    }
+  }
+
+  const validation = (error: unknown): never => {
+    if (error instanceof EdgeValidationError) {
+      console.error(`local CloudFront: ${error.message}`);
+      throw new EdgeFailure(502, 'LambdaValidationError', `The Lambda function returned an invalid request or response to CloudFront: ${error.message}.`);
+    }
+    throw error;
+  };
+
+  /** The origin's answer for a request, through origin-request and origin-response functions. */
+  async function fromOrigin(behavior: Behavior, request: CloudFrontRequest, requestId: string, trace: Trace, ifNoneMatch?: string): Promise<{ response: OriginResponse; generated: boolean }> {
+    const use = (t: EdgeEventType) => behavior.edgeEvents.includes(t) && options.edge[t] !== undefined;
+    const bucket = behavior.origin === 'media' ? options.media : options.site.primary;
+    let originRequest: CloudFrontRequest = { ...request, origin: s3Origin(bucket.name) };
+    if (use('origin-request')) {
+      const result = await runEdge('origin-request', trace, requestEvent('origin-request', originRequest, requestId));
+      if (isGeneratedResponse(result)) {
+        // Generated at origin-request: cached like an origin response, origin-response not run.
+        let body: Buffer;
+        try {
+          body = checkGeneratedResponse('origin-request', result);
+        } catch (error) {
+          return validation(error);
+        }
+        return { response: { status: Number(result.status), headers: result.headers ?? {}, body, origin: 'origin-request function' }, generated: true };
+      }
+      if (!isForwardedRequest(result)) return validation(new EdgeValidationError('origin-request: the function returned neither a request nor a response'));
+      try {
+        checkHeaders('origin-request', originRequest.headers, result.headers);
+      } catch (error) {
+        validation(error);
+      }
+      originRequest = result;
+    }
+
+    let response: OriginResponse;
+    try {
+      response =
+        behavior.origin === 'media'
+          ? // The media folder holds what S3 keeps under the `media/` prefix: /media/x → <folder>/x.
+            await fetchFromBucket(options.media, originRequest.uri.replace(/^\/media(?=\/)/, ''), ifNoneMatch)
+          : await fetchFromOriginGroup(options.site.primary, options.site.replica, request.method, originRequest.uri, ifNoneMatch);
+    } catch (error) {
+      if (error instanceof OriginConnectionError) throw new EdgeFailure(502, 'Error', `CloudFront wasn't able to connect to the origin. (${error.message})`);
+      throw error;
+    }
+    trace.origin = response.origin;
+
+    if (use('origin-response') && response.status !== 304) {
+      const cfResponse: CloudFrontResponse = { status: String(response.status), statusDescription: STATUS_TEXT[response.status] ?? '', headers: response.headers };
+      const result = (await runEdge('origin-response', trace, responseEvent('origin-response', originRequest, cfResponse, requestId))) as (CloudFrontResponse & { body?: unknown; bodyEncoding?: unknown }) | undefined;
+      if (!result || typeof result !== 'object' || result.status === undefined) return validation(new EdgeValidationError('origin-response: the function returned no response'));
+      let body = response.body;
+      try {
+        checkHeaders('origin-response', response.headers, result.headers);
+        // An origin-response function may replace the body; that body is held to the 1 MB generated-response limit.
+        if (result.body !== undefined) body = checkGeneratedResponse('origin-response', result);
+        else if (!Number.isInteger(Number(result.status))) throw new EdgeValidationError(`origin-response: status "${String(result.status)}" is not an HTTP status code`);
+      } catch (error) {
+        validation(error);
+      }
+      response = { ...response, status: Number(result.status), headers: result.headers, body };
+    }
+    return { response, generated: false };
+  }
+
+  /** The custom error response for an error status (its page, if any, fetched without viewer-request). */
+  async function customError(behavior: Behavior, request: CloudFrontRequest, response: OriginResponse, requestId: string, trace: Trace): Promise<{ response: OriginResponse; minTtl: number }> {
+    const rule = errorResponses.find((r) => r.errorCode === response.status);
+    if (!rule) return { response, minTtl: DEFAULT_ERROR_CACHING_MIN_TTL };
+    if (!rule.responsePagePath) return { response, minTtl: rule.errorCachingMinTtl };
+    const page = await fromOrigin(behavior, { ...request, uri: rule.responsePagePath, querystring: '' }, requestId, trace);
+    if (page.response.status >= 400) return { response, minTtl: rule.errorCachingMinTtl };
+    return { response: { ...page.response, status: rule.responseCode ?? response.status }, minTtl: rule.errorCachingMinTtl };
+  }
+
+  /** Fetches, applies error responses, and stores per the policy; returns what to send. */
+  async function fetchAndStore(behavior: Behavior, policy: CachePolicy, key: string, request: CloudFrontRequest, requestId: string, trace: Trace, stale?: CachedResponse): Promise<CachedResponse> {
+    const etag = stale ? headerValue(stale.headers, 'etag') : undefined;
+    const { response: fetched } = await fromOrigin(behavior, request, requestId, trace, etag);
+    const t = now();
+    if (stale && fetched.status === 304) {
+      // Revalidated: the cached object is fresh again for a new TTL from the 304's headers.
+      const merged = { ...stale.headers, ...fetched.headers };
+      const f = freshness(headerValue(merged, 'cache-control'), headerValue(merged, 'expires'), policy, t);
+      const refreshed: CachedResponse = { ...stale, headers: merged, storedAt: t, ttlMs: f.ttl * 1000, staleWhileRevalidateMs: f.staleWhileRevalidate * 1000 };
+      cache.set(key, refreshed);
+      trace.cache = 'RefreshHit';
+      return refreshed;
+    }
+    let response = fetched;
+    let ttlSeconds: number;
+    let swrSeconds = 0;
+    if (response.status >= 400) {
+      const custom = await customError(behavior, request, response, requestId, trace);
+      response = custom.response;
+      ttlSeconds = CACHEABLE_ERROR_CODES.has(fetched.status)
+        ? errorTtl(fetched.status, headerValue(fetched.headers, 'cache-control'), headerValue(fetched.headers, 'expires'), custom.minTtl, policy, t)
+        : 0;
+      trace.cache = 'Error';
+    } else {
+      const f = freshness(headerValue(response.headers, 'cache-control'), headerValue(response.headers, 'expires'), policy, t);
+      ttlSeconds = f.ttl;
+      swrSeconds = f.staleWhileRevalidate;
+      trace.cache = 'Miss';
+    }
+    const entry: CachedResponse = { uri: request.uri, status: response.status, headers: response.headers, body: response.body, storedAt: t, ttlMs: ttlSeconds * 1000, staleWhileRevalidateMs: swrSeconds * 1000 };
+    const cacheableMethod = request.method === 'GET' || request.method === 'HEAD';
+    if (cacheableMethod && ttlSeconds > 0 && response.status !== 304) cache.set(key, entry);
+    else cache.delete(key);
+    return entry;
+  }
+
+  async function serveCached(req: IncomingMessage, res: ServerResponse, behavior: Behavior, requestId: string, trace: Trace): Promise<number> {
+    const method = req.method ?? 'GET';
+    const viewerRequest = toCloudFrontRequest({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
+    if (options.viewerCountry && !headerValue(viewerRequest.headers, 'cloudfront-viewer-country')) {
+      viewerRequest.headers['cloudfront-viewer-country'] = [{ key: 'CloudFront-Viewer-Country', value: options.viewerCountry }];
+    }
+
+    if (behavior.trustedKeyGroup) {
+      const url = `http://${headerValue(viewerRequest.headers, 'host') ?? 'localhost'}${viewerRequest.uri}`;
+      const verdict = verifySignedCookies(req.headers.cookie, url, options.trustedKeys, now());
+      if (!verdict.ok) {
+        trace.cache = 'Error';
+        res.writeHead(403, { 'content-type': 'text/xml', ...cloudFrontHeaders(requestId, 'Error') });
+        res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>${verdict.reason}</Message></Error>`);
+        return 403;
+      }
+    }
+
+    let request = viewerRequest;
+    if (behavior.edgeEvents.includes('viewer-request') && options.edge['viewer-request']) {
+      const result = await runEdge('viewer-request', trace, requestEvent('viewer-request', viewerRequest, requestId));
+      if (isGeneratedResponse(result)) {
+        // Returned to the viewer as is: not cached, viewer-response not run.
+        let body: Buffer;
+        try {
+          body = checkGeneratedResponse('viewer-request', result);
+        } catch (error) {
+          return validation(error);
+        }
+        trace.cache = 'LambdaGeneratedResponse';
+        res.writeHead(Number(result.status), { ...toNodeHeaders(result.headers), ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse') });
+        res.end(method === 'HEAD' ? undefined : body);
+        return Number(result.status);
+      }
+      if (!isForwardedRequest(result)) return validation(new EdgeValidationError('viewer-request: the function returned neither a request nor a response'));
+      try {
+        checkHeaders('viewer-request', viewerRequest.headers, result.headers);
+      } catch (error) {
+        validation(error);
+      }
+      request = result;
+    }
+
+    const policy = behavior.cachePolicy;
+    if (!policy) throw new Error(`behavior ${behavior.pathPattern} has no cache policy`);
+    const key = cacheKey(policy, { host: headerValue(request.headers, 'host') ?? '', uri: request.uri, querystring: request.querystring, headers: request.headers });
+    const t = now();
+    let entry = method === 'OPTIONS' ? undefined : cache.get(key);
+    if (entry && t < entry.storedAt + entry.ttlMs) {
+      trace.cache = entry.status >= 400 ? 'Error' : 'Hit';
+      cache.hits += 1;
+    } else if (entry && t < entry.storedAt + entry.ttlMs + entry.staleWhileRevalidateMs) {
+      // stale-while-revalidate: serve the stale copy now, refresh behind it.
+      trace.cache = 'Hit';
+      cache.hits += 1;
+      void fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss' }, entry).catch(() => undefined);
+    } else {
+      cache.misses += 1;
+      entry = await fetchAndStore(behavior, policy, key, request, requestId, trace, entry);
+    }
+
+    let status = entry.status;
+    let headers = entry.headers;
+    if (status < 400 && behavior.edgeEvents.includes('viewer-response') && options.edge['viewer-response']) {
+      const cfResponse: CloudFrontResponse = { status: String(status), statusDescription: STATUS_TEXT[status] ?? '', headers };
+      const result = (await runEdge('viewer-response', trace, responseEvent('viewer-response', request, cfResponse, requestId))) as CloudFrontResponse | undefined;
+      if (!result || typeof result !== 'object' || !Number.isInteger(Number(result.status))) return validation(new EdgeValidationError('viewer-response: the function returned no valid response'));
+      try {
+        checkHeaders('viewer-response', headers, result.headers);
+      } catch (error) {
+        validation(error);
+      }
+      status = Number(result.status);
+      headers = result.headers;
+    }
+
+    const ageSeconds = Math.max(0, Math.floor((t - entry.storedAt) / 1000));
+    const out: Record<string, string | string[]> = { ...toNodeHeaders(headers), ...cloudFrontHeaders(requestId, trace.cache) };
+    delete out['content-length'];
+    if (trace.cache === 'Hit' || trace.cache === 'RefreshHit' || (trace.cache === 'Error' && ageSeconds > 0)) out.age = String(ageSeconds);
+    const etag = headerValue(headers, 'etag');
+    if (status === 200 && etag && req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, out);
+      res.end();
+      return 304;
+    }
+    out['content-length'] = String(entry.body.length);
+    res.writeHead(status, out);
+    res.end(method === 'HEAD' ? undefined : entry.body);
+    return status;
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
     const requestId = newRequestId();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handle = path === '/api' || path.startsWith('/api/') ? forwardToApi(req, res, options.apiOrigin, requestId) : serveSite(req, res, options, requestId);
-    handle.catch((error: unknown) => {
-      console.error('local CloudFront: unexpected failure', error);
-      sendCloudFrontError(res, 502, 'The local CloudFront failed while handling this request.', requestId);
-    });
-  });
-}
+    const behavior = behaviorFor(path, behaviors);
+    const trace: Trace = { edgeMs: 0, origin: null, region: null, cache: 'Miss' };
+    const method = req.method ?? 'GET';
 
-async function serveSite(req: IncomingMessage, res: ServerResponse, options: DistributionOptions, requestId: string): Promise<void> {
-  const method = req.method ?? 'GET';
-  if (!STATIC_METHODS.has(method)) {
-    sendCloudFrontError(res, 403, 'This distribution is not configured to allow the HTTP request method that was used for this request.', requestId);
-    return;
-  }
-  const viewerRequest = toCloudFrontRequest({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
-
-  let result: unknown;
-  try {
-    result = await options.viewerRequest.invoke(viewerRequestEvent(viewerRequest, requestId));
-  } catch (error) {
-    console.error(`local CloudFront: ${options.viewerRequest.name} failed`, error);
-    sendCloudFrontError(res, 502, 'The Lambda function associated with the CloudFront distribution is invalid or doesn\'t have the required permissions.', requestId);
-    return;
-  }
-
-  if (isGeneratedResponse(result)) {
-    res.writeHead(Number(result.status), { ...toNodeHeaders(result.headers), ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse') });
-    res.end(result.body === undefined ? undefined : Buffer.from(result.body, result.bodyEncoding === 'base64' ? 'base64' : 'utf8'));
-    return;
-  }
-  if (!isForwardedRequest(result)) {
-    sendCloudFrontError(res, 502, 'The Lambda function returned an invalid request or response to CloudFront.', requestId);
-    return;
-  }
-
-  const object = await options.siteBucket.get(result.uri);
-  if (!object) {
-    res.writeHead(404, { 'content-type': 'application/xml', ...cloudFrontHeaders(requestId, 'Miss') });
-    res.end(method === 'HEAD' ? undefined : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${result.uri.slice(1).replace(/[<>&]/g, '')}</Key></Error>`);
-    return;
-  }
-  const headers = {
-    'content-type': object.contentType,
-    etag: object.etag,
-    'last-modified': object.lastModified.toUTCString(),
-    ...cloudFrontHeaders(requestId, 'Miss'),
-  };
-  if (req.headers['if-none-match'] === object.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(200, { ...headers, 'content-length': String(object.body.length) });
-  res.end(method === 'HEAD' ? undefined : object.body);
-}
-
-function forwardToApi(req: IncomingMessage, res: ServerResponse, origin: HttpOrigin, requestId: string): Promise<void> {
-  return new Promise((resolve) => {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-    }
-    headers.host = origin.domainName;
-    headers['x-amz-cf-id'] = requestId;
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1';
-
-    const upstream = httpRequest({ host: origin.host, port: origin.port, method: req.method, path: req.url, headers }, (originRes) => {
-      const out: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(originRes.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+    const handle = async (): Promise<number> => {
+      if (!behavior.allowedMethods.includes(method)) {
+        trace.cache = 'Error';
+        sendCloudFrontError(res, 403, 'This distribution is not configured to allow the HTTP request method that was used for this request.', requestId);
+        return 403;
       }
-      res.writeHead(originRes.statusCode ?? 502, { ...out, ...cloudFrontHeaders(requestId, 'Miss') });
-      originRes.pipe(res);
-      originRes.on('end', resolve);
-      originRes.on('error', () => {
-        res.destroy();
-        resolve();
+      if (behavior.origin === 'api') return forwardToHttpOrigin(req, res, options.api, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+      return serveCached(req, res, behavior, requestId, trace);
+    };
+    handle()
+      .catch((error: unknown) => {
+        if (error instanceof EdgeFailure) {
+          trace.cache = error.cache;
+          sendCloudFrontError(res, error.status, error.message, requestId, `${error.cache} from cloudfront`);
+          return error.status;
+        }
+        console.error('local CloudFront: unexpected failure', error);
+        sendCloudFrontError(res, 502, 'The local CloudFront failed while handling this request.', requestId);
+        return 502;
+      })
+      .then((status) => {
+        log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
       });
-    });
-    upstream.on('error', () => {
-      sendCloudFrontError(res, 502, `CloudFront wasn't able to connect to the origin (${origin.domainName}).`, requestId);
-      resolve();
-    });
-    req.pipe(upstream);
   });
+  return { server, cache, log };
 }

@@ -1,4 +1,5 @@
-import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResultResponse } from 'aws-lambda';
+import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResponse, CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
+import type { EdgeEventType } from './behaviors';
 
 export const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
 export const DISTRIBUTION_ID = 'ESTRIDELOCAL1';
@@ -37,17 +38,38 @@ export function toCloudFrontRequest(viewer: ViewerRequestParts): CloudFrontReque
 }
 
 export function viewerRequestEvent(request: CloudFrontRequest, requestId: string): CloudFrontRequestEvent {
-  return {
-    Records: [
-      {
-        cf: {
-          config: { distributionDomainName: DISTRIBUTION_DOMAIN, distributionId: DISTRIBUTION_ID, eventType: 'viewer-request', requestId },
-          request,
-        },
-      },
-    ],
-  };
+  return requestEvent('viewer-request', request, requestId);
 }
+
+const eventConfig = <T extends EdgeEventType>(eventType: T, requestId: string) => ({ distributionDomainName: DISTRIBUTION_DOMAIN, distributionId: DISTRIBUTION_ID, eventType, requestId });
+
+/** A viewer-request or origin-request event (the request is deep-copied: the function may mutate it). */
+export function requestEvent(eventType: 'viewer-request' | 'origin-request', request: CloudFrontRequest, requestId: string): CloudFrontRequestEvent {
+  return { Records: [{ cf: { config: eventConfig(eventType, requestId), request: structuredClone(request) } }] };
+}
+
+/** An origin-response or viewer-response event: the request as sent and the response without its body. */
+export function responseEvent(eventType: 'origin-response' | 'viewer-response', request: CloudFrontRequest, response: CloudFrontResponse, requestId: string): CloudFrontResponseEvent {
+  return { Records: [{ cf: { config: eventConfig(eventType, requestId), request: structuredClone(request), response: structuredClone(response) } }] };
+}
+
+/** The `origin` field of an origin-request event for an S3 origin. */
+export function s3Origin(bucketName: string, region = 'us-east-1'): NonNullable<CloudFrontRequest['origin']> {
+  return { s3: { authMethod: 'origin-access-identity', customHeaders: {}, domainName: `${bucketName}.s3.${region}.amazonaws.com`, path: '', region } };
+}
+
+/** Node header object → CloudFront headers (lowercase key, {key, value} entries). */
+export function fromNodeHeaders(headers: Readonly<Record<string, string | number | readonly string[] | undefined>>): CloudFrontHeaders {
+  const out: CloudFrontHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const key = name.toLowerCase();
+    out[key] = (Array.isArray(value) ? value : [String(value)]).map((v: string) => ({ key: name, value: v }));
+  }
+  return out;
+}
+
+export const headerValue = (headers: CloudFrontHeaders | undefined, name: string): string | undefined => headers?.[name]?.[0]?.value;
 
 /** A function result is a generated response when it carries a status, as CloudFront decides. */
 export function isGeneratedResponse(result: unknown): result is CloudFrontResultResponse {

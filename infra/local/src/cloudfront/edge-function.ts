@@ -1,11 +1,18 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { EDGE_EVENT_TYPES, type EdgeEventType } from './behaviors';
 import type { Context } from 'aws-lambda';
 
 type LambdaHandler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;
 
 export class EdgeFunctionError extends Error {
   override name = 'EdgeFunctionError';
+}
+
+/** The function ran past its timeout: CloudFront answers 503 (LambdaLimitExceeded). */
+export class EdgeTimeoutError extends EdgeFunctionError {
+  override name = 'EdgeTimeoutError';
 }
 
 export interface EdgeFunction {
@@ -16,6 +23,29 @@ export interface EdgeFunction {
 
 /** Lambda@Edge's limit for viewer triggers. */
 export const VIEWER_TIMEOUT_MS = 5_000;
+/** Lambda@Edge's limit for origin triggers. */
+export const ORIGIN_TIMEOUT_MS = 30_000;
+
+export interface EdgeTimeouts {
+  readonly viewerMs: number;
+  readonly originMs: number;
+}
+
+/**
+ * Every bundle in the edge dist folder whose folder name is an event type
+ * (`edge/dist/<event-type>/index.js`), loaded with that event's timeout.
+ */
+export function loadEdgeFunctions(distDir: string, timeouts: EdgeTimeouts = { viewerMs: VIEWER_TIMEOUT_MS, originMs: ORIGIN_TIMEOUT_MS }): Partial<Record<EdgeEventType, EdgeFunction>> {
+  const out: Partial<Record<EdgeEventType, EdgeFunction>> = {};
+  if (!existsSync(distDir)) return out;
+  for (const entry of readdirSync(distDir, { withFileTypes: true })) {
+    const type = EDGE_EVENT_TYPES.find((t) => t === entry.name);
+    const file = path.join(distDir, entry.name, 'index.js');
+    if (!entry.isDirectory() || !type || !existsSync(file)) continue;
+    out[type] = loadEdgeFunction(type, file, type.startsWith('viewer') ? timeouts.viewerMs : timeouts.originMs);
+  }
+  return out;
+}
 
 /** Loads a built edge bundle the way Lambda@Edge does: CommonJS, `index.handler`. */
 export function loadEdgeFunction(name: string, file: string, timeoutMs = VIEWER_TIMEOUT_MS): EdgeFunction {
@@ -28,7 +58,7 @@ export function loadEdgeFunction(name: string, file: string, timeoutMs = VIEWER_
     name,
     invoke(event) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new EdgeFunctionError(`${name}: timed out after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(() => reject(new EdgeTimeoutError(`${name}: timed out after ${timeoutMs} ms`)), timeoutMs);
         const settle = (error: unknown, result?: unknown) => {
           clearTimeout(timer);
           if (error) reject(error instanceof Error ? error : new EdgeFunctionError(`${name}: ${String(error)}`));

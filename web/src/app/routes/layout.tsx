@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
-import { Link, Outlet, useMatches } from 'react-router';
+import { Link, Outlet, useLocation, useMatches } from 'react-router';
+import { selectNoticeFor, Unavailable } from '../../features/availability';
 import { useAppSelector } from '../hooks';
-import { pageTitle } from '../page-title';
+import { pageTitle, UNAVAILABLE_TITLE } from '../page-title';
 
 export function RootLayout() {
   const matches = useMatches();
-  const title = useAppSelector((state) => pageTitle(matches, state));
+  const { pathname } = useLocation();
+  // The shared 451 page is served at whatever program URL the viewer asked for.
+  const unavailable = useAppSelector((state) => selectNoticeFor(state, pathname) === 'unavailable');
+  const title = useAppSelector((state) => (unavailable ? UNAVAILABLE_TITLE : pageTitle(matches, state)));
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -25,7 +29,7 @@ export function RootLayout() {
         </Link>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {unavailable ? <Unavailable /> : <Outlet />}
       </main>
       <footer className="site-footer">
         <p>Stride · workouts that stream at 6 a.m.</p>

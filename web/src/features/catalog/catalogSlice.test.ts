@@ -15,9 +15,10 @@ const program = (slug: string, featured = false): Program => ({
   equipment: [],
   featured,
   launchAt: '2026-01-01T00:00:00Z',
+  poster: { src: `/posters/${slug}.svg`, width: 640, height: 360, alt: slug },
   workouts: [
-    { id: `w-${slug}-1`, title: 'One', durationSec: 600 },
-    { id: `w-${slug}-2`, title: 'Two', durationSec: 900 },
+    { id: `w-${slug}-1`, title: 'One', durationSec: 600, mediaId: 'sample-hiit' },
+    { id: `w-${slug}-2`, title: 'Two', durationSec: 900, mediaId: 'sample-hiit' },
   ],
 });
 

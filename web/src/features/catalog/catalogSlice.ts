@@ -36,7 +36,16 @@ export const catalogSlice = createSlice({
     selectFeatured: (state) => state.summaries.find((p) => p.featured) ?? state.summaries[0],
     selectProgram: (state, slug: string): Program | undefined => state.programs[slug],
     selectIsKnownSlug: (state, slug: string) => state.summaries.some((p) => p.slug === slug),
+    selectSummary: (state, slug: string): ProgramSummary | undefined => state.summaries.find((p) => p.slug === slug),
+    /**
+     * Not launched yet as of `nowMs`, and not carried by this page: client-side navigation shows
+     * the coming-soon view (the edge holds the page data back until launch).
+     */
+    selectIsUpcoming: (state, slug: string, nowMs: number): boolean => {
+      const summary = state.summaries.find((p) => p.slug === slug);
+      return summary !== undefined && state.programs[slug] === undefined && Date.parse(summary.launchAt) > nowMs;
+    },
   },
 });
 
-export const { selectSummaries, selectFeatured, selectProgram, selectIsKnownSlug } = catalogSlice.selectors;
+export const { selectSummaries, selectFeatured, selectProgram, selectIsKnownSlug, selectSummary, selectIsUpcoming } = catalogSlice.selectors;

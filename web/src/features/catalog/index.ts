@@ -1,4 +1,4 @@
-export { catalogSlice, catalogStateFor, selectProgram, selectIsKnownSlug, selectSummaries } from './catalogSlice';
+export { catalogSlice, catalogStateFor, selectProgram, selectIsKnownSlug, selectSummaries, selectSummary, selectIsUpcoming } from './catalogSlice';
 export type { CatalogState } from './catalogSlice';
 export { FeaturedProgram } from './components/FeaturedProgram';
 export { ProgramDetail } from './components/ProgramDetail';

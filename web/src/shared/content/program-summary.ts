@@ -1,4 +1,4 @@
-import type { Program } from './schema';
+import type { Poster, Program } from './schema';
 
 /** What a list of programs needs: everything but the workout list. */
 export interface ProgramSummary {
@@ -11,6 +11,8 @@ export interface ProgramSummary {
   readonly launchAt: string;
   readonly workoutCount: number;
   readonly totalDurationSec: number;
+  /** Sized, so a list or page reserves the image's box before it loads. */
+  readonly poster: Poster;
 }
 
 export function summarize(program: Program): ProgramSummary {
@@ -24,5 +26,6 @@ export function summarize(program: Program): ProgramSummary {
     launchAt: program.launchAt,
     workoutCount: program.workouts.length,
     totalDurationSec: program.workouts.reduce((sum, w) => sum + w.durationSec, 0),
+    poster: program.poster,
   };
 }

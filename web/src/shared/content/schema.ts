@@ -8,6 +8,19 @@ export const workoutSchema = z.strictObject({
   id: z.string().regex(/^w-[a-z0-9-]+$/, 'must start with "w-" and use lowercase letters, digits and hyphens'),
   title: z.string().min(1).max(120),
   durationSec: z.number().int().positive().max(6 * 3600),
+  /** The HLS stream under /media/<mediaId>/ (web/media/<mediaId>/master.m3u8 in the repo). */
+  mediaId: slug,
+});
+
+/**
+ * A program's poster under web/public/posters/. Width and height are the image's intrinsic size,
+ * so the page reserves the box before the image loads (no layout shift).
+ */
+export const posterSchema = z.strictObject({
+  src: z.string().regex(/^\/posters\/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|jpg|webp|png)$/, 'must be /posters/<name>.svg|jpg|webp|png'),
+  width: z.number().int().positive().max(4096),
+  height: z.number().int().positive().max(4096),
+  alt: z.string().min(1).max(200),
 });
 
 export const programSchema = z.strictObject({
@@ -20,9 +33,11 @@ export const programSchema = z.strictObject({
   equipment: z.array(z.string().min(1)).max(20),
   featured: z.boolean(),
   launchAt: z.iso.datetime({ offset: true }),
+  poster: posterSchema,
   countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')).min(1).optional(),
   workouts: z.array(workoutSchema).min(1),
 });
 
 export type Workout = z.infer<typeof workoutSchema>;
+export type Poster = z.infer<typeof posterSchema>;
 export type Program = z.infer<typeof programSchema>;

@@ -5,6 +5,7 @@ import { formatDuration } from '../../../shared/ui/format';
 export function ProgramCard({ program }: { readonly program: ProgramSummary }) {
   return (
     <li className="program-card">
+      <img className="poster program-card__poster" src={program.poster.src} width={program.poster.width} height={program.poster.height} alt={program.poster.alt} loading="lazy" decoding="async" />
       <Link to={`/programs/${program.slug}`} className="program-card__link">
         <span className="program-card__title">{program.title}</span>
       </Link>

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { useCatalogSelector } from '../hooks';
+import { watchPath } from '../../../shared/routing/watch-path';
 import { formatDuration } from '../../../shared/ui/format';
 import { useGetProgramQuery } from '../catalogApi';
 import { selectIsKnownSlug, selectProgram } from '../catalogSlice';
@@ -30,6 +32,7 @@ export function ProgramDetail({ slug }: { readonly slug: string }) {
         <p className="hero__eyebrow">{program.level} program</p>
         <h1 className="hero__title">{program.title}</h1>
         <p className="hero__tagline">{program.tagline}</p>
+        <img className="poster hero__poster" src={program.poster.src} width={program.poster.width} height={program.poster.height} alt={program.poster.alt} />
       </header>
       <dl className="facts">
         <div><dt>Trainer</dt><dd>{program.trainer}</dd></div>
@@ -43,7 +46,11 @@ export function ProgramDetail({ slug }: { readonly slug: string }) {
         <ol className="workout-list">
           {program.workouts.map((workout) => (
             <li key={workout.id} className="workout-list__item">
-              <span>{workout.title}</span>
+              {/* A document navigation: /watch is protected at the edge, which sends a signed-out
+                  viewer to /login?next=… before any player code runs. */}
+              <Link to={watchPath(workout.id)} reloadDocument className="workout-list__link">
+                {workout.title}
+              </Link>
               <span className="workout-list__duration">{formatDuration(workout.durationSec)}</span>
             </li>
           ))}

@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+// The viewer's journey through the local stack: the edge guards /watch, the API signs in and
+// authorizes playback (signed media cookies), hls.js plays the sample stream.
+
+const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')?.currentTime ?? -1);
+
+async function signIn(page: Page, email: string) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('stride-demo-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.describe('viewer: browse, sign in, play', () => {
+  test('home → program → sign in as a subscriber → the workout plays', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    await page.getByRole('link', { name: 'HIIT 30' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'HIIT 30' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'HIIT 30 program poster' })).toBeVisible();
+
+    // Signed out, the workout link lands on the sign-in page, which will return to it.
+    const workout = page.getByRole('list').getByRole('link', { name: 'Tabata Foundations' });
+    await expect(workout).toHaveAttribute('href', '/watch/w-hiit30-01');
+    await workout.click();
+    await expect(page).toHaveURL(/\/login\?next=%2Fwatch%2Fw-hiit30-01$/);
+    await signIn(page, 'demo@stride.test');
+
+    await expect(page).toHaveURL(/\/watch\/w-hiit30-01$/);
+    await expect(page).toHaveTitle('Player · Stride');
+    const player = page.getByRole('region', { name: /^Video player/ });
+    await expect(player).toBeVisible();
+    // Wait for the stream to load and autoplay to be tried (a click during loading could race
+    // autoplay and pause it). Chromium may block autoplay: then press the labelled play control.
+    await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
+    const play = player.getByRole('button', { name: /^Play\b/ });
+    if (await play.isVisible()) await play.click();
+    await expect(player.getByRole('button', { name: /^Pause\b/ })).toBeVisible();
+
+    const start = await videoTime(page);
+    await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+  });
+
+  test('a signed-out /watch/<id> lands on sign-in and returns to the player afterwards', async ({ page }) => {
+    await page.goto('/watch/w-hiit30-02');
+    await expect(page).toHaveURL(/\/login\?next=%2Fwatch%2Fw-hiit30-02$/);
+    await signIn(page, 'demo@stride.test');
+
+    await expect(page).toHaveURL(/\/watch\/w-hiit30-02$/);
+    const player = page.getByRole('region', { name: /^Video player/ });
+    await expect(player).toBeVisible();
+    await expect(player.getByRole('button', { name: /^(Play|Pause)\b/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { encodePath, normalizeUri, safeQuery } from './normalize-uri';
+
+describe('normalizeUri', () => {
+  it('decodes once and collapses runs of slashes', () => {
+    expect(normalizeUri('/programs//hiit%2D30')).toEqual({ ok: true, path: '/programs/hiit-30' });
+    expect(normalizeUri('///')).toEqual({ ok: true, path: '/' });
+    expect(normalizeUri('/watch/caf%C3%A9')).toEqual({ ok: true, path: '/watch/café' });
+  });
+
+  it.each([
+    ['/a/../b', '"." or ".."'],
+    ['/a/%2e%2e/b', '"." or ".."'],
+    ['/a%2f..%2fb', '"." or ".."'],
+    ['/a/%252e%252e/b', 'percent-encoded twice'],
+    ['/a%255cb', 'percent-encoded twice'],
+    ['/a\\b', 'backslash'],
+    ['/a%5Cb', 'backslash'],
+    ['/a%00', 'control character'],
+    ['/a%7F', 'control character'],
+    ['/a%0A', 'control character'],
+    ['/a%', 'malformed'],
+    ['/a%C3', 'malformed'],
+    ['a', 'must start with'],
+    ['/\uD800', 'not valid UTF-8'],
+  ])('%s is refused (%s)', (raw, reason) => {
+    const result = normalizeUri(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('re-encodes a path so it decodes back to itself', () => {
+    for (const path of ['/watch/café', '/a b/c', '/watch/https:', '/x/%']) expect(decodeURIComponent(encodePath(path))).toBe(path);
+    expect(encodePath('/watch/w-1')).toBe('/watch/w-1');
+  });
+
+  it('makes a query safe for a Location header without touching printable ASCII', () => {
+    expect(safeQuery('a=1&b=%2F')).toBe('a=1&b=%2F');
+    expect(safeQuery('a=1\r\nb c#d')).toBe('a=1%0D%0Ab%20c%23d');
+    expect(safeQuery('q=é')).toBe('q=%C3%A9');
+  });
+});

@@ -1,0 +1,143 @@
+import type { ManifestPattern, ManifestRedirect, ManifestRoute, RouteAccess, RouteManifest } from '../config/route-manifest';
+import type { Device } from './device';
+
+interface CompiledPattern {
+  /** A literal (lowercase) segment, or null for a `:param` segment. */
+  readonly segments: readonly (string | null)[];
+  readonly entry: ManifestPattern;
+}
+
+interface CompiledProgram {
+  readonly launchAtMs: number;
+  readonly comingSoonObject: string;
+  readonly tvComingSoonObject: string | undefined;
+  readonly countries: ReadonlySet<string> | undefined;
+}
+
+/** The manifest indexed once per container, not once per request. */
+export interface RouteTable {
+  readonly routes: ReadonlyMap<string, ManifestRoute>;
+  readonly patterns: readonly CompiledPattern[];
+  readonly programs: ReadonlyMap<string, CompiledProgram>;
+  readonly redirects: ReadonlyMap<string, ManifestRedirect>;
+  /** Page data object → its program's page path. */
+  readonly programData: ReadonlyMap<string, string>;
+  readonly manifest: RouteManifest;
+}
+
+export function compileRoutes(manifest: RouteManifest): RouteTable {
+  return {
+    manifest,
+    routes: new Map(manifest.routes.map((r) => [r.path, r])),
+    patterns: manifest.patterns.map((entry) => ({
+      entry,
+      segments: entry.pattern.split('/').slice(1).map((s) => (s.startsWith(':') ? null : s)),
+    })),
+    programs: new Map(
+      manifest.programs.map((p) => [
+        p.path,
+        { launchAtMs: Date.parse(p.launchAt), comingSoonObject: p.comingSoonObject, tvComingSoonObject: p.tvComingSoonObject, countries: p.countries ? new Set(p.countries) : undefined },
+      ]),
+    ),
+    redirects: new Map(manifest.redirects.map((r) => [r.from, r])),
+    programData: new Map(manifest.programs.flatMap((p) => (p.dataObject ? [[p.dataObject, p.path] as const] : []))),
+  };
+}
+
+export type Match =
+  | { readonly kind: 'route'; readonly canonical: string; readonly route: ManifestRoute }
+  | { readonly kind: 'pattern'; readonly canonical: string; readonly pattern: ManifestPattern }
+  | { readonly kind: 'redirect'; readonly redirect: ManifestRedirect }
+  | { readonly kind: 'none' };
+
+/**
+ * Finds what a normalized path names, ignoring a trailing slash and the case of literal
+ * segments; `canonical` is the one form the page is served at (a `:param` keeps its case).
+ */
+export function matchPath(path: string, table: RouteTable): Match {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const lower = trimmed.toLowerCase();
+  const route = table.routes.get(lower);
+  if (route) return { kind: 'route', canonical: route.path, route };
+  const redirect = table.redirects.get(lower);
+  if (redirect) return { kind: 'redirect', redirect };
+  const segments = trimmed.split('/').slice(1);
+  for (const { segments: want, entry } of table.patterns) {
+    if (want.length !== segments.length) continue;
+    let ok = true;
+    const canonical: string[] = [];
+    for (let i = 0; i < want.length && ok; i += 1) {
+      const literal = want[i];
+      const got = segments[i] ?? '';
+      if (literal === undefined) {
+        ok = false;
+      } else if (literal === null) {
+        ok = got.length > 0;
+        canonical.push(got);
+      } else {
+        ok = got.toLowerCase() === literal;
+        canonical.push(literal);
+      }
+    }
+    if (ok) return { kind: 'pattern', canonical: `/${canonical.join('/')}`, pattern: entry };
+  }
+  return { kind: 'none' };
+}
+
+export const accessOf = (match: Match): RouteAccess => (match.kind === 'route' ? match.route.access : match.kind === 'pattern' ? match.pattern.access : 'public');
+
+export interface Viewer {
+  readonly device: Device;
+  /** `cloudfront-viewer-country`, uppercase, or undefined when CloudFront did not send it. */
+  readonly country: string | undefined;
+  readonly nowMs: number;
+}
+
+/**
+ * The object that answers a matched page for this viewer: the 451 page outside a program's
+ * licensed countries (an unknown country counts as outside: licensing fails closed), its
+ * coming-soon variant before `launchAt`, and the TV variant where the build emitted one.
+ */
+export function objectFor(match: Extract<Match, { kind: 'route' | 'pattern' }>, viewer: Viewer, table: RouteTable): string {
+  const tv = viewer.device === 'tv';
+  if (match.kind === 'pattern') return (tv && match.pattern.tvObject) || match.pattern.object;
+  const program = table.programs.get(match.route.path);
+  if (program) {
+    if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return unavailableObject(viewer.device, table);
+    if (viewer.nowMs < program.launchAtMs) return (tv && program.tvComingSoonObject) || program.comingSoonObject;
+  }
+  return (tv && match.route.tvObject) || match.route.object;
+}
+
+/**
+ * Whether a program's content may be shown to this viewer now: licensed where they are and
+ * launched. Page data obeys the same rules as the page, or client-side navigation would leak it.
+ */
+export function isProgramReleased(programPath: string, viewer: Viewer, table: RouteTable): boolean {
+  const program = table.programs.get(programPath);
+  if (!program) return true;
+  if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return false;
+  return viewer.nowMs >= program.launchAtMs;
+}
+
+export const notFoundObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;
+export const unavailableObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvUnavailable) || table.manifest.unavailable;
+
+const INDEX = '/index.html';
+
+/**
+ * A page object asked for by its key (`/programs/x/index.html`) names the page at its pretty URL;
+ * served as a file it would skip the launch and licence rules. Returns that URL, or undefined.
+ */
+export function pageForObjectPath(path: string): string | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(INDEX)) return path.slice(0, -INDEX.length) || '/';
+  return undefined;
+}
+
+/** Paths the bucket answers as they are: built assets, page data, files with an extension. */
+export function isFilePath(path: string): boolean {
+  if (path.startsWith('/assets/') || path.startsWith('/data/')) return true;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return last.includes('.');
+}

@@ -1,0 +1,64 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from './table';
+
+export const VIEW_MILESTONES = ['start', '25', '50', '75', 'complete'] as const;
+export type ViewMilestone = (typeof VIEW_MILESTONES)[number];
+
+export interface Progress {
+  readonly positionSec: number;
+  readonly durationSec: number;
+  readonly updatedAt: string | null;
+}
+
+export interface PlayRecord {
+  readonly playId: string;
+  readonly workoutId: string;
+  readonly milestones: readonly ViewMilestone[];
+  /** A qualified view: this one play reported every milestone from start to complete. */
+  readonly qualified: boolean;
+}
+
+/** What viewers did: resume positions and view milestones (item layout in table.ts). */
+export class ActivityRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async progress(userId: string, workoutId: string): Promise<Progress | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.progress(userId, workoutId) }));
+    if (!Item) return undefined;
+    return { positionSec: Number(Item.positionSec), durationSec: Number(Item.durationSec), updatedAt: String(Item.updatedAt) };
+  }
+
+  async saveProgress(userId: string, workoutId: string, progress: { positionSec: number; durationSec: number }, now: Date): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.progress(userId, workoutId), workoutId, ...progress, updatedAt: now.toISOString() } }),
+    );
+  }
+
+  /**
+   * Adds a milestone to a play. The set makes a retried event a no-op; a play id reused for
+   * another workout is refused, so one play cannot collect milestones from two workouts.
+   */
+  async recordMilestone(userId: string, playId: string, workoutId: string, milestone: ViewMilestone, now: Date): Promise<PlayRecord | 'other-workout'> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.play(userId, playId),
+          UpdateExpression: 'ADD milestones :m SET workoutId = :w, updatedAt = :t',
+          ConditionExpression: 'attribute_not_exists(workoutId) OR workoutId = :w',
+          ExpressionAttributeValues: { ':m': new Set([milestone]), ':w': workoutId, ':t': now.toISOString() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const reached = new Set((Attributes?.milestones as Set<string> | undefined) ?? []);
+      const milestones = VIEW_MILESTONES.filter((m) => reached.has(m));
+      return { playId, workoutId, milestones, qualified: milestones.length === VIEW_MILESTONES.length };
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'other-workout';
+      throw error;
+    }
+  }
+}

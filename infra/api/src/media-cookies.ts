@@ -1,0 +1,35 @@
+import { getSignedCookies } from '@aws-sdk/cloudfront-signer';
+
+export interface MediaSigningConfig {
+  /** The CloudFront public key id (key group member) that verifies these cookies. */
+  readonly keyPairId: string;
+  readonly privateKeyPem: string;
+  /** The viewer-facing URL prefix of `/media`, e.g. `https://stride.example/media`; `*` wildcards allowed. */
+  readonly resourceBase: string;
+  /** How long the media cookies are valid: a workout plus slack. */
+  readonly ttlSeconds: number;
+}
+
+export const MEDIA_COOKIE_NAMES = ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id'] as const;
+
+/**
+ * CloudFront signed cookies (custom policy) for one media folder, as Set-Cookie strings scoped
+ * to /media so the browser sends them only with media requests.
+ */
+export function mediaCookies(config: MediaSigningConfig, mediaId: string, now: Date, secure: boolean): { cookies: string[]; expiresAt: Date } {
+  const expiresAt = new Date(now.getTime() + config.ttlSeconds * 1000);
+  const policy = JSON.stringify({
+    Statement: [{ Resource: `${config.resourceBase}/${mediaId}/*`, Condition: { DateLessThan: { 'AWS:EpochTime': Math.floor(expiresAt.getTime() / 1000) } } }],
+  });
+  const signed = getSignedCookies({ keyPairId: config.keyPairId, privateKey: config.privateKeyPem, policy });
+  const attrs = `Path=/media; HttpOnly; SameSite=Lax; Max-Age=${config.ttlSeconds}${secure ? '; Secure' : ''}`;
+  const cookies = [
+    `CloudFront-Policy=${signed['CloudFront-Policy'] ?? ''}; ${attrs}`,
+    `CloudFront-Signature=${signed['CloudFront-Signature']}; ${attrs}`,
+    `CloudFront-Key-Pair-Id=${signed['CloudFront-Key-Pair-Id']}; ${attrs}`,
+  ];
+  return { cookies, expiresAt };
+}
+
+export const clearedMediaCookies = (secure: boolean): string[] =>
+  MEDIA_COOKIE_NAMES.map((name) => `${name}=; Path=/media; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`);

@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { VIEW_MILESTONES } from '../activity';
+import type { ApiContext } from '../context';
+import { jsonBody } from '../request';
+import { errorResponse, jsonResponse, RequestError, type ApiResult } from '../responses';
+import type { User } from '../users';
+import { currentUser } from './auth';
+import { WORKOUT_ID } from './playback';
+
+const MAX_SECONDS = 6 * 3600;
+const seconds = z.number().finite().min(0).max(MAX_SECONDS);
+
+const progressBody = z.strictObject({ positionSec: seconds, durationSec: seconds.positive() });
+
+const viewBody = z.strictObject({
+  workoutId: z.string().regex(WORKOUT_ID, 'must be a workout id (w-<letters, digits, hyphens>)'),
+  playId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
+  event: z.enum(VIEW_MILESTONES),
+  positionSec: seconds,
+  durationSec: seconds,
+  eventId: z.string().min(1).max(100),
+});
+
+/** The signed-in viewer and a known workout, or the 4xx that says which is missing. */
+async function viewerAndWorkout(ctx: ApiContext, event: APIGatewayProxyEventV2, workoutId: string): Promise<User> {
+  if (!WORKOUT_ID.test(workoutId)) throw new RequestError(400, `"${workoutId.slice(0, 100)}" is not a workout id (w-<letters, digits, hyphens>)`);
+  const user = await currentUser(ctx, event);
+  if (!user) throw new RequestError(401, 'Sign in to keep your place in workouts');
+  if (!ctx.catalog.workout(workoutId)) throw new RequestError(404, `No workout ${workoutId}`);
+  return user;
+}
+
+/** `GET /api/progress/<workoutId>`: where the viewer left off; a workout never played is at 0. */
+export async function getProgress(ctx: ApiContext, event: APIGatewayProxyEventV2, workoutId: string): Promise<ApiResult> {
+  const user = await viewerAndWorkout(ctx, event, workoutId);
+  const progress = await ctx.activity.progress(user.id, workoutId);
+  return jsonResponse(200, { workoutId, ...(progress ?? { positionSec: 0, durationSec: 0, updatedAt: null }) }, ctx.region);
+}
+
+/** `PUT /api/progress/<workoutId>` `{positionSec, durationSec}`: idempotent, last write wins. */
+export async function putProgress(ctx: ApiContext, event: APIGatewayProxyEventV2, workoutId: string): Promise<ApiResult> {
+  const user = await viewerAndWorkout(ctx, event, workoutId);
+  const body = jsonBody(event, progressBody);
+  if (body.positionSec > body.durationSec) return errorResponse(400, 'positionSec: must not be after durationSec', ctx.region);
+  await ctx.activity.saveProgress(user.id, workoutId, body, ctx.now());
+  return { statusCode: 204, headers: { 'cache-control': 'no-store', 'x-stride-region': ctx.region } };
+}
+
+/** `POST /api/views`: one milestone of one play; repeating an event is harmless (retries are safe). */
+export async function postView(ctx: ApiContext, event: APIGatewayProxyEventV2): Promise<ApiResult> {
+  const body = jsonBody(event, viewBody);
+  const user = await viewerAndWorkout(ctx, event, body.workoutId);
+  const play = await ctx.activity.recordMilestone(user.id, body.playId, body.workoutId, body.event, ctx.now());
+  if (play === 'other-workout') return errorResponse(409, `play ${body.playId} belongs to another workout`, ctx.region);
+  return jsonResponse(200, play, ctx.region);
+}

@@ -1,0 +1,46 @@
+import { importJWK, jwtVerify, SignJWT, type JWK, type KeyObject, type CryptoKey } from 'jose';
+import { SESSION_ALG, SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '../../tools/session-keys';
+
+export { SESSION_COOKIE };
+
+/** How long a sign-in lasts; the cookie's Max-Age matches the token's exp. */
+export const SESSION_TTL_SECONDS = 8 * 3600;
+
+type Key = KeyObject | CryptoKey | Uint8Array;
+
+/** Signs and verifies `stride_session` JWTs with exactly the claims the edge checks. */
+export class SessionTokens {
+  private constructor(
+    private readonly kid: string,
+    private readonly signingKey: Key,
+    private readonly verifyKey: Key,
+  ) {}
+
+  static async fromPrivateJwk(jwk: JWK & { kid?: string }): Promise<SessionTokens> {
+    if (!jwk.kid || !jwk.d) throw new Error('the session signing key must be a private JWK with a kid');
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = jwk;
+    return new SessionTokens(jwk.kid, await importJWK(jwk, SESSION_ALG), await importJWK(publicJwk, SESSION_ALG));
+  }
+
+  sign(userId: string, now: Date): Promise<string> {
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: SESSION_ALG, kid: this.kid, typ: 'JWT' })
+      .setIssuer(SESSION_ISSUER)
+      .setAudience(SESSION_AUDIENCE)
+      .setSubject(userId)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + SESSION_TTL_SECONDS)
+      .sign(this.signingKey);
+  }
+
+  /** The user id of a valid token, or undefined for anything else (expired, forged, malformed). */
+  async verify(token: string, now: Date): Promise<string | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.verifyKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: [SESSION_ALG], currentDate: now });
+      return typeof payload.sub === 'string' ? payload.sub : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

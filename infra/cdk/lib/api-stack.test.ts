@@ -1,0 +1,208 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { exportJWK } from 'jose';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpApiEvent } from '../../api/src/apigw-event.fixture';
+import { EMAIL_INDEX } from '../../api/src/table';
+import { SYNTH_TIMEOUT_MS, synthStride, testConfig, testConfigInput, type SynthesizedStride } from '../testing/synth-app';
+
+let synth: SynthesizedStride;
+let primary: Template;
+let secondary: Template;
+// The bundle test below runs the real bundle CDK stages, in-process, with exactly the
+// environment the stack gives it (secrets replaced by real-size keys): it checks the wiring to
+// infra/api/src/env.ts and the bundling (ESM, require shim, catalog files) without AWS.
+let environment: Record<string, string>;
+let bundleDir: string;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  synth = synthStride();
+  primary = synth.template('apiPrimary');
+  secondary = synth.template('apiSecondary');
+  const functions = synth.template('apiSecondary').findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
+  const [fn] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const sessionJwk = { ...(await exportJWK(privateKey)), kid: 'k'.repeat(43), alg: 'RS256', use: 'sig' };
+  const resolved: Record<string, string> = {
+    '{{resolve:secretsmanager:stride/session-signing-key:SecretString:::}}': JSON.stringify(sessionJwk, null, 2),
+    '{{resolve:secretsmanager:stride/media-signing-key:SecretString:::}}': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+  environment = Object.fromEntries(
+    Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? (resolved[value] ?? value) : 'K2JCJMDEHXQW5F']),
+  );
+  const assetDirs = readdirSync(synth.assembly.directory).filter((d) => d.startsWith('asset.') && existsSync(path.join(synth.assembly.directory, d, 'index.mjs')));
+  expect(assetDirs).toHaveLength(1);
+  bundleDir = path.join(synth.assembly.directory, assetDirs[0] as string);
+}, SYNTH_TIMEOUT_MS);
+
+afterAll(() => {
+  process.env = savedEnv;
+});
+
+const bothRegions = () =>
+  [
+    ['primary', 'us-east-1', () => primary],
+    ['secondary', 'us-west-1', () => secondary],
+  ] as const;
+
+describe('ApiStack placement', () => {
+  it('runs one stack in us-east-1 and one in us-west-1, the secondary deployed after the primary', () => {
+    expect(synth.stacks.apiPrimary.region).toBe('us-east-1');
+    expect(synth.stacks.apiSecondary.region).toBe('us-west-1');
+    expect(synth.stacks.apiSecondary.dependencies).toContain(synth.stacks.apiPrimary);
+  });
+});
+
+describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
+  it('runs the API handler module with the configured memory, timeout and reserved concurrency', () => {
+    template().hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      MemorySize: 768,
+      Timeout: 12,
+      ReservedConcurrentExecutions: 40,
+    });
+  });
+
+  it('hands the handler every variable infra/api reads, secrets resolved from this region at deploy', () => {
+    template().hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: {
+          STRIDE_TABLE_NAME: 'stride-api',
+          STRIDE_SESSION_SIGNING_KEY: '{{resolve:secretsmanager:stride/session-signing-key:SecretString:::}}',
+          STRIDE_MEDIA_PRIVATE_KEY: '{{resolve:secretsmanager:stride/media-signing-key:SecretString:::}}',
+          STRIDE_MEDIA_KEY_PAIR_ID: Match.anyValue(),
+          STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
+          STRIDE_MEDIA_COOKIE_TTL_SECONDS: '3600',
+        },
+      },
+    });
+  });
+
+  it('serves api.stride.test on a regional custom domain with a DNS-validated certificate of its own', () => {
+    template().hasResourceProperties('AWS::CertificateManager::Certificate', {
+      DomainName: 'api.stride.test',
+      ValidationMethod: 'DNS',
+      DomainValidationOptions: [{ DomainName: 'api.stride.test', HostedZoneId: 'Z0TESTZONE0000000000' }],
+    });
+    template().hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'api.stride.test',
+      DomainNameConfigurations: [{ CertificateArn: { Ref: Match.stringLikeRegexp('^ApiCertificate') }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+    });
+    template().hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+      ApiId: { Ref: Match.stringLikeRegexp('^HttpApi') },
+      DomainName: { Ref: Match.stringLikeRegexp('^ApiDomainName') },
+      Stage: '$default',
+    });
+  });
+
+  it('routes GET /api/ping and every other /api path to the handler with payload format 2.0', () => {
+    template().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template().hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/ping' });
+    template().hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    template().resourcePropertiesCountIs('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' }, 1);
+    template().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('alarms on 5xx answers, handler errors and throttles', () => {
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^HttpApi') } }],
+      Threshold: 5,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }],
+    });
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Throttles', Threshold: 1 });
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 5 });
+  });
+
+  it('lets the handler get, put and query this region’s copy of the table and its named index, nothing more', () => {
+    const tableArn =
+      region === 'us-east-1'
+        ? { 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }
+        : { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:us-west-1:123456789012:table/stride-api']] };
+    const indexArn =
+      region === 'us-east-1'
+        ? { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }, `/index/${EMAIL_INDEX}`]] }
+        : { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:dynamodb:us-west-1:123456789012:table/stride-api/index/${EMAIL_INDEX}`]] };
+    template().hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn, indexArn] }]) },
+    });
+    const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const dynamoActions = statements.flatMap((statement) => [statement.Action].flat()).filter((action) => action.startsWith('dynamodb:'));
+    expect(dynamoActions.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+  });
+});
+
+describe('the global table', () => {
+  it('is created once, by the primary, with its logical id pinned and a replica in each region', () => {
+    expect(Object.keys(primary.findResources('AWS::DynamoDB::GlobalTable'))).toEqual(['TableCD117FA1']);
+    secondary.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    primary.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        TableName: 'stride-api',
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    });
+    for (const region of ['us-east-1', 'us-west-1']) {
+      primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        Replicas: Match.arrayWith([Match.objectLike({ Region: region, DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })]),
+      });
+    }
+    expect((primary.findResources('AWS::DynamoDB::GlobalTable').TableCD117FA1 as { Properties: { Replicas: unknown[] } }).Properties.Replicas).toHaveLength(2);
+  });
+
+  it('has the keys and index the API module describes (infra/api/src/table.ts)', () => {
+    primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }]),
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: EMAIL_INDEX, KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } })],
+    });
+  });
+});
+
+describe('the SRE kill switch', () => {
+  it('reserves 0 concurrency when configured so, and reserves none when null', () => {
+    const killed = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: 0 } }));
+    killed.template('apiSecondary').hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: 0 });
+    const open = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: null } }));
+    open.template('apiPrimary').hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: Match.absent() });
+  }, 2 * SYNTH_TIMEOUT_MS);
+});
+
+describe('the API bundle CDK deploys', () => {
+  it('carries the catalog the handler reads at cold start', () => {
+    const programs = readdirSync(path.join(bundleDir, 'content', 'programs'));
+    expect(programs).toEqual(readdirSync(path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs')).filter((f) => f.endsWith('.json')));
+  });
+
+  it('keeps the environment, with real-size keys, under Lambda’s 4 KB limit', () => {
+    const size = Object.entries(environment).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value), 0);
+    // About 3.6 KB today: the two private keys are most of it.
+    expect(size, `${size} bytes`).toBeLessThan(4096);
+  });
+
+  it('answers GET /api/ping in its region given only the stack’s environment', async () => {
+    process.env = { PATH: savedEnv.PATH, ...environment, AWS_REGION: 'us-west-1', LAMBDA_TASK_ROOT: bundleDir };
+    const module = (await import(pathToFileURL(path.join(bundleDir, 'index.mjs')).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }> };
+    const result = await module.handler(httpApiEvent('GET', '/api/ping'));
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['x-stride-region']).toBe('us-west-1');
+    expect(JSON.parse(result.body)).toMatchObject({ status: 'ok', region: 'us-west-1' });
+  });
+});

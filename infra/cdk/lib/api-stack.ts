@@ -1,0 +1,150 @@
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { Construct } from 'constructs';
+import { ApiFunction, type ApiFunctionProps } from './constructs/api-function';
+import { SECRET_NAMES } from './names';
+import type { TableShape } from './table-definition';
+
+/** The DynamoDB actions the API handler uses (listed in infra/api/src/index.ts). */
+export const API_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] as const;
+
+export interface ApiStackProps extends StackProps {
+  /** The primary owns the global table; the secondary uses its replica. */
+  readonly role: 'primary' | 'secondary';
+  /** For the primary: the region the global table replicates to. */
+  readonly replicaRegion: string;
+  readonly table: { readonly name: string; readonly shape: TableShape };
+  /** The viewer-facing site name (media cookie scope). */
+  readonly siteDomainName: string;
+  /** api.<domain>, served in both regions. */
+  readonly apiDomainName: string;
+  readonly hostedZone: { readonly id: string; readonly name: string };
+  readonly handler: Pick<ApiFunctionProps, 'entry' | 'projectRoot' | 'catalogDir' | 'memoryMb' | 'timeoutSeconds' | 'reservedConcurrency'>;
+  /** CloudFront public key id of the media key group (SiteStack). */
+  readonly mediaKeyPairId: string;
+  readonly mediaCookieTtlSeconds: number;
+}
+
+/**
+ * The API in one region: the Lambda handler behind a regional HTTP API on api.<domain>, with
+ * its certificate, alarms, and (primary only) the DynamoDB global table.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly domainName: apigwv2.DomainName;
+  readonly handler: ApiFunction;
+  readonly table: dynamodb.ITableV2;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    if (props.role === 'primary') {
+      this.table = new dynamodb.TableV2(this, 'Table', {
+        tableName: props.table.name,
+        ...props.table.shape,
+        billing: dynamodb.Billing.onDemand(),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+        replicas: [{ region: props.replicaRegion }],
+      });
+    } else {
+      // The primary stack's replica in this region, same name.
+      this.table = dynamodb.TableV2.fromTableAttributes(this, 'Table', {
+        tableName: props.table.name,
+        globalIndexes: props.table.shape.globalSecondaryIndexes.map((index) => index.indexName),
+        grantIndexPermissions: true,
+      });
+    }
+
+    this.handler = new ApiFunction(this, 'ApiHandler', {
+      ...props.handler,
+      // The variables infra/api/src/env.ts reads. Key material comes from this region's copy of
+      // each replicated secret, resolved by CloudFormation at deploy time: the template holds only
+      // the reference, but the deployed function's configuration shows the value to anyone allowed
+      // lambda:GetFunctionConfiguration (the API takes keys as values, not secret ARNs).
+      environment: {
+        STRIDE_TABLE_NAME: props.table.name,
+        STRIDE_SESSION_SIGNING_KEY: SecretValue.secretsManager(SECRET_NAMES.sessionSigningKey).unsafeUnwrap(),
+        STRIDE_MEDIA_KEY_PAIR_ID: props.mediaKeyPairId,
+        STRIDE_MEDIA_PRIVATE_KEY: SecretValue.secretsManager(SECRET_NAMES.mediaSigningKey).unsafeUnwrap(),
+        STRIDE_MEDIA_RESOURCE_BASE: `https://${props.siteDomainName}/media`,
+        STRIDE_MEDIA_COOKIE_TTL_SECONDS: String(props.mediaCookieTtlSeconds),
+      },
+    });
+    const fn = this.handler.function;
+    // Exactly the actions infra/api/src/index.ts documents, on the table and its named indexes.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [...API_TABLE_ACTIONS],
+        resources: [this.table.tableArn, ...props.table.shape.globalSecondaryIndexes.map((index) => `${this.table.tableArn}/index/${index.indexName}`)],
+      }),
+    );
+
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId: props.hostedZone.id, zoneName: props.hostedZone.name });
+    const certificate = new acm.Certificate(this, 'ApiCertificate', { domainName: props.apiDomainName, validation: acm.CertificateValidation.fromDns(zone) });
+    this.domainName = new apigwv2.DomainName(this, 'ApiDomainName', {
+      domainName: props.apiDomainName,
+      certificate,
+      endpointType: apigwv2.EndpointType.REGIONAL,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    });
+
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: `Stride API (${props.role})`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+
+    new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName: this.domainName, stage });
+
+    const integration = new HttpLambdaIntegration('ApiIntegration', fn, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0 });
+    // /api/ping on its own route: the Route 53 health checks call it on this region's endpoint.
+    this.httpApi.addRoutes({ path: '/api/ping', methods: [apigwv2.HttpMethod.GET, apigwv2.HttpMethod.HEAD], integration });
+    this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [apigwv2.HttpMethod.ANY], integration });
+
+    const alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: `Stride API alarms (${this.region})`, enforceSSL: true });
+    const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string): void => {
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      }).addAlarmAction(new actions.SnsAction(alarmTopic));
+    };
+    const minute = { period: Duration.minutes(1), statistic: 'Sum' };
+    alarm('Api5xxAlarm', this.httpApi.metricServerError(minute), 5, `Stride API ${this.region}: 5 or more 5xx answers in a minute`);
+    alarm('HandlerErrorsAlarm', fn.metricErrors(minute), 5, `Stride API ${this.region}: 5 or more handler errors in a minute`);
+    alarm('HandlerThrottlesAlarm', fn.metricThrottles(minute), 1, `Stride API ${this.region}: the handler was throttled (reserved concurrency or account limit)`);
+
+    new CfnOutput(this, 'HttpApiId', { value: this.httpApi.apiId });
+    new CfnOutput(this, 'RegionalDomainName', { value: this.domainName.regionalDomainName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
+  }
+
+  /** This region's own endpoint (not CloudFront, not the failover name): what health checks probe. */
+  get executeApiHost(): string {
+    return `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+}

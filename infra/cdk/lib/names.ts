@@ -1,0 +1,40 @@
+import type { StrideConfig } from '../config/stride-config';
+
+/**
+ * Stack ids. They are API: renaming one makes CloudFormation create a new stack and orphan
+ * (or delete) the old one's resources.
+ */
+export const STACK_IDS = {
+  edge: 'StrideEdge',
+  siteReplica: 'StrideSiteReplica',
+  site: 'StrideSite',
+  apiPrimary: 'StrideApiPrimary',
+  apiSecondary: 'StrideApiSecondary',
+  dns: 'StrideDns',
+} as const;
+
+/** The Lambda@Edge functions edge/ builds (edge/dist/<name>/index.js). */
+export const EDGE_FUNCTIONS = ['viewer-request', 'origin-response'] as const;
+export type EdgeFunctionName = (typeof EDGE_FUNCTIONS)[number];
+
+/** Where the Edge stack publishes each function's current version ARN for the Site stack. */
+export const edgeVersionParameterName = (fn: EdgeFunctionName): string => `/stride/edge/${fn}/version-arn`;
+
+/**
+ * Secrets the operator creates once (README "Deploy to AWS"), replicated to the secondary
+ * region, and the API stacks read by name in each region.
+ */
+export const SECRET_NAMES = {
+  sessionSigningKey: 'stride/session-signing-key',
+  mediaSigningKey: 'stride/media-signing-key',
+} as const;
+
+/**
+ * Physical names that cross a region boundary without a CloudFormation reference: the
+ * primary bucket replicates to the replica bucket by name, so the name is derived, not generated.
+ */
+export function replicaBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
+  return `stride-site-replica-${config.account}-${config.regions.secondary}`;
+}
+
+export const apiDomainName = (config: Pick<StrideConfig, 'domainName'>): string => `api.${config.domainName}`;

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { invalidationBatch } from '../cloudfront/invalidations';
+import { REGIONS, type Region } from '../config';
+import type { RunningStack } from '../stack';
+import { CLOUDFRONT_API_PREFIX, handleCloudFrontApi } from './cloudfront-api';
+import { CONSOLE_PAGE } from './page';
+
+const MAX_BODY = 64 * 1024;
+
+const concurrencyBody = z.strictObject({
+  reservedConcurrency: z.union([z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000'), z.null()], {
+    error: 'must be a whole number (0 throttles every call) or null (unreserved)',
+  }),
+});
+const originBody = z.strictObject({ available: z.boolean({ error: 'must be true or false' }) });
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body, null, 2));
+}
+
+async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'Send JSON with Content-Type: application/json');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, `Body over ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The body is not valid JSON');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The local console (SRE page + JSON): state, reserved concurrency per region (the local
+ * PutFunctionConcurrency / DeleteFunctionConcurrency), origin availability, invalidations
+ * (JSON here, and CloudFront's own XML API for SDK clients: see cloudfront-api.ts).
+ */
+export function createConsoleServer(stack: RunningStack): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://console.local');
+    const method = req.method ?? 'GET';
+    const handle = async () => {
+      if (url.pathname === '/' && method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(CONSOLE_PAGE);
+        return;
+      }
+      if (url.pathname === '/api/state' && method === 'GET') return send(res, 200, stack.state());
+      if (url.pathname.startsWith(CLOUDFRONT_API_PREFIX) && (await handleCloudFrontApi(req, res, url.pathname, stack.invalidations))) return;
+      const region = /^\/api\/regions\/([^/]+)\/concurrency$/.exec(url.pathname);
+      if (region) {
+        const name = decodeURIComponent(region[1] ?? '') as Region;
+        if (!REGIONS.includes(name)) throw new HttpError(404, `No region ${name}; regions are ${REGIONS.join(', ')}`);
+        if (method === 'PUT') {
+          const { reservedConcurrency } = await readJson(req, concurrencyBody);
+          stack.setReservedConcurrency(name, reservedConcurrency);
+        } else if (method === 'DELETE') stack.setReservedConcurrency(name, null);
+        else if (method !== 'GET') throw new HttpError(405, `${method} not allowed; use GET, PUT or DELETE`);
+        return send(res, 200, { region: name, reservedConcurrency: stack.regions[name].concurrency.reserved });
+      }
+      const origin = /^\/api\/origins\/([^/]+)$/.exec(url.pathname);
+      if (origin) {
+        const bucket = [stack.site.primary, stack.site.replica, stack.media].find((b) => b.name === decodeURIComponent(origin[1] ?? ''));
+        if (!bucket) throw new HttpError(404, `No origin ${origin[1] ?? ''}`);
+        if (method !== 'PUT') throw new HttpError(405, 'Use PUT with {"available": true|false}');
+        bucket.available = (await readJson(req, originBody)).available;
+        return send(res, 200, { name: bucket.name, available: bucket.available });
+      }
+      if (url.pathname === '/api/invalidations') {
+        if (method === 'GET') return send(res, 200, { items: stack.invalidations.history });
+        if (method !== 'POST') throw new HttpError(405, 'Use POST with {"paths": ["/index.html", "/programs/*"]}');
+        return send(res, 201, { invalidation: stack.invalidations.create(await readJson(req, invalidationBatch)) });
+      }
+      throw new HttpError(404, `Nothing at ${url.pathname}`);
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, { error: error.message });
+      console.error('console: unexpected failure', error);
+      send(res, 500, { error: 'The console failed on this request; see the stack output.' });
+    });
+  });
+}

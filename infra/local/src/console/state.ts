@@ -1,0 +1,75 @@
+import type { AccessLogEntry } from '../cloudfront/access-log';
+import type { Invalidation } from '../cloudfront/invalidations';
+import type { CheckerState } from '../route53/health-check';
+import type { RunningStack } from '../stack';
+
+/** `GET /api/state` on the console: everything an SRE watches during a drill. */
+export interface StackState {
+  readonly regions: {
+    readonly region: string;
+    readonly url: string;
+    readonly reservedConcurrency: number | null;
+    readonly running: number;
+    readonly throttled: number;
+    readonly healthy: boolean;
+  }[];
+  readonly healthChecks: {
+    readonly id: string;
+    readonly region: string;
+    readonly target: string;
+    readonly intervalMs: number;
+    readonly failureThreshold: number;
+    readonly status: 'Healthy' | 'Unhealthy';
+    readonly healthyCheckers: number;
+    readonly checkers: readonly CheckerState[];
+  }[];
+  readonly dns: {
+    readonly name: string;
+    readonly ttlSeconds: number;
+    readonly records: { readonly failover: 'PRIMARY' | 'SECONDARY'; readonly region: string; readonly healthy: boolean }[];
+    /** What Route 53 answers now. */
+    readonly answer: string;
+    /** What CloudFront's resolver still uses (until its cached answer's TTL runs out). */
+    readonly cloudFrontResolvesTo: string | null;
+    readonly cachedForMs: number;
+  };
+  readonly cache: { readonly hits: number; readonly misses: number; readonly objects: number };
+  readonly origins: { readonly name: string; readonly available: boolean }[];
+  readonly edgeFunctions: readonly string[];
+  readonly invalidations: readonly Invalidation[];
+  readonly recentRequests: readonly AccessLogEntry[];
+}
+
+export function buildState(stack: RunningStack): StackState {
+  const regions = Object.values(stack.regions);
+  const peek = stack.dns.peek();
+  return {
+    regions: regions.map((r) => ({ region: r.name, url: r.url, reservedConcurrency: r.concurrency.reserved, running: r.concurrency.running, throttled: r.concurrency.throttled, healthy: r.healthCheck.healthy })),
+    healthChecks: regions.map((r) => ({
+      id: r.healthCheck.config.id,
+      region: r.name,
+      target: `http://${r.healthCheck.config.host}:${r.healthCheck.config.port}${r.healthCheck.config.path}`,
+      intervalMs: r.healthCheck.config.requestIntervalMs,
+      failureThreshold: r.healthCheck.config.failureThreshold,
+      status: r.healthCheck.healthy ? 'Healthy' : 'Unhealthy',
+      healthyCheckers: r.healthCheck.checkers.filter((c) => c.healthy).length,
+      checkers: r.healthCheck.checkers,
+    })),
+    dns: {
+      name: stack.records.name,
+      ttlSeconds: stack.records.ttlSeconds,
+      records: [
+        { failover: 'PRIMARY', region: stack.records.primary.region, healthy: stack.records.primary.healthCheck.healthy },
+        { failover: 'SECONDARY', region: stack.records.secondary.region, healthy: stack.records.secondary.healthCheck.healthy },
+      ],
+      answer: stack.records.resolve().region,
+      cloudFrontResolvesTo: peek?.answer.region ?? null,
+      cachedForMs: peek?.expiresInMs ?? 0,
+    },
+    cache: { hits: stack.distribution.cache.hits, misses: stack.distribution.cache.misses, objects: stack.distribution.cache.size },
+    origins: [stack.site.primary, stack.site.replica, stack.media].map((b) => ({ name: b.name, available: b.available })),
+    edgeFunctions: stack.edgeFunctions,
+    invalidations: stack.invalidations.history.slice(0, 10),
+    recentRequests: stack.distribution.log.recent.slice(0, 30),
+  };
+}

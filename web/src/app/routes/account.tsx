@@ -1,0 +1,5 @@
+import { AccountPanel } from '../../features/session';
+
+export function AccountRoute() {
+  return <AccountPanel />;
+}

@@ -1,0 +1,5 @@
+import { LoginForm } from '../../features/session';
+
+export function LoginRoute() {
+  return <LoginForm defaultNext="/" />;
+}

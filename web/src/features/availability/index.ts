@@ -1,0 +1,4 @@
+export { availabilitySlice, availabilityStateFor, bindToLocation, selectNoticeFor } from './availabilitySlice';
+export type { AvailabilityState, PageNotice } from './availabilitySlice';
+export { ComingSoon } from './components/ComingSoon';
+export { Unavailable } from './components/Unavailable';

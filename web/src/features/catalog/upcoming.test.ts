@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Program } from '../../shared/content/schema';
+import { catalogStateFor, selectIsUpcoming } from './catalogSlice';
+
+const program = (slug: string, launchAt: string): Program => ({
+  slug,
+  title: slug,
+  tagline: 't',
+  description: 'd',
+  trainer: 'Coach',
+  level: 'beginner',
+  equipment: [],
+  featured: false,
+  launchAt,
+  poster: { src: `/posters/${slug}.svg`, width: 640, height: 360, alt: slug },
+  workouts: [{ id: `w-${slug}-1`, title: 'One', durationSec: 600, mediaId: 'sample-hiit' }],
+});
+
+const catalog = [program('launched', '2026-01-01T00:00:00Z'), program('later', '2027-02-01T06:00:00Z')];
+const now = Date.parse('2026-11-22T12:00:00Z');
+
+describe('selectIsUpcoming', () => {
+  it('is true for a program launching after now that the page does not carry', () => {
+    const state = { catalog: catalogStateFor(catalog, []) };
+    expect(selectIsUpcoming(state, 'later', now)).toBe(true);
+    expect(selectIsUpcoming(state, 'launched', now)).toBe(false);
+    expect(selectIsUpcoming(state, 'unknown', now)).toBe(false);
+  });
+
+  it('is false once launched, and for a page the edge served in full (its program is in the state)', () => {
+    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, []) }, 'later', Date.parse('2027-02-01T06:00:00Z'))).toBe(false);
+    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, ['later']) }, 'later', now)).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { strideApi } from '../../shared/api/strideApi';
+import type { ViewMilestone } from './view-milestones';
+
+/** `GET /api/playback/<workoutId>`: the API sets signed media cookies and says where the stream is. */
+export interface PlaybackGrant {
+  readonly workoutId: string;
+  /** Same-site path of the master playlist, e.g. /media/sample-hiit/master.m3u8. */
+  readonly hlsUrl: string;
+  /** When the media cookies stop working (ISO 8601). */
+  readonly expiresAt: string;
+  /** Where this viewer left off, if the API includes it. */
+  readonly resumeAtSec?: number;
+  /** The workout's title and program, if the API includes them (the /watch shell knows neither). */
+  readonly title?: string;
+  readonly programSlug?: string;
+}
+
+/** `GET|PUT /api/progress/<workoutId>`. */
+export interface Progress {
+  readonly positionSec: number;
+  readonly durationSec: number;
+}
+
+/** `POST /api/views`: one milestone of one play (see view-milestones.ts). */
+export interface ViewEvent {
+  readonly workoutId: string;
+  /** One id per play; the server counts a view as qualified when one play sends every milestone. */
+  readonly playId: string;
+  readonly event: ViewMilestone;
+  readonly positionSec: number;
+  readonly durationSec: number;
+  /** `${playId}:${event}`: lets the server drop a duplicate, which is what makes retrying safe. */
+  readonly eventId: string;
+}
+
+const workoutPath = (prefix: string, workoutId: string) => `${prefix}/${encodeURIComponent(workoutId)}`;
+
+export const playerApi = strideApi.injectEndpoints({
+  endpoints: (build) => ({
+    getPlayback: build.query<PlaybackGrant, string>({
+      query: (workoutId) => workoutPath('playback', workoutId),
+      // An authorization is short-lived and sets cookies: never serve it from the cache.
+      keepUnusedDataFor: 0,
+    }),
+    getProgress: build.query<Progress | null, string>({
+      // 404 means "never watched": an answer, not an error.
+      query: (workoutId) => ({ url: workoutPath('progress', workoutId), validateStatus: (response) => response.ok || response.status === 404 }),
+      transformResponse: (body: unknown, meta) => (meta?.response?.status === 404 ? null : (body as Progress)),
+      providesTags: (_result, _error, workoutId) => [{ type: 'Progress', id: workoutId }],
+      keepUnusedDataFor: 0,
+    }),
+    saveProgress: build.mutation<null, { readonly workoutId: string } & Progress>({
+      query: ({ workoutId, positionSec, durationSec }) => ({ url: workoutPath('progress', workoutId), method: 'PUT', body: { positionSec, durationSec } }),
+      transformResponse: () => null,
+    }),
+    sendViewEvent: build.mutation<null, ViewEvent>({
+      query: (event) => ({ url: 'views', method: 'POST', body: event }),
+      transformResponse: () => null,
+      extraOptions: { idempotent: true },
+    }),
+  }),
+});
+
+export const { useGetPlaybackQuery, useGetProgressQuery, useSaveProgressMutation, useSendViewEventMutation } = playerApi;

@@ -1,0 +1,116 @@
+import { configureStore } from '@reduxjs/toolkit';
+import { describe, expect, it } from 'vitest';
+import {
+  captionsToggled,
+  durationKnown,
+  failed,
+  levelsLoaded,
+  milestoneSent,
+  playClosed,
+  playerSlice,
+  playOpened,
+  qualityChosen,
+  reloadRequested,
+  resumePointKept,
+  retryStarted,
+  seeked,
+  selectDueMilestones,
+  selectLevels,
+  selectPlaybackFailure,
+  selectPlayer,
+  selectPlayerStatus,
+  selectQualityChoice,
+  selectResumePoint,
+  statusChanged,
+  timeUpdated,
+  volumeChanged,
+} from './playerSlice';
+
+const makeStore = () => configureStore({ reducer: { player: playerSlice.reducer } });
+
+/** Plays from the current position to `to` in 0.25 s time updates. */
+function playTo(store: ReturnType<typeof makeStore>, to: number) {
+  for (let t = store.getState().player.positionSec + 0.25; t <= to + 1e-9; t += 0.25) store.dispatch(timeUpdated(t));
+}
+
+describe('player slice', () => {
+  it('opens a play authorizing, and keeps preferences across plays', () => {
+    const store = makeStore();
+    store.dispatch(captionsToggled(true));
+    store.dispatch(volumeChanged({ volume: 0.4, muted: true }));
+    store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+    expect(selectPlayerStatus(store.getState())).toBe('authorizing');
+    store.dispatch(playClosed());
+    store.dispatch(playOpened({ workoutId: 'w-b', playId: 'p2' }));
+    const p = selectPlayer(store.getState());
+    expect(p).toMatchObject({ workoutId: 'w-b', playId: 'p2', captionsOn: true, volume: 0.4, muted: true, milestonesSent: [] });
+  });
+
+  it('counts only stretches played while playing, not seeks or buffering', () => {
+    const store = makeStore();
+    store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+    store.dispatch(durationKnown(24));
+    store.dispatch(statusChanged('playing'));
+    playTo(store, 6);
+    store.dispatch(seeked(18));
+    playTo(store, 24);
+    expect(selectPlayer(store.getState()).playedSpans).toEqual([[0, 6], [18, 24]]);
+    store.dispatch(statusChanged('buffering'));
+    store.dispatch(seeked(0));
+    store.dispatch(timeUpdated(1));
+    expect(selectPlayer(store.getState()).playedSpans).toEqual([[0, 6], [18, 24]]);
+  });
+
+  it('makes view milestones due as the stream is watched, once each', () => {
+    const store = makeStore();
+    store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+    store.dispatch(durationKnown(24));
+    expect(selectDueMilestones(store.getState())).toEqual([]);
+    store.dispatch(statusChanged('playing'));
+    expect(selectDueMilestones(store.getState())).toEqual(['start']);
+    store.dispatch(milestoneSent('start'));
+    playTo(store, 12.5);
+    expect(selectDueMilestones(store.getState())).toEqual(['25', '50']);
+    store.dispatch(milestoneSent('25'));
+    store.dispatch(milestoneSent('50'));
+    playTo(store, 24);
+    store.dispatch(statusChanged('ended'));
+    expect(selectDueMilestones(store.getState())).toEqual(['75', 'complete']);
+    // The same state gives the same array: components re-render only when it changes.
+    expect(selectDueMilestones(store.getState())).toBe(selectDueMilestones(store.getState()));
+  });
+
+  it('a failure sticks until Retry, which reloads', () => {
+    const store = makeStore();
+    store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+    store.dispatch(failed('no-subscription'));
+    store.dispatch(statusChanged('playing'));
+    expect(selectPlayerStatus(store.getState())).toBe('error');
+    expect(selectPlaybackFailure(store.getState())).toBe('no-subscription');
+    const generation = selectPlayer(store.getState()).loadGeneration;
+    store.dispatch(retryStarted());
+    expect(selectPlayerStatus(store.getState())).toBe('authorizing');
+    store.dispatch(reloadRequested());
+    expect(selectPlayer(store.getState())).toMatchObject({ failure: null, status: 'authorizing', loadGeneration: generation + 1 });
+  });
+
+  it('orders quality levels highest first and falls back to auto for an unknown choice', () => {
+    const store = makeStore();
+    store.dispatch(levelsLoaded([{ index: 0, height: 240, bitrate: 145_000 }, { index: 1, height: 480, bitrate: 299_000 }]));
+    expect(selectLevels(store.getState()).map((l) => l.height)).toEqual([480, 240]);
+    store.dispatch(qualityChosen(1));
+    expect(selectQualityChoice(store.getState())).toBe(1);
+    store.dispatch(qualityChosen(7));
+    expect(selectQualityChoice(store.getState())).toBe(-1);
+  });
+
+  it('clamps the volume and keeps resume points per workout across plays', () => {
+    const store = makeStore();
+    store.dispatch(volumeChanged({ volume: 3, muted: false }));
+    expect(selectPlayer(store.getState()).volume).toBe(1);
+    store.dispatch(resumePointKept({ workoutId: 'w-a', positionSec: 12, durationSec: 24 }));
+    store.dispatch(playClosed());
+    expect(selectResumePoint(store.getState(), 'w-a')).toEqual({ positionSec: 12, durationSec: 24 });
+    expect(selectResumePoint(store.getState(), 'w-b')).toBeUndefined();
+  });
+});
