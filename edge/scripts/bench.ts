@@ -96,9 +96,11 @@ async function main(): Promise<void> {
   if (!publicJwk) throw new Error(`${sessionKeyPaths.jwks} has no key ${privateJwk.kid}`);
   const cryptoKey = await webcrypto.subtle.importKey('jwk', publicJwk as webcrypto.JsonWebKey, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
   const keyObject = createPublicKey({ key: publicJwk as NodeJsonWebKey, format: 'jwk' });
+  // The target's baseline is node:crypto's synchronous verify: the primitive aws-jwt-verify's
+  // JwtVerifier.verifySync runs under the session check. WebCrypto (what jose uses) stays for scale.
   const baselines: [string, Invoke][] = [
-    ['bare RS256 verify (WebCrypto, as jose)', () => webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', cryptoKey, signature, data)],
-    ['bare RS256 verify (node:crypto, sync)', async () => nodeVerify('sha256', data, keyObject, signature)],
+    ['bare RS256 verify (node:crypto sync, as lib)', async () => nodeVerify('sha256', data, keyObject, signature)],
+    ['bare RS256 verify (WebCrypto, async)', () => webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', cryptoKey, signature, data)],
   ];
 
   const rows: { name: string; p50: number; p99: number; mean: number }[] = [];
@@ -126,10 +128,12 @@ async function main(): Promise<void> {
   const num = (x: number, digits = 1) => x.toFixed(digits).padStart(9);
   // Timings on a shared machine swing with its load; say what it was.
   console.log(`\nedge benchmark — Node ${process.version}, ${ITERATIONS} invocations per case after ${WARMUP} warm-up, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-  console.log(`${pad('case', 42)}   p50 µs    p99 µs   mean µs`);
-  for (const r of rows) console.log(`${pad(r.name, 42)}${num(r.p50)} ${num(r.p99)} ${num(r.mean)}`);
-  console.log(`\nprotected (first sight) p50 / bare verify p50: ${ratioWebCrypto.toFixed(2)}× (WebCrypto), ${ratioNode.toFixed(2)}× (node:crypto sync)`);
-  console.log(`protected (repeat visit) p50 / bare verify p50: ${((repeatRow?.p50 ?? NaN) / (webcryptoRow?.p50 ?? NaN)).toFixed(2)}× (WebCrypto)`);
+  console.log(`${pad('case', 46)}   p50 µs    p99 µs   mean µs`);
+  for (const r of rows) console.log(`${pad(r.name, 46)}${num(r.p50)} ${num(r.p99)} ${num(r.mean)}`);
+  console.log(
+    `\nprotected (first sight) p50 ${(protectedRow?.p50 ?? NaN).toFixed(1)} µs / bare verify p50 ${(nodeRow?.p50 ?? NaN).toFixed(1)} µs (node:crypto sync, the library's primitive) = ${ratioNode.toFixed(2)}×  [vs WebCrypto ${(webcryptoRow?.p50 ?? NaN).toFixed(1)} µs: ${ratioWebCrypto.toFixed(2)}×]`,
+  );
+  console.log(`protected (repeat visit) p50 / bare verify p50: ${((repeatRow?.p50 ?? NaN) / (nodeRow?.p50 ?? NaN)).toFixed(2)}× (node:crypto sync)`);
   console.log(
     `cold start (median of ${COLD_RUNS} fresh processes): ${Object.entries(cold)
       .map(([k, c]) => `${k} ${c.totalMs.toFixed(1)} ms (load ${c.loadMs.toFixed(1)} + first call ${c.firstCallMs.toFixed(1)})`)
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
   console.log(`bundles: ${Object.entries(sizes).map(([k, s]) => `${k} ${s.raw} B raw / ${s.gzip} B gzip`).join(', ')}`);
 
   const targets = {
-    'protected (first sight) p50 ≤ 1.3× bare verify (WebCrypto)': ratioWebCrypto <= 1.3,
+    'protected (first sight) p50 ≤ 1.3× bare verify (node:crypto sync)': ratioNode <= 1.3,
     'protected (first sight) p99 < 250 µs': (protectedRow?.p99 ?? Infinity) < 250,
     'protected (repeat visit) p99 < 250 µs': (repeatRow?.p99 ?? Infinity) < 250,
     'cold start < 25 ms': Object.values(cold).every((c) => c.totalMs < 25),
@@ -147,7 +151,7 @@ async function main(): Promise<void> {
   console.log(`\ntargets:\n${Object.entries(targets).map(([k, ok]) => `  ${ok ? 'met    ' : 'MISSED '} ${k}`).join('\n')}`);
 
   mkdirSync(path.dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify({ node: process.version, loadAverage: loadavg(), iterations: ITERATIONS, at: new Date().toISOString(), cases: rows, ratio: { webcrypto: ratioWebCrypto, nodeCrypto: ratioNode }, coldStartMs: cold, bundleBytes: sizes, targets }, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify({ node: process.version, loadAverage: loadavg(), iterations: ITERATIONS, at: new Date().toISOString(), cases: rows, ratio: { nodeCrypto: ratioNode, webcrypto: ratioWebCrypto }, coldStartMs: cold, bundleBytes: sizes, targets }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);
 }
 

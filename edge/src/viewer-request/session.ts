@@ -1,8 +1,19 @@
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { SimpleJwksCache, type Jwk, type Jwks, type JwkWithKid } from 'aws-jwt-verify/jwk';
+import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
+
+/** A public key as the baked JWKS holds it (the fields the verifier reads; anything else is ignored). */
+export interface SessionJwk {
+  readonly kty?: string;
+  readonly kid?: string;
+  readonly alg?: string;
+  readonly use?: string;
+  readonly n?: string;
+  readonly e?: string;
+}
 
 export interface SessionConfig {
   /** The public keys tokens may be signed with; several at once during a rotation (matched by `kid`). */
-  readonly jwks: JSONWebKeySet;
+  readonly jwks: { readonly keys: readonly SessionJwk[] };
   readonly issuer: string;
   readonly audience: string;
   readonly cookieName: string;
@@ -28,22 +39,101 @@ interface Verified {
   readonly nbf: number | undefined;
 }
 
+/** A refusal of ours raised inside the library's verify (issuer pre-check, claim checks); its message is the reason. */
+class SessionClaimError extends Error {
+  override readonly name = 'SessionClaimError';
+}
+
 /**
- * Verifies `stride_session` with jose against the JWKS baked into the bundle: no network on the
- * request path. Only RS256 is accepted, so `alg: none` and HS256-signed-with-the-public-key
- * tokens fail before any key is used; `iss`, `aud`, `exp` (required) and `nbf` are checked.
+ * The baked keys as aws-jwt-verify reads them, each pinned to `alg: RS256`: the library refuses a
+ * header `alg` that differs from the key's before it touches the key, so `alg: none`, HS256 signed
+ * with the public key, and RS384/RS512/ES* all fail without any crypto. Keys marked for another
+ * use or algorithm are left out (as jose's local JWKS does); only the RSA members are copied.
+ */
+function rs256Keys(keys: readonly SessionJwk[]): Jwks {
+  const usable: Jwk[] = [];
+  for (const key of keys) {
+    if (key.kty !== 'RSA' || !key.kid || !key.n || !key.e) continue;
+    if ((key.use !== undefined && key.use !== 'sig') || (key.alg !== undefined && key.alg !== 'RS256')) continue;
+    usable.push({ kty: 'RSA', kid: key.kid, n: key.n, e: key.e, alg: 'RS256', use: 'sig' });
+  }
+  return { keys: usable };
+}
+
+/** Never fetched: the keys are baked in and the cache below never downloads. `.invalid` (RFC 2606) could not resolve anyway. */
+const BAKED_JWKS_URI = 'https://stride.invalid/.well-known/jwks.json';
+
+type DecomposedJwt = Parameters<SimpleJwksCache['getCachedJwk']>[1];
+
+/**
+ * The verifier's JWKS cache, holding only the baked keys and never fetching. It also refuses a
+ * token whose (still unverified) `iss` is not ours before a key is looked up: the verifier keeps
+ * each imported key under the token's `iss`, so without this, forged tokens with ever-new issuers
+ * would grow that cache without bound in a long-lived container. (The library checks `iss` again,
+ * properly, after the signature.)
+ */
+class BakedJwksCache extends SimpleJwksCache {
+  constructor(private readonly issuer: string) {
+    super();
+  }
+
+  override getCachedJwk(jwksUri: string, decomposedJwt: DecomposedJwt): JwkWithKid {
+    if (decomposedJwt.payload.iss !== this.issuer) throw new SessionClaimError('issuer is not the session issuer');
+    return super.getCachedJwk(jwksUri, decomposedJwt);
+  }
+
+  override getJwk(jwksUri: string, decomposedJwt: DecomposedJwt): Promise<JwkWithKid> {
+    return Promise.resolve().then(() => this.getCachedJwk(jwksUri, decomposedJwt));
+  }
+
+  override getJwks(): Promise<Jwks> {
+    return Promise.reject(new Error('the session JWKS is baked in; it is never fetched'));
+  }
+}
+
+/**
+ * Verifies `stride_session` synchronously with aws-jwt-verify (`verifySync`, node:crypto under
+ * it) against the JWKS baked into the bundle and preloaded with `cacheJwks`: no network on the
+ * request path. The key is picked by `kid` (several are live during a rotation); only RS256 is
+ * accepted; `iss`, `aud`, `sub` (required), `exp` (required) and `nbf` are checked.
+ *
+ * Why `exp`/`nbf` are checked here and not by the library: the library reads `Date.now()` itself,
+ * while the edge's clock is injected (one `now` per request, shared with routing and launches),
+ * so the library's own time checks are switched off (`graceSeconds: Infinity`) and `untimely` —
+ * the same function the cache hits use — applies the clock tolerance.
  *
  * A token that verified once is remembered (by its exact string, bounded, least recently used
  * out first) with its `exp`/`nbf`, which are re-checked on every hit: a viewer's next page
  * skips the RSA work, and any changed byte is a different string that is verified afresh.
  */
 export function createSessionVerifier(config: SessionConfig): SessionVerifier {
-  const keys = createLocalJWKSet(config.jwks);
-  const verified = new Map<string, Verified>();
-  const timely = (entry: Verified, nowSec: number): boolean =>
-    nowSec <= entry.exp + CLOCK_TOLERANCE_SEC && (entry.nbf === undefined || nowSec >= entry.nbf - CLOCK_TOLERANCE_SEC);
+  const verifier = JwtVerifier.create(
+    {
+      issuer: config.issuer,
+      audience: config.audience,
+      jwksUri: BAKED_JWKS_URI,
+      graceSeconds: Number.POSITIVE_INFINITY,
+      customJwtCheck: ({ header, payload }) => {
+        // RFC 7515 §4.1.11: a `crit` extension we do not understand makes the token invalid (jose refuses it too).
+        if (header.crit !== undefined) throw new SessionClaimError('unsupported crit header');
+        if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new SessionClaimError('session has no subject');
+        // The library only checks `exp` when present; a session without an end is refused.
+        if (typeof payload.exp !== 'number') throw new SessionClaimError('session has no exp');
+      },
+    },
+    { jwksCache: new BakedJwksCache(config.issuer) },
+  );
+  // Keys are imported lazily on first use: a malformed baked key refuses sessions, it does not crash the container at load.
+  verifier.cacheJwks(rs256Keys(config.jwks.keys));
 
-  return async (values, nowMs) => {
+  const verified = new Map<string, Verified>();
+  const untimely = (entry: Verified, nowSec: number): string | undefined => {
+    if (nowSec >= entry.exp + CLOCK_TOLERANCE_SEC) return 'ERR_JWT_EXPIRED';
+    if (entry.nbf !== undefined && nowSec < entry.nbf - CLOCK_TOLERANCE_SEC) return 'ERR_JWT_NOT_YET_VALID';
+    return undefined;
+  };
+
+  const check = (values: readonly string[], nowMs: number): SessionCheck => {
     if (values.length === 0) return { valid: false, reason: 'no session cookie' };
     if (values.length > 1) return { valid: false, reason: 'more than one session cookie' };
     const token = values[0] ?? '';
@@ -54,29 +144,31 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
     const known = verified.get(token);
     if (known) {
       verified.delete(token);
-      if (!timely(known, nowSec)) return { valid: false, reason: 'ERR_JWT_EXPIRED' };
+      const late = untimely(known, nowSec);
+      if (late) return { valid: false, reason: late };
       verified.set(token, known);
       return { valid: true, subject: known.subject };
     }
 
+    let entry: Verified;
     try {
-      const { payload } = await jwtVerify(token, keys, {
-        algorithms: ['RS256'],
-        issuer: config.issuer,
-        audience: config.audience,
-        requiredClaims: ['exp', 'sub'],
-        clockTolerance: CLOCK_TOLERANCE_SEC,
-        currentDate: new Date(nowMs),
-      });
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0 || typeof payload.exp !== 'number') return { valid: false, reason: 'session has no subject' };
-      verified.set(token, { subject: payload.sub, exp: payload.exp, nbf: typeof payload.nbf === 'number' ? payload.nbf : undefined });
-      if (verified.size > VERIFIED_CACHE_SIZE) {
-        const oldest = verified.keys().next();
-        if (!oldest.done) verified.delete(oldest.value);
-      }
-      return { valid: true, subject: payload.sub };
+      const payload = verifier.verifySync(token);
+      // customJwtCheck has made sure of both; the checks narrow the types.
+      if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return { valid: false, reason: 'session has no subject' };
+      entry = { subject: payload.sub, exp: payload.exp, nbf: payload.nbf };
     } catch (error) {
-      return { valid: false, reason: (error as { code?: string }).code ?? 'invalid session' };
+      return { valid: false, reason: error instanceof Error ? error.message : 'invalid session' };
     }
+    const late = untimely(entry, nowSec);
+    if (late) return { valid: false, reason: late };
+    verified.set(token, entry);
+    if (verified.size > VERIFIED_CACHE_SIZE) {
+      const oldest = verified.keys().next();
+      if (!oldest.done) verified.delete(oldest.value);
+    }
+    return { valid: true, subject: entry.subject };
   };
+
+  // The check itself is synchronous; the handler's contract stays a promise.
+  return (values, nowMs) => Promise.resolve(check(values, nowMs));
 }
