@@ -14,25 +14,40 @@ export interface PrerenderResult {
   readonly dataFiles: number;
 }
 
-async function writeObject(key: string, body: string): Promise<void> {
-  const file = path.join(webPaths.clientDir, key);
+type Entry = typeof EntryServer;
+
+async function writeObject(key: string, body: string, outDir: string = webPaths.clientDir): Promise<void> {
+  const file = path.join(outDir, key);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, body);
 }
 
+/** Loads the built SSR bundle (web/dist/server/entry-server.js). */
+export async function loadEntryServer(): Promise<Entry> {
+  return (await import(pathToFileURL(path.join(webPaths.serverDir, 'entry-server.js')).href)) as Entry;
+}
+
+/**
+ * The build's page loop: renders each page through the SSR bundle's renderPage, fills the
+ * template and writes the object under `outDir` (the benchmark times this same loop).
+ */
+export async function renderPagesTo(entry: Entry, template: string, pages: readonly EntryServer.PageSpec[], catalog: readonly Program[], outDir: string): Promise<void> {
+  for (const page of pages) {
+    const rendered = await entry.renderPage(page, catalog);
+    await writeObject(page.objectKey, fillTemplate(template, rendered), outDir);
+  }
+}
+
 /** Renders every public page to static HTML with its state, plus page data and the route manifest. */
 export async function prerender(catalog: readonly Program[]): Promise<PrerenderResult> {
-  const entry = (await import(pathToFileURL(path.join(webPaths.serverDir, 'entry-server.js')).href)) as typeof EntryServer;
+  const entry = await loadEntryServer();
   const template = await readFile(webPaths.template, 'utf8');
   assertTemplate(template, webPaths.template);
 
   const pages = entry.pagesFor(catalog);
   // Before any page is written: a bad redirect file should fail fast.
   const redirects = await loadRedirects(webPaths.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
-  for (const page of pages) {
-    const rendered = await entry.renderPage(page, catalog);
-    await writeObject(page.objectKey, fillTemplate(template, rendered));
-  }
+  await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir);
 
   // Page data for client-side navigation (RTK Query reads /data/programs/<slug>.json).
   for (const program of catalog) {

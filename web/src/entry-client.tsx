@@ -3,6 +3,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { bindBrowserStore } from './app/lazy-features';
 import { readPreloadedState } from './app/preloaded-state';
 import { bindToLocation } from './features/availability';
 import { routes } from './app/route-table';
@@ -15,6 +16,8 @@ if (!container) throw new Error('Stride: #root is missing from the page');
 const preloaded = readPreloadedState(document);
 // The edge serves a coming-soon or 451 object at the address the viewer asked for.
 const store = makeStore(preloaded && { ...preloaded, availability: bindToLocation(preloaded.availability, window.location.pathname) });
+// Routes that need session, player or the /api client load them lazily, into this store.
+bindBrowserStore(store);
 
 /**
  * React Router's SSR pattern for lazy routes: the prerendered HTML already shows the matched

@@ -4,6 +4,7 @@ import { Provider } from 'react-redux';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { availabilityStateFor, type PageNotice } from './features/availability';
 import { catalogStateFor } from './features/catalog';
+import { installApiFeatures } from './app/api-features';
 import { pageTitle, UNAVAILABLE_TITLE } from './app/page-title';
 import { serializeStateScript } from './app/preloaded-state';
 import { routes } from './app/route-table';
@@ -50,11 +51,19 @@ export function pagesFor(catalog: readonly Program[]): PageSpec[] {
   ];
 }
 
+// The browser loads these with the routes that use them; every prerendered store has them.
+installApiFeatures();
 const handler = createStaticHandler(routes);
 
 export async function renderPage(page: PageSpec, catalog: readonly Program[]): Promise<RenderedPage> {
   const context = await handler.query(new Request(new URL(page.path, 'http://stride.local')));
   if (context instanceof Response) throw new Error(`${page.path}: the router answered a redirect, not a page`);
+  // A route that failed (e.g. a lazy route module that did not load) would otherwise be
+  // prerendered as its error boundary and shipped as a page: fail the build instead.
+  if (context.errors) {
+    const reasons = Object.entries(context.errors).map(([routeId, error]) => `${routeId}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${page.path}: route error while prerendering (${reasons.join('; ')})`);
+  }
 
   const store = makeStore({ catalog: catalogStateFor(catalog, page.detailSlugs), availability: availabilityStateFor(page.notice, page.path) });
   const router = createStaticRouter(handler.dataRoutes, context);

@@ -26,7 +26,7 @@ describe('origin-response', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' blob:");
+    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' blob: data:");
     expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self' blob:");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });

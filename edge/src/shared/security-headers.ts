@@ -3,7 +3,9 @@ import type { CloudFrontHeaders } from 'aws-lambda';
 /**
  * The Content-Security-Policy the app runs under. No 'unsafe-inline' anywhere: the prerendered
  * state is a JSON data block, not a script. hls.js (issue 5) builds media from blob: URLs and
- * may run its transmuxer in a blob: worker, hence `media-src` and `worker-src` allow blob:.
+ * may run its transmuxer in a blob: worker, hence `media-src` and `worker-src` allow blob:; it
+ * also gives the caption <track> it creates a `data:,WEBVTT` placeholder, hence media `data:`
+ * (a media data: URL cannot run script).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "media-src 'self' blob:",
+  "media-src 'self' blob: data:",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

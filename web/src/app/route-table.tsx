@@ -1,10 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { selectProgram, selectSummary } from '../features/catalog';
 import type { RouteHandle } from './page-title';
-import { AccountRoute } from './routes/account';
+import { ensureApiFeatures } from './lazy-features';
 import { HomeRoute } from './routes/home';
 import { RootLayout } from './routes/layout';
-import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { ProgramRoute } from './routes/program';
 
@@ -27,11 +26,30 @@ export const routes: RouteObject[] = [
         path: 'watch/:id',
         // Lazy: the player's code loads only on /watch. The server's static handler resolves it
         // before rendering; the browser resolves matched lazy routes before hydrating (entry-client).
-        lazy: async () => ({ Component: (await import('./routes/watch')).WatchRoute }),
+        lazy: async () => {
+          const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/watch')]);
+          return { Component: route.WatchRoute };
+        },
         handle: handle(() => 'Player'),
       },
-      { path: 'account', Component: AccountRoute, handle: handle(() => 'Your account') },
-      { path: 'login', Component: LoginRoute, handle: handle(() => 'Sign in') },
+      // Lazy too: with the session feature and the /api client (RTK Query), which only these
+      // routes and /watch use, out of every other page's initial JavaScript.
+      {
+        path: 'account',
+        lazy: async () => {
+          const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/account')]);
+          return { Component: route.AccountRoute };
+        },
+        handle: handle(() => 'Your account'),
+      },
+      {
+        path: 'login',
+        lazy: async () => {
+          const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/login')]);
+          return { Component: route.LoginRoute };
+        },
+        handle: handle(() => 'Sign in'),
+      },
       { path: '*', Component: NotFoundRoute, handle: handle(() => 'Page not found') },
     ],
   },

@@ -1,12 +1,21 @@
-import { combineSlices, configureStore } from '@reduxjs/toolkit';
+import { combineSlices, configureStore, createDynamicMiddleware, type WithSlice } from '@reduxjs/toolkit';
 import { availabilitySlice } from '../features/availability';
 import { catalogSlice } from '../features/catalog';
-import { playerSlice } from '../features/player/state';
-import { sessionSlice } from '../features/session';
-import { contentApi } from '../shared/api/contentApi';
-import { strideApi } from '../shared/api/strideApi';
+import type { playerSlice } from '../features/player/state';
+import type { sessionSlice } from '../features/session';
+import type { strideApi } from '../shared/api/strideApi';
 
-const rootReducer = combineSlices(catalogSlice, availabilitySlice, contentApi, sessionSlice, playerSlice, strideApi);
+/**
+ * Slices every page needs from the first render. Session, player and the `/api` RTK Query API
+ * (and RTK Query itself) are injected by api-features.ts when a route that uses them loads
+ * (login, account, watch): program pages never download them.
+ */
+export type LazyLoadedSlices = WithSlice<typeof sessionSlice> & WithSlice<typeof playerSlice> & WithSlice<typeof strideApi>;
+
+export const rootReducer = combineSlices(catalogSlice, availabilitySlice).withLazyLoadedSlices<LazyLoadedSlices>();
+
+/** Where the lazily loaded features add their middleware (the `/api` API's). */
+export const dynamicMiddleware = createDynamicMiddleware();
 
 export type RootState = ReturnType<typeof rootReducer>;
 
@@ -21,7 +30,7 @@ export function makeStore(preloadedState?: Partial<RootState>) {
   return configureStore({
     reducer: rootReducer,
     preloadedState,
-    middleware: (getDefaultMiddleware) => getDefaultMiddleware().concat(contentApi.middleware, strideApi.middleware),
+    middleware: (getDefaultMiddleware) => getDefaultMiddleware().concat(dynamicMiddleware.middleware),
   });
 }
 

@@ -1,8 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../shared/content/schema';
-import { contentApi } from '../../shared/api/contentApi';
-import { catalogApi } from './catalogApi';
+import { fetchProgram } from './catalogApi';
 import { catalogSlice, catalogStateFor, selectFeatured, selectIsKnownSlug, selectProgram, selectSummaries } from './catalogSlice';
 
 const program = (slug: string, featured = false): Program => ({
@@ -24,7 +23,7 @@ const program = (slug: string, featured = false): Program => ({
 
 const storeWith = (preloaded: ReturnType<typeof catalogStateFor>) =>
   configureStore({
-    reducer: { catalog: catalogSlice.reducer, contentApi: contentApi.reducer },
+    reducer: { catalog: catalogSlice.reducer },
     preloadedState: { catalog: preloaded },
   });
 
@@ -60,11 +59,7 @@ describe('catalog selectors', () => {
   it('stores a program fetched as page data', () => {
     const store = storeWith(catalogStateFor([program('a')]));
     const fetched = program('a');
-    store.dispatch({
-      type: 'contentApi/executeQuery/fulfilled',
-      payload: fetched,
-      meta: { arg: { endpointName: catalogApi.endpoints.getProgram.name, originalArgs: 'a', type: 'query' }, requestStatus: 'fulfilled', requestId: 'r1' },
-    });
+    store.dispatch(fetchProgram.fulfilled(fetched, 'r1', 'a'));
     expect(selectProgram(store.getState(), 'a')).toEqual(fetched);
   });
 });

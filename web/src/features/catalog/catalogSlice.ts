@@ -1,7 +1,7 @@
 import { createSlice } from '@reduxjs/toolkit';
 import type { Program } from '../../shared/content/schema';
 import { summarize, type ProgramSummary } from '../../shared/content/program-summary';
-import { catalogApi } from './catalogApi';
+import { fetchProgram } from './catalogApi';
 
 export interface CatalogState {
   /** Every published program, in catalog order (for lists). */
@@ -27,7 +27,7 @@ export const catalogSlice = createSlice({
   initialState,
   reducers: {},
   extraReducers: (builder) => {
-    builder.addMatcher(catalogApi.endpoints.getProgram.matchFulfilled, (state, action) => {
+    builder.addCase(fetchProgram.fulfilled, (state, action) => {
       state.programs[action.payload.slug] = action.payload;
     });
   },

@@ -77,7 +77,12 @@ export async function attachEngine(video: HTMLVideoElement, url: string, startAt
         destroyed = true;
       },
       recoverMedia: () => hls.recoverMediaError(),
-      restartLoad: (atSec) => hls.startLoad(atSec),
+      // After a fatal manifest error there are no levels, and startLoad() alone would load nothing
+      // (the player would sit in "recovering" for ever): ask for the playlist again.
+      restartLoad: (atSec) => {
+        if (hls.levels.length === 0) hls.loadSource(url);
+        else hls.startLoad(atSec);
+      },
       setQuality: (levelIndex) => {
         hls.currentLevel = levelIndex;
       },

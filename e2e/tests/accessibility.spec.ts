@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, type ExpectedResponseError } from '../fixtures';
+
+// axe-core on every kind of page the viewer can land on, hydrated (and, for the player, with the
+// stream loaded and its controls shown): no serious or critical violation anywhere.
+
+interface PageType {
+  readonly name: string;
+  readonly path: string;
+  readonly signedIn?: boolean;
+  /** Who is signed in: the subscriber unless said otherwise. */
+  readonly email?: string;
+  readonly headers?: Record<string, string>;
+  /** The document's own status, which Chromium reports as a console error. */
+  readonly expectedResponseErrors?: readonly ExpectedResponseError[];
+  /** What shows the page is the one meant, and ready. */
+  readonly ready: (page: Page) => Promise<void>;
+}
+
+const heading = (name: string) => async (page: Page) => {
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+};
+
+const PAGES: readonly PageType[] = [
+  { name: 'home', path: '/', ready: async (page) => expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible() },
+  { name: 'program', path: '/programs/hiit-30', ready: heading('HIIT 30') },
+  {
+    name: 'coming-soon program',
+    path: '/programs/indoor-cycling-endurance',
+    ready: async (page) => {
+      await heading('Indoor Cycling: Endurance Block')(page);
+      await expect(page.getByText('Coming soon', { exact: true })).toBeVisible();
+    },
+  },
+  { name: 'sign-in', path: '/login', ready: heading('Sign in') },
+  {
+    name: 'sign-in, with field errors',
+    path: '/login',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
+  {
+    name: 'account (signed in)',
+    path: '/account',
+    signedIn: true,
+    ready: async (page) => {
+      await heading('Your account')(page);
+      await expect(page.getByText('demo@stride.test')).toBeVisible();
+    },
+  },
+  {
+    name: 'player (signed in)',
+    path: '/watch/w-pilates-01',
+    signedIn: true,
+    ready: async (page) => {
+      const player = page.getByRole('region', { name: /^Video player/ });
+      await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
+      await expect(player.getByRole('button', { name: 'Captions (c)' })).toBeEnabled();
+      // Controls auto-hide while playing: pause, so they are checked as the viewer sees them.
+      const pause = player.getByRole('button', { name: /^Pause\b/ });
+      if (await pause.isVisible()) await pause.click();
+      await expect(player).toHaveAttribute('data-status', 'paused');
+    },
+  },
+  {
+    name: 'player, without a subscription',
+    path: '/watch/w-pilates-02',
+    signedIn: true,
+    email: 'free@stride.test',
+    expectedResponseErrors: [{ status: 403, url: /\/api\/playback\/w-pilates-02$/ }],
+    ready: async (page) => {
+      await expect(page.getByRole('alert').getByRole('heading', { name: 'No active subscription' })).toBeVisible();
+    },
+  },
+  { name: '404', path: '/no/such/page', expectedResponseErrors: [{ status: 404, url: /\/no\/such\/page$/ }], ready: heading('Page not found') },
+  {
+    name: '451 (not licensed in the viewer’s country)',
+    path: '/programs/strength-foundations',
+    headers: { 'CloudFront-Viewer-Country': 'FR' },
+    expectedResponseErrors: [{ status: 451, url: /\/programs\/strength-foundations$/ }],
+    ready: heading('Not available in your country'),
+  },
+];
+
+test.describe('accessibility: no serious or critical axe violations', () => {
+  for (const type of PAGES) {
+    test.describe(type.name, () => {
+      test.use({ expectedResponseErrors: type.expectedResponseErrors ?? [], extraHTTPHeaders: type.headers ?? {} });
+
+      test(`${type.name} page`, async ({ page }) => {
+        if (type.signedIn) {
+          const login = await page.request.post('/api/auth/login', { data: { email: type.email ?? 'demo@stride.test', password: 'stride-demo-1' } });
+          expect(login.status()).toBe(200);
+        }
+        await page.goto(type.path);
+        await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+        await type.ready(page);
+
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const blocking = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(blocking, `axe on ${type.path}`).toEqual([]);
+      });
+    });
+  }
+});
