@@ -1,11 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { signIn, videoTime } from '../viewer-steps';
 
 // The player's journeys against the real local stack: the API authorizes playback (or refuses
 // it), hls.js plays the sample streams with their WebVTT captions, progress goes to the API.
 // Each test plays a workout of its own: tests in one worker share the stack's database.
-
-const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')?.currentTime ?? -1);
 
 /** The modes of the video's caption/subtitle tracks, and the text of the cues showing now. */
 const captionState = (page: Page) =>
@@ -15,14 +14,6 @@ const captionState = (page: Page) =>
     const cues = showing.flatMap((t) => Array.from(t.activeCues ?? []).map((cue) => (cue as VTTCue).text));
     return { modes: tracks.map((t) => t.mode), cues };
   });
-
-async function signIn(page: Page, email: string) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('stride-demo-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** Signs in through the sign-in page the edge sends a signed-out viewer to, and lands on the player. */
 async function openWorkoutSignedIn(page: Page, workoutId: string, email = 'demo@stride.test'): Promise<Locator> {

@@ -1,18 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { signIn, videoTime } from '../viewer-steps';
 
 // The viewer's journey through the local stack: the edge guards /watch, the API signs in and
 // authorizes playback (signed media cookies), hls.js plays the sample stream.
-
-const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')?.currentTime ?? -1);
-
-async function signIn(page: Page, email: string) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('stride-demo-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test.describe('viewer: browse, sign in, play', () => {
   test('home → program → sign in as a subscriber → the workout plays', async ({ page }) => {
