@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStale, newestMtime, type BuildStep } from './stale';
+import { isStale, newestMtime, strideBuildSteps, type BuildStep } from './stale';
 
 let dir = '';
 let step: BuildStep;
@@ -41,5 +41,38 @@ describe('isStale', () => {
 
   it('treats a missing input as old', () => {
     expect(newestMtime(path.join(dir, 'nope'))).toBe(0);
+  });
+});
+
+describe('strideBuildSteps', () => {
+  const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
+  const steps = strideBuildSteps(repoRoot);
+  const covered = (step: BuildStep, file: string) => step.inputs.some((input) => file === input || file.startsWith(input + path.sep));
+
+  // A build that imports code from another workspace is stale when that code changes: every
+  // such import in a build's scripts must fall under one of the step's inputs (benchmarks under
+  // scripts/bench are not part of the build).
+  it.each([
+    ['web', 'web/scripts'],
+    ['edge', 'edge/scripts'],
+  ])('%s: every module its build imports from outside its workspace is an input', async (name, scriptsDir) => {
+    const step = steps.find((s) => s.name === name);
+    if (!step) throw new Error(`no build step named ${name}`);
+    const dir = path.join(repoRoot, scriptsDir);
+    const foreign: string[] = [];
+    for (const file of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith(`bench${path.sep}`))) {
+      const source = await readFile(path.join(dir, file), 'utf8');
+      for (const [, spec] of source.matchAll(/from '(\.\.\/\.\.\/[^']+)'/g)) {
+        const target = path.resolve(path.dirname(path.join(dir, file)), spec ?? '');
+        if (!target.startsWith(path.join(repoRoot, name) + path.sep)) foreign.push(`${target}.ts`);
+      }
+    }
+    expect(foreign.length).toBeGreaterThan(0);
+    expect(foreign.filter((target) => !covered(step, target))).toEqual([]);
+  });
+
+  it('rebuilds the web app when a public asset changes', () => {
+    const web = steps.find((s) => s.name === 'web');
+    expect(web && covered(web, path.join(repoRoot, 'web', 'public', 'posters', 'hiit-30.svg'))).toBe(true);
   });
 });
