@@ -35,6 +35,9 @@ describe('objectKind and headers', () => {
     ['assets/a-12345678.css', 'text/css; charset=utf-8'],
     ['data/x.json', 'application/json; charset=utf-8'],
     ['favicon.svg', 'image/svg+xml'],
+    ['media/sample-yoga/captions.vtt', 'text/vtt; charset=utf-8'],
+    ['media/sample-yoga/240p/index.m3u8', 'application/vnd.apple.mpegurl'],
+    ['assets.v2/LICENSE', 'application/octet-stream'],
     ['LICENSE', 'application/octet-stream'],
     ['x.unknownext', 'application/octet-stream'],
   ])('%s is served as %s', (key, type) => {

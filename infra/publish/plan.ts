@@ -1,3 +1,5 @@
+import { contentTypeOf } from './content-types';
+
 /**
  * What a publish does, decided without touching AWS: which built files to upload (with which
  * Cache-Control and Content-Type), in which order, and which CDN paths to invalidate.
@@ -32,29 +34,6 @@ export const CACHE_CONTROL: Readonly<Record<ObjectKind, string>> = {
   other: 'public, max-age=3600, s-maxage=86400',
 };
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  mjs: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  map: 'application/json; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  ico: 'image/x-icon',
-  woff2: 'font/woff2',
-  txt: 'text/plain; charset=utf-8',
-  xml: 'application/xml',
-  webmanifest: 'application/manifest+json',
-  m3u8: 'application/vnd.apple.mpegurl',
-  ts: 'video/mp2t',
-  m4s: 'video/iso.segment',
-  mp4: 'video/mp4',
-};
 
 /** Vite names its output assets/<name>-<hash>.<ext>. */
 const HASHED_ASSET = /^assets\/(?:.+\/)?[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(?:\.map)?$/;
@@ -66,10 +45,8 @@ export function objectKind(key: string): ObjectKind {
   return 'other';
 }
 
-export function contentType(key: string): string {
-  const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-  return key.includes('.') ? (CONTENT_TYPES[ext] ?? 'application/octet-stream') : 'application/octet-stream';
-}
+/** Kept under this name for the plan's callers; the map is shared with the local buckets. */
+export const contentType = contentTypeOf;
 
 export interface PlannedUpload {
   readonly key: string;
