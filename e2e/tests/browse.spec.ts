@@ -7,7 +7,12 @@ test.describe('browsing the prerendered site', () => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Morning Yoga Flow' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'All programs' }).getByRole('link', { name: 'Morning Yoga Flow' })).toBeVisible();
+    // Launched programs, newest first; the one still to launch is badged in the full list instead.
+    const newest = page.getByRole('region', { name: 'Newly launched' }).getByRole('listitem');
+    await expect(newest).toHaveCount(4);
+    await expect(newest.filter({ hasText: 'Indoor Cycling' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'All programs' }).getByRole('listitem').filter({ hasText: 'Indoor Cycling' })).toContainText('Coming');
     await expect(page).toHaveTitle('Stride');
     await context.close();
   });
@@ -20,7 +25,7 @@ test.describe('browsing the prerendered site', () => {
       (window as unknown as Record<string, string>).strideMarker = 'same-document';
     });
 
-    await page.getByRole('link', { name: 'Morning Yoga Flow' }).click();
+    await page.getByRole('region', { name: 'All programs' }).getByRole('link', { name: 'Morning Yoga Flow' }).click();
 
     await expect(page).toHaveURL(/\/programs\/morning-yoga$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Morning Yoga Flow' })).toBeVisible();
@@ -29,13 +34,29 @@ test.describe('browsing the prerendered site', () => {
     expect(await page.evaluate(() => (window as unknown as Record<string, string>).strideMarker)).toBe('same-document');
   });
 
-  test('a program page loaded directly hydrates and links back home', async ({ page }) => {
-    await page.goto('/programs/hiit-30');
+  test('a program page carries only its own program; going home loads the shared catalog file once', async ({ page }) => {
+    const response = await page.goto('/programs/hiit-30');
+    // The page's state holds its own program, not the whole catalog's summaries.
+    const html = (await response?.text()) ?? '';
+    expect(html).toContain('HIIT 30');
+    expect(html).not.toContain('Morning Yoga Flow');
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     await expect(page.getByRole('heading', { level: 1, name: 'HIIT 30' })).toBeVisible();
+
+    const catalogRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/data/catalog.json') catalogRequests.push(r.url());
+    });
     await page.getByRole('link', { name: 'Stride', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'All programs' }).getByRole('link', { name: 'Morning Yoga Flow' })).toBeVisible();
+    // Back to the program and home again: the catalog is in the store now.
+    await page.getByRole('region', { name: 'All programs' }).getByRole('link', { name: 'HIIT 30' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'HIIT 30' })).toBeVisible();
+    await page.getByRole('link', { name: 'Stride', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible();
+    expect(catalogRequests).toHaveLength(1);
   });
 
   test('the API answers through the CDN from us-east-1', async ({ request }) => {

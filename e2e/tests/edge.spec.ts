@@ -214,6 +214,24 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
     await close();
   });
 
+  test('client-side navigation to a program not licensed where the viewer is shows the 451 page', async ({ browser, stack }) => {
+    const { page, close, errors } = await pageWithoutStatusErrors(browser, stack.siteUrl, { 'CloudFront-Viewer-Country': 'DE' });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/data/programs/run-club-5k.json');
+    await page.getByRole('region', { name: 'All programs' }).getByRole('link', { name: 'Run Club: Couch to 5K' }).click();
+    expect((await refused).status()).toBe(451);
+    await expect(page).toHaveURL(/\/programs\/run-club-5k$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Not available in your country' })).toBeVisible();
+    await expect(page).toHaveTitle('Not available in your country · Stride');
+    await expect(page.getByText('Week 1: Run-Walk Intervals')).toHaveCount(0);
+    // Elsewhere the site works as usual.
+    await page.getByRole('link', { name: 'Stride', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible();
+    expect(errors(451)).toEqual([]);
+    await close();
+  });
+
   test('?device=tv is remembered in a cookie and the page reloads without it', async ({ request }) => {
     const response = await request.get('/programs/hiit-30?device=tv', { maxRedirects: 0 });
     expect(response.status()).toBe(302);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
+import { CATALOG_DATA_PATH, dataObjectKey, programDataPath } from '../src/shared/content/data-paths';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
@@ -32,8 +33,9 @@ export async function loadEntryServer(): Promise<Entry> {
  * template and writes the object under `outDir` (the benchmark times this same loop).
  */
 export async function renderPagesTo(entry: Entry, template: string, pages: readonly EntryServer.PageSpec[], catalog: readonly Program[], outDir: string): Promise<void> {
+  const asOf = new Date().toISOString();
   for (const page of pages) {
-    const rendered = await entry.renderPage(page, catalog);
+    const rendered = await entry.renderPage(page, catalog, asOf);
     await writeObject(page.objectKey, fillTemplate(template, rendered), outDir);
   }
 }
@@ -49,19 +51,21 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   const redirects = await loadRedirects(webPaths.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
   await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir);
 
-  // Page data for client-side navigation (RTK Query reads /data/programs/<slug>.json).
+  // Page data for client-side navigation: each program's details, and every summary in one
+  // file for listings reached from a page that carried only its own program.
   for (const program of catalog) {
-    await writeObject(`data/programs/${program.slug}.json`, JSON.stringify(program));
+    await writeObject(dataObjectKey(programDataPath(program.slug)), JSON.stringify(program));
   }
+  await writeObject(dataObjectKey(CATALOG_DATA_PATH), JSON.stringify(entry.catalogFileFor(catalog)));
 
   const manifest = buildRouteManifest(
     {
       pages,
-      programs: catalog.map((p) => ({ path: `/programs/${p.slug}`, launchAt: p.launchAt, countries: p.countries, dataObjectKey: `data/programs/${p.slug}.json` })),
+      programs: catalog.map((p) => ({ path: `/programs/${p.slug}`, launchAt: p.launchAt, countries: p.countries, dataObjectKey: dataObjectKey(programDataPath(p.slug)) })),
       redirects,
     },
     webPaths.routeManifest,
   );
   await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { pages: pages.length, dataFiles: catalog.length };
+  return { pages: pages.length, dataFiles: catalog.length + 1 };
 }

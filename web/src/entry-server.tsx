@@ -4,12 +4,16 @@ import { Provider } from 'react-redux';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { availabilityStateFor, type PageNotice } from './features/availability';
 import { catalogStateFor } from './features/catalog';
+import { devicePreloadFor, deviceStateFor } from './features/device';
 import { installApiFeatures } from './app/api-features';
 import { pageTitle, UNAVAILABLE_TITLE } from './app/page-title';
 import { serializeStateScript } from './app/preloaded-state';
 import { routes } from './app/route-table';
 import { makeStore } from './app/store';
 import type { Program } from './shared/content/schema';
+
+/** The shared summaries file the prerender writes beside the pages. */
+export { catalogFileFor } from './features/catalog';
 
 /**
  * One page the prerender writes: the URL it is rendered at, the object key it is stored under,
@@ -21,6 +25,10 @@ export interface PageSpec {
   readonly status: 200 | 404 | 451;
   /** Program slugs whose full details this page carries in its preloaded state. */
   readonly detailSlugs: readonly string[];
+  /** Program slugs whose summary only this page carries (a coming-soon page). */
+  readonly summarySlugs: readonly string[];
+  /** The page lists programs (home): it carries every program's summary. */
+  readonly listsCatalog: boolean;
   /** `page`: answers `route`; `coming-soon`: `route` before its launch; `not-found`/`unavailable`: status pages. */
   readonly role: 'page' | 'coming-soon' | 'not-found' | 'unavailable';
   /** The canonical path or pattern (`/watch/:id`) the edge serves this object at. */
@@ -36,12 +44,12 @@ export interface RenderedPage {
 }
 
 export function pagesFor(catalog: readonly Program[]): PageSpec[] {
-  const page = (path: string, objectKey: string): PageSpec => ({ path, objectKey, status: 200, detailSlugs: [], role: 'page', route: path, device: 'web' });
-  return [
-    page('/', 'index.html'),
+  const page = (path: string, objectKey: string): PageSpec => ({ path, objectKey, status: 200, detailSlugs: [], summarySlugs: [], listsCatalog: false, role: 'page', route: path, device: 'web' });
+  const web: PageSpec[] = [
+    { ...page('/', 'index.html'), listsCatalog: true },
     ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/index.html`), detailSlugs: [p.slug] })),
     // Served at /programs/<slug> until launchAt: the summary only, no workouts.
-    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/coming-soon/index.html`), role: 'coming-soon', notice: 'coming-soon' })),
+    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/coming-soon/index.html`), role: 'coming-soon', notice: 'coming-soon', summarySlugs: [p.slug] })),
     // One shell for every /watch/<id>: it renders nothing id-specific.
     { ...page('/watch/shell', 'watch/index.html'), route: '/watch/:id' },
     page('/account', 'account/index.html'),
@@ -49,13 +57,17 @@ export function pagesFor(catalog: readonly Program[]): PageSpec[] {
     { ...page('/404', '404.html'), status: 404, role: 'not-found', route: '' },
     { ...page('/unavailable', '451.html'), status: 451, role: 'unavailable', route: '', notice: 'unavailable' },
   ];
+  // The 10-foot twin of every page under tv/: same path, route and role, so the route manifest
+  // gives each route its TV object and the edge serves it to TV viewers at the same pretty URL.
+  return [...web, ...web.map((p): PageSpec => ({ ...p, objectKey: `tv/${p.objectKey}`, device: 'tv' }))];
 }
 
 // The browser loads these with the routes that use them; every prerendered store has them.
 installApiFeatures();
 const handler = createStaticHandler(routes);
 
-export async function renderPage(page: PageSpec, catalog: readonly Program[]): Promise<RenderedPage> {
+/** Renders one page as of `asOf` (ISO; what "newly launched" and "coming soon" badges are judged against). */
+export async function renderPage(page: PageSpec, catalog: readonly Program[], asOf: string = new Date().toISOString()): Promise<RenderedPage> {
   const context = await handler.query(new Request(new URL(page.path, 'http://stride.local')));
   if (context instanceof Response) throw new Error(`${page.path}: the router answered a redirect, not a page`);
   // A route that failed (e.g. a lazy route module that did not load) would otherwise be
@@ -65,7 +77,7 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[]): P
     throw new Error(`${page.path}: route error while prerendering (${reasons.join('; ')})`);
   }
 
-  const store = makeStore({ catalog: catalogStateFor(catalog, page.detailSlugs), availability: availabilityStateFor(page.notice, page.path) });
+  const store = makeStore({ catalog: catalogStateFor(catalog, page, asOf), availability: availabilityStateFor(page.notice, page.path), device: deviceStateFor(page.device) });
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>
@@ -77,5 +89,5 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[]): P
   );
   const state = store.getState();
   const title = page.notice === 'unavailable' ? UNAVAILABLE_TITLE : pageTitle(context.matches.map((m) => ({ handle: m.route.handle, params: m.params })), state);
-  return { html, title, stateScript: serializeStateScript({ catalog: state.catalog, availability: state.availability }) };
+  return { html, title, stateScript: serializeStateScript({ catalog: state.catalog, availability: state.availability, ...devicePreloadFor(state.device) }) };
 }

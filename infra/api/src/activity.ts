@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from './table';
 
 export const VIEW_MILESTONES = ['start', '25', '50', '75', 'complete'] as const;
@@ -8,6 +8,10 @@ export interface Progress {
   readonly positionSec: number;
   readonly durationSec: number;
   readonly updatedAt: string | null;
+}
+
+export interface ProgressRow extends Progress {
+  readonly workoutId: string;
 }
 
 export interface PlayRecord {
@@ -29,6 +33,39 @@ export class ActivityRepository {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.progress(userId, workoutId) }));
     if (!Item) return undefined;
     return { positionSec: Number(Item.positionSec), durationSec: Number(Item.durationSec), updatedAt: String(Item.updatedAt) };
+  }
+
+  /**
+   * Every workout the viewer has a position in, in no particular order: one Query on the viewer's
+   * partition (paged, though a page holds thousands of these small rows). Strongly consistent:
+   * it is read right after the player's last save, when the viewer leaves a workout for the home page.
+   */
+  async allProgress(userId: string): Promise<ProgressRow[]> {
+    const { pk, skPrefix } = keys.progressOf(userId);
+    const rows: ProgressRow[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ProjectionExpression: 'sk, positionSec, durationSec, updatedAt',
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        rows.push({
+          workoutId: String(item.sk).slice(skPrefix.length),
+          positionSec: Number(item.positionSec),
+          durationSec: Number(item.durationSec),
+          updatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : null,
+        });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return rows;
   }
 
   async saveProgress(userId: string, workoutId: string, progress: { positionSec: number; durationSec: number }, now: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -11,20 +11,28 @@ import { SESSION_AUDIENCE, SESSION_ISSUER } from '../../tools/session-keys';
 import { httpApiEvent } from './apigw-event.fixture';
 import { loadCatalog } from './catalog';
 import { createApiHandler, type ApiHandler } from './handler';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { hashPassword } from './passwords';
+import { keys } from './table';
 import { UserRepository } from './users';
 
 // The handler against a real dynalite store through the real SDK (no mocks).
 let dir = '';
 let dynamo: LocalDynamo;
+let db: ReturnType<LocalDynamo['documentClient']>;
 let api: ApiHandler;
 let now = new Date('2026-11-22T06:00:00Z');
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'stride-api-'));
   dynamo = await startDynamo(path.join(dir, 'db'));
-  const db = dynamo.documentClient('us-west-1');
+  db = dynamo.documentClient('us-west-1');
   await ensureTable(db, 'stride-api-test');
-  await seedDemoAccounts(new UserRepository(db, 'stride-api-test'));
+  const users = new UserRepository(db, 'stride-api-test');
+  await seedDemoAccounts(users);
+  // A viewer of its own for "Continue watching", whose rows no other test touches.
+  await users.createIfAbsent({ id: 'u-cw', email: 'cw@stride.test', name: 'CW', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
+  await users.createIfAbsent({ id: 'u-pp', email: 'pp@stride.test', name: 'PP', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
   api = await createApiHandler({
@@ -77,6 +85,9 @@ describe('sign-in', () => {
     expect(body(result)).toEqual({ user: { id: 'u-demo', email: 'demo@stride.test', name: 'Demo Viewer', subscription: { status: 'active' } } });
     const cookie = result.cookies?.[0] ?? '';
     expect(cookie).toMatch(/^stride_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800; Secure$/);
+    // The readable hint that the viewer is signed in: same lifetime, not HttpOnly.
+    expect(result.cookies?.[1]).toBe('stride_signed_in=1; Path=/; SameSite=Lax; Max-Age=28800; Secure');
+    expect(result.cookies).toHaveLength(2);
     const token = cookie.slice('stride_session='.length).split(';')[0] ?? '';
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', kid: 'test-kid' });
     const claims = decodeJwt(token);
@@ -124,11 +135,42 @@ describe('me and logout', () => {
     }
   });
 
-  it('logout expires the session and media cookies', async () => {
+  it('logout expires the session, signed-in hint and media cookies', async () => {
     const result = await api(post('/api/auth/logout', undefined));
     expect(result.statusCode).toBe(200);
-    expect(result.cookies).toHaveLength(4);
+    expect((result.cookies ?? []).map((c) => c.split('=')[0])).toEqual(['stride_session', 'stride_signed_in', 'CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id']);
     for (const cookie of result.cookies ?? []) expect(cookie).toContain('Max-Age=0');
+    expect(result.cookies?.[1]).toBe('stride_signed_in=; Path=/; SameSite=Lax; Max-Age=0; Secure');
+  });
+});
+
+describe('the signed-in hint on a 401', () => {
+  const clearedHint = 'stride_signed_in=; Path=/; SameSite=Lax; Max-Age=0; Secure';
+
+  it('is cleared when a request claiming to be signed in is refused, on every route', async () => {
+    const expired = ['stride_session=a.b.c', 'stride_signed_in=1'];
+    for (const event of [httpApiEvent('GET', '/api/me'), httpApiEvent('GET', '/api/progress'), httpApiEvent('GET', '/api/playback/w-hiit30-01'), httpApiEvent('GET', '/api/progress/w-hiit30-01')]) {
+      const result = await api(withCookies(event, expired));
+      expect(result.statusCode, event.rawPath).toBe(401);
+      expect(result.cookies, event.rawPath).toEqual([clearedHint]);
+    }
+  });
+
+  it('is not sent when the request had no hint, nor on other answers', async () => {
+    expect((await api(withCookies(httpApiEvent('GET', '/api/me'), ['stride_session=a.b.c']))).cookies).toBeUndefined();
+    const demo = (await login('demo@stride.test')).cookies ?? [];
+    const ok = await api(withCookies(httpApiEvent('GET', '/api/me'), demo));
+    expect(ok.statusCode).toBe(200);
+    expect(ok.cookies).toBeUndefined();
+    const notFound = await api(withCookies(httpApiEvent('GET', '/api/progress/w-nope'), demo));
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.cookies).toBeUndefined();
+  });
+
+  it('is kept when sign-in refuses a password: that says nothing of the current session', async () => {
+    const result = await api(withCookies(post('/api/auth/login', JSON.stringify({ email: 'demo@stride.test', password: 'wrong' })), ['stride_signed_in=1']));
+    expect(result.statusCode).toBe(401);
+    expect(result.cookies).toBeUndefined();
   });
 });
 
@@ -150,7 +192,12 @@ describe('playback', () => {
   it('gives the HLS URL and CloudFront signed cookies scoped to the workout media', async () => {
     const result = await play('w-hiit30-01', 'demo@stride.test');
     expect(result.statusCode).toBe(200);
-    expect(body(result)).toEqual({ workoutId: 'w-hiit30-01', hlsUrl: '/media/sample-hiit/master.m3u8', expiresAt: new Date(now.getTime() + 600_000).toISOString() });
+    expect(body(result)).toEqual({
+      workoutId: 'w-hiit30-01',
+      hlsUrl: '/media/sample-hiit/master.m3u8',
+      expiresAt: new Date(now.getTime() + 600_000).toISOString(),
+      workout: { id: 'w-hiit30-01', title: 'Tabata Foundations', durationSec: 1800, programSlug: 'hiit-30', programTitle: 'HIIT 30' },
+    });
     const names = (result.cookies ?? []).map((c) => c.split('=')[0]);
     expect(names).toEqual(['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id']);
     const policyValue = (result.cookies?.[0] ?? '').split(';')[0]?.slice('CloudFront-Policy='.length) ?? '';
@@ -221,5 +268,132 @@ describe('progress and views', () => {
     const bad = await view(demo, { event: '90' });
     expect(bad.statusCode).toBe(400);
     expect(String(body(bad).error)).toMatch(/^event: /);
+  });
+});
+
+describe('continue watching (GET /api/progress)', () => {
+  const list = (cookies: string[]) => api(withCookies(httpApiEvent('GET', '/api/progress'), cookies));
+  const save = async (cookies: string[], workoutId: string, positionSec: number, durationSec: number, at: string) => {
+    const saved = now;
+    now = new Date(at);
+    try {
+      const event = httpApiEvent('PUT', `/api/progress/${workoutId}`, { body: JSON.stringify({ positionSec, durationSec }) });
+      event.headers['content-type'] = 'application/json';
+      expect((await api(withCookies(event, cookies))).statusCode).toBe(204);
+    } finally {
+      now = saved;
+    }
+  };
+
+  it('401s signed out, naming what to do', async () => {
+    const result = await list([]);
+    expect(result.statusCode).toBe(401);
+    expect(body(result)).toEqual({ error: 'Sign in to pick up where you left off' });
+  });
+
+  it('lists unfinished workouts, most recent first, without never-started, finished or retired ones', async () => {
+    const cw = (await login('cw@stride.test')).cookies ?? [];
+    expect(body(await list(cw))).toEqual({ items: [] });
+
+    await save(cw, 'w-hiit30-01', 300, 1800, '2026-11-20T06:00:00Z');
+    await save(cw, 'w-yoga-01', 0, 1200, '2026-11-20T07:00:00Z'); // opened, never started
+    await save(cw, 'w-kb-01', 1900, 1920, '2026-11-20T08:00:00Z'); // in the last 30 s
+    await save(cw, 'w-boxing-01', 1430, 1500, '2026-11-20T09:00:00Z'); // 95.3 %, 70 s left
+    await save(cw, 'w-boxing-02', 1400, 1620, '2026-11-20T10:00:00Z');
+    // A row for a workout the catalog dropped since (the API no longer accepts saves for it).
+    await db.send(new PutCommand({ TableName: 'stride-api-test', Item: { ...keys.progress('u-cw', 'w-retired-01'), workoutId: 'w-retired-01', positionSec: 60, durationSec: 1200, updatedAt: '2026-11-20T11:00:00Z' } }));
+
+    const result = await list(cw);
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['cache-control']).toBe('no-store');
+    expect(body(result)).toEqual({
+      items: [
+        {
+          workoutId: 'w-boxing-02',
+          workoutTitle: 'The One-Two',
+          programSlug: 'boxing-cardio',
+          programTitle: 'Boxing Cardio',
+          poster: { src: '/posters/boxing-cardio.svg', width: 640, height: 360, alt: 'Boxing Cardio program poster' },
+          positionSec: 1400,
+          durationSec: 1620,
+          updatedAt: '2026-11-20T10:00:00.000Z',
+        },
+        {
+          workoutId: 'w-hiit30-01',
+          workoutTitle: 'Tabata Foundations',
+          programSlug: 'hiit-30',
+          programTitle: 'HIIT 30',
+          poster: { src: '/posters/hiit-30.svg', width: 640, height: 360, alt: 'HIIT 30 program poster' },
+          positionSec: 300,
+          durationSec: 1800,
+          updatedAt: '2026-11-20T06:00:00.000Z',
+        },
+      ],
+    });
+
+    // Watching an older one again moves it to the front; finishing one takes it off.
+    await save(cw, 'w-hiit30-01', 420, 1800, '2026-11-21T06:00:00Z');
+    await save(cw, 'w-boxing-02', 1620, 1620, '2026-11-21T07:00:00Z');
+    expect((body(await list(cw)).items as { workoutId: string; positionSec: number }[]).map((i) => [i.workoutId, i.positionSec])).toEqual([['w-hiit30-01', 420]]);
+
+    // Another viewer's list is their own.
+    const demo = (await login('demo@stride.test')).cookies ?? [];
+    expect((body(await list(demo)).items as { workoutId: string }[]).map((i) => i.workoutId)).not.toContain('w-hiit30-01');
+  });
+
+  it('keeps at most 20', async () => {
+    const cw = (await login('cw@stride.test')).cookies ?? [];
+    const programs = ['hiit-30', 'boxing-cardio', 'kettlebell-power', 'morning-yoga'];
+    let n = 0;
+    for (const file of programs) {
+      const { workouts } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../../web/content/programs/${file}.json`), 'utf8')) as { workouts: { id: string }[] };
+      for (const w of workouts) await save(cw, w.id, 100, 1800, new Date(Date.UTC(2026, 10, 22, 0, n++)).toISOString());
+    }
+    expect(n).toBeGreaterThan(20);
+    const items = body(await list(cw)).items as { updatedAt: string }[];
+    expect(items).toHaveLength(20);
+    expect(items[0]?.updatedAt).toBe(new Date(Date.UTC(2026, 10, 22, 0, n - 1)).toISOString());
+  });
+});
+
+describe('a program’s progress (GET /api/progress?program=<slug>)', () => {
+  const programList = (cookies: string[], query: string) => api(withCookies(httpApiEvent('GET', '/api/progress', { rawQueryString: query }), cookies));
+  const save = async (cookies: string[], workoutId: string, positionSec: number, durationSec: number) => {
+    const event = httpApiEvent('PUT', `/api/progress/${workoutId}`, { body: JSON.stringify({ positionSec, durationSec }) });
+    event.headers['content-type'] = 'application/json';
+    expect((await api(withCookies(event, cookies))).statusCode).toBe(204);
+  };
+
+  it('gives the program’s started workouts in program order, finished ones marked, other programs’ rows left out', async () => {
+    const viewer = (await login('pp@stride.test')).cookies ?? [];
+    expect(body(await programList(viewer, 'program=pilates-core-sculpt'))).toEqual({ items: [] });
+    const { workouts } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../web/content/programs/pilates-core-sculpt.json'), 'utf8')) as { workouts: { id: string }[] };
+    const [first, second, third] = workouts.map((w) => w.id);
+    if (!first || !second || !third) throw new Error('pilates-core-sculpt needs three workouts for this test');
+    await save(viewer, third, 600, 1200);
+    await save(viewer, first, 1200, 1200);
+    await save(viewer, second, 0, 1200);
+    await save(viewer, 'w-hiit30-01', 300, 1800); // another program
+
+    const result = await programList(viewer, 'program=pilates-core-sculpt');
+    expect(result.statusCode).toBe(200);
+    const items = body(result).items as { workoutId: string; positionSec: number; finished: boolean }[];
+    expect(items.map((i) => [i.workoutId, i.positionSec, i.finished])).toEqual([
+      [first, 1200, true],
+      [third, 600, false],
+    ]);
+  });
+
+  it('401s signed out, 404s an unknown program, 400s a bad or unknown parameter', async () => {
+    const viewer = (await login('pp@stride.test')).cookies ?? [];
+    expect((await programList([], 'program=hiit-30')).statusCode).toBe(401);
+    expect((await programList(viewer, 'program=no-such-program')).statusCode).toBe(404);
+    const bad = await programList(viewer, 'program=..%2Fetc');
+    expect(bad.statusCode).toBe(400);
+    expect(String(body(bad).error)).toMatch(/^program: /);
+    const unknown = await programList(viewer, 'sort=asc');
+    expect(unknown.statusCode).toBe(400);
+    expect(String(body(unknown).error)).toMatch(/^sort: unknown query parameter/);
+    expect((await programList(viewer, 'program=hiit-30&program=hiit-30')).statusCode).toBe(400);
   });
 });

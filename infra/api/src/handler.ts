@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createApiContext, type ApiConfig, type ApiContext } from './context';
 import { errorResponse, jsonResponse, RequestError, type ApiResult } from './responses';
-import { getProgress, postView, putProgress } from './routes/activity';
+import { continueWatching, getProgress, postView, putProgress } from './routes/activity';
 import { login, logout, me } from './routes/auth';
 import { playback } from './routes/playback';
+import { clearHintOnUnauthorized } from './signed-in-hint';
 
 export type { ApiConfig } from './context';
 export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<ApiResult>;
@@ -13,14 +14,17 @@ type Route = (ctx: ApiContext, event: APIGatewayProxyEventV2, param: string) => 
 interface RouteEntry {
   readonly pattern: RegExp;
   readonly methods: Partial<Record<string, Route>>;
+  /** Its 401 judges the credentials sent, not the session: it leaves the signed-in hint alone. */
+  readonly checksCredentials?: true;
 }
 
 const routes: RouteEntry[] = [
   { pattern: /^\/api\/ping$/, methods: { GET: (ctx) => jsonResponse(200, { status: 'ok', region: ctx.region }, ctx.region) } },
-  { pattern: /^\/api\/auth\/login$/, methods: { POST: login } },
+  { pattern: /^\/api\/auth\/login$/, methods: { POST: login }, checksCredentials: true },
   { pattern: /^\/api\/auth\/logout$/, methods: { POST: logout } },
   { pattern: /^\/api\/me$/, methods: { GET: me } },
   { pattern: /^\/api\/playback\/([^/]+)$/, methods: { GET: playback } },
+  { pattern: /^\/api\/progress$/, methods: { GET: continueWatching } },
   { pattern: /^\/api\/progress\/([^/]+)$/, methods: { GET: getProgress, PUT: putProgress } },
   { pattern: /^\/api\/views$/, methods: { POST: postView } },
 ];
@@ -49,13 +53,18 @@ export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
     } catch {
       return errorResponse(400, 'The path is not valid percent-encoding', ctx.region);
     }
+    let result: ApiResult;
     try {
-      return await route(ctx, event, param);
+      result = await route(ctx, event, param);
     } catch (error) {
-      if (error instanceof RequestError) return errorResponse(error.statusCode, error.message, ctx.region);
-      // The client gets a request id to quote, never a stack trace.
-      console.error(JSON.stringify({ level: 'error', region: ctx.region, requestId: event.requestContext.requestId, path, error: String(error) }));
-      return errorResponse(500, `Internal error (request ${event.requestContext.requestId})`, ctx.region);
+      if (error instanceof RequestError) {
+        result = errorResponse(error.statusCode, error.message, ctx.region);
+      } else {
+        // The client gets a request id to quote, never a stack trace.
+        console.error(JSON.stringify({ level: 'error', region: ctx.region, requestId: event.requestContext.requestId, path, error: String(error) }));
+        return errorResponse(500, `Internal error (request ${event.requestContext.requestId})`, ctx.region);
+      }
     }
+    return entry.checksCredentials ? result : clearHintOnUnauthorized(event, result, ctx.secureCookies);
   };
 }

@@ -9,8 +9,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * - user: pk `USER#<userId>`, sk `PROFILE`, attributes id, email (lowercased), name,
  *   passwordHash (scrypt, see passwords.ts), subscription (`active` | `none`), createdAt.
  *   GSI `byEmail` (partition key `email`, projection ALL) finds a user at sign-in.
- * - progress: pk `USER#<userId>`, sk `PROGRESS#<workoutId>`, attributes positionSec,
- *   durationSec, updatedAt — where the viewer left a workout (resume, "Continue watching").
+ * - progress: pk `USER#<userId>`, sk `PROGRESS#<workoutId>`, attributes workoutId, positionSec,
+ *   durationSec, updatedAt — where the viewer left a workout (resume). "Continue watching" is a
+ *   Query of pk + `begins_with(sk, 'PROGRESS#')`, sorted by updatedAt in the handler: a viewer has
+ *   at most one row per workout (bounded by the catalog), while an index on updatedAt would add
+ *   index writes to every progress save (every 10 s of every play) to spare a small read.
  * - play: pk `USER#<userId>`, sk `PLAY#<playId>`, attributes workoutId, milestones (a string
  *   set of start/25/50/75/complete, so a repeated event changes nothing), updatedAt.
  */
@@ -20,6 +23,8 @@ export const EMAIL_INDEX = 'byEmail';
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   progress: (userId: string, workoutId: string) => ({ pk: `USER#${userId}`, sk: `PROGRESS#${workoutId}` }),
+  /** Every progress row of a viewer: pk, and the prefix their sort keys begin with. */
+  progressOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'PROGRESS#' }),
   play: (userId: string, playId: string) => ({ pk: `USER#${userId}`, sk: `PLAY#${playId}` }),
 } as const;
 

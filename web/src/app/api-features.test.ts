@@ -8,7 +8,7 @@ import { makeStore } from './store';
 describe('installApiFeatures', () => {
   it('adds session, player and the /api API to a store made before it, and to every store made after', () => {
     const before = makeStore();
-    expect(Object.keys(before.getState()).sort()).toEqual(['availability', 'catalog']);
+    expect(Object.keys(before.getState()).sort()).toEqual(['availability', 'catalog', 'device']);
 
     installApiFeatures([before]);
     const state = before.getState();

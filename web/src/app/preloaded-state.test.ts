@@ -4,6 +4,8 @@ import type { PreloadedState } from './store';
 
 const stateWithTagline = (tagline: string): PreloadedState => ({
   catalog: {
+    complete: true,
+    asOf: null,
     summaries: [
       {
         slug: 'x',

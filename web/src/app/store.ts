@@ -1,6 +1,7 @@
 import { combineSlices, configureStore, createDynamicMiddleware, type WithSlice } from '@reduxjs/toolkit';
 import { availabilitySlice } from '../features/availability';
 import { catalogSlice } from '../features/catalog';
+import { deviceSlice } from '../features/device';
 import type { playerSlice } from '../features/player/state';
 import type { sessionSlice } from '../features/session';
 import type { strideApi } from '../shared/api/strideApi';
@@ -12,7 +13,7 @@ import type { strideApi } from '../shared/api/strideApi';
  */
 export type LazyLoadedSlices = WithSlice<typeof sessionSlice> & WithSlice<typeof playerSlice> & WithSlice<typeof strideApi>;
 
-export const rootReducer = combineSlices(catalogSlice, availabilitySlice).withLazyLoadedSlices<LazyLoadedSlices>();
+export const rootReducer = combineSlices(catalogSlice, availabilitySlice, deviceSlice).withLazyLoadedSlices<LazyLoadedSlices>();
 
 /** Where the lazily loaded features add their middleware (the `/api` API's). */
 export const dynamicMiddleware = createDynamicMiddleware();
@@ -21,9 +22,10 @@ export type RootState = ReturnType<typeof rootReducer>;
 
 /**
  * The part of the state a prerendered page serializes into its HTML. Session and player state
- * are per-viewer: never serialized, they start empty and load after hydration.
+ * are per-viewer: never serialized, they start empty and load after hydration. `device` is
+ * there only on TV pages (absent means web).
  */
-export type PreloadedState = Pick<RootState, 'catalog'> & Partial<Pick<RootState, 'availability'>>;
+export type PreloadedState = Pick<RootState, 'catalog'> & Partial<Pick<RootState, 'availability' | 'device'>>;
 
 /** One store per rendered page (prerender) and one per browser tab (hydration). */
 export function makeStore(preloadedState?: Partial<RootState>) {

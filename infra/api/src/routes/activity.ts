@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { VIEW_MILESTONES } from '../activity';
 import type { ApiContext } from '../context';
+import { continueWatchingItems, programProgressItems } from '../continue-watching';
 import { jsonBody } from '../request';
 import { errorResponse, jsonResponse, RequestError, type ApiResult } from '../responses';
 import type { User } from '../users';
@@ -36,6 +37,39 @@ export async function getProgress(ctx: ApiContext, event: APIGatewayProxyEventV2
   const user = await viewerAndWorkout(ctx, event, workoutId);
   const progress = await ctx.activity.progress(user.id, workoutId);
   return jsonResponse(200, { workoutId, ...(progress ?? { positionSec: 0, durationSec: 0, updatedAt: null }) }, ctx.region);
+}
+
+/**
+ * `GET /api/progress`: the signed-in viewer's "Continue watching" list,
+ * `{ items: [{ workoutId, workoutTitle, programSlug, programTitle, poster, positionSec, durationSec, updatedAt }] }`
+ * (rules in continue-watching.ts).
+ */
+export async function continueWatching(ctx: ApiContext, event: APIGatewayProxyEventV2): Promise<ApiResult> {
+  const query = progressListQuery(event);
+  const user = await currentUser(ctx, event);
+  if (!user) throw new RequestError(401, 'Sign in to pick up where you left off');
+  if (query.program !== undefined) {
+    const workouts = ctx.catalog.workoutsOf(query.program);
+    if (!workouts) throw new RequestError(404, `No program ${query.program}`);
+    return jsonResponse(200, { items: programProgressItems(await ctx.activity.allProgress(user.id), workouts) }, ctx.region);
+  }
+  const rows = await ctx.activity.allProgress(user.id);
+  return jsonResponse(200, { items: continueWatchingItems(rows, ctx.catalog) }, ctx.region);
+}
+
+const PROGRAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
+
+/** `GET /api/progress` takes one optional parameter, `program=<slug>`; anything else is a 400 naming it. */
+function progressListQuery(event: APIGatewayProxyEventV2): { program?: string } {
+  const params = new URLSearchParams(event.rawQueryString ?? '');
+  const query: { program?: string } = {};
+  for (const [name, value] of params) {
+    if (name !== 'program') throw new RequestError(400, `${name.slice(0, 50)}: unknown query parameter (only "program" is accepted)`);
+    if (query.program !== undefined) throw new RequestError(400, 'program: given more than once');
+    if (!PROGRAM_SLUG.test(value)) throw new RequestError(400, `program: "${value.slice(0, 100)}" is not a program slug`);
+    query.program = value;
+  }
+  return query;
 }
 
 /** `PUT /api/progress/<workoutId>` `{positionSec, durationSec}`: idempotent, last write wins. */

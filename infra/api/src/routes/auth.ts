@@ -5,6 +5,7 @@ import { verifyPassword } from '../passwords';
 import { cookieValue, jsonBody } from '../request';
 import { errorResponse, jsonResponse, type ApiResult } from '../responses';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from '../sessions';
+import { signedInHintCookie } from '../signed-in-hint';
 import type { User } from '../users';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
@@ -27,11 +28,12 @@ export async function login(ctx: ApiContext, event: APIGatewayProxyEventV2): Pro
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return errorResponse(401, 'Email or password is incorrect', ctx.region);
   const token = await ctx.sessions.sign(user.id, ctx.now());
-  return jsonResponse(200, { user: publicUser(user) }, ctx.region, [sessionCookie(ctx, token, SESSION_TTL_SECONDS)]);
+  // The hint lives exactly as long as the session it announces.
+  return jsonResponse(200, { user: publicUser(user) }, ctx.region, [sessionCookie(ctx, token, SESSION_TTL_SECONDS), signedInHintCookie(SESSION_TTL_SECONDS, ctx.secureCookies)]);
 }
 
 export function logout(ctx: ApiContext): ApiResult {
-  return jsonResponse(200, { signedOut: true }, ctx.region, [sessionCookie(ctx, '', 0), ...clearedMediaCookies(ctx.secureCookies)]);
+  return jsonResponse(200, { signedOut: true }, ctx.region, [sessionCookie(ctx, '', 0), signedInHintCookie(0, ctx.secureCookies), ...clearedMediaCookies(ctx.secureCookies)]);
 }
 
 /** The signed-in user, or undefined when there is no valid session (or its user is gone). */

@@ -1,11 +1,16 @@
-import { FeaturedProgram, ProgramList } from '../../features/catalog';
+import { CatalogGate, FeaturedProgram, NewlyLaunched, ProgramList } from '../../features/catalog';
+import { ContinueWatchingRow } from '../progress-features';
 
 export function HomeRoute() {
   return (
     <>
       <h1 className="visually-hidden">Stride: fitness programs that stream</h1>
-      <FeaturedProgram />
-      <ProgramList />
+      <CatalogGate>
+        <FeaturedProgram />
+        <ContinueWatchingRow />
+        <NewlyLaunched />
+        <ProgramList />
+      </CatalogGate>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { createSlice } from '@reduxjs/toolkit';
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 
 /**
  * Which variant of a page the edge served this document as. The edge rewrites a URL to the
@@ -19,13 +19,20 @@ const initialState: AvailabilityState = { notice: null, path: null };
 export const availabilitySlice = createSlice({
   name: 'availability',
   initialState,
-  reducers: {},
+  reducers: {
+    /**
+     * Client-side navigation learned the variant from the edge (page data answered 451): show it
+     * at that path as a full load would have.
+     */
+    noticeShown: (_state, action: PayloadAction<{ notice: PageNotice; path: string }>) => action.payload,
+  },
   selectors: {
     selectNoticeFor: (state, pathname: string): PageNotice | null => (state.notice !== null && state.path === pathname ? state.notice : null),
   },
 });
 
 export const { selectNoticeFor } = availabilitySlice.selectors;
+export const { noticeShown } = availabilitySlice.actions;
 
 /** The state a prerendered page carries: its notice, bound to the path it was rendered at. */
 export const availabilityStateFor = (notice: PageNotice | undefined, path: string): AvailabilityState => (notice ? { notice, path } : initialState);

@@ -1,11 +1,11 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Program } from '../../shared/content/schema';
-import { fetchProgram } from './catalogApi';
+import { fetchCatalog, fetchProgram } from './catalogApi';
 import { catalogSlice, catalogStateFor, selectProgram } from './catalogSlice';
 
 const program = { slug: 'a', title: 'A', workouts: [] } as unknown as Program;
-const store = () => configureStore({ reducer: { catalog: catalogSlice.reducer }, preloadedState: { catalog: catalogStateFor([]) } });
+const store = () => configureStore({ reducer: { catalog: catalogSlice.reducer }, preloadedState: { catalog: catalogStateFor([], { listsCatalog: false, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z') } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -30,5 +30,27 @@ describe('fetchProgram', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
     const offline = await store().dispatch(fetchProgram('a'));
     expect(fetchProgram.rejected.match(offline) && offline.payload).toEqual({ status: 'FETCH_ERROR' });
+  });
+});
+
+describe('fetchCatalog', () => {
+  it('reads /data/catalog.json and completes the listing', async () => {
+    const summaries = [{ slug: 'a', title: 'A' }];
+    const fetchMock = vi.fn(async (_input: string) => new Response(JSON.stringify({ summaries }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const s = store();
+    const action = await s.dispatch(fetchCatalog());
+    expect(fetchCatalog.fulfilled.match(action)).toBe(true);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/data/catalog.json');
+    expect(s.getState().catalog).toMatchObject({ complete: true, summaries });
+  });
+
+  it('rejects with the status (451 outside a licence) or PARSING_ERROR for a body that is not JSON', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 200 })));
+    const garbled = await store().dispatch(fetchCatalog());
+    expect(fetchCatalog.rejected.match(garbled) && garbled.payload).toEqual({ status: 'PARSING_ERROR' });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 451 })));
+    const refused = await store().dispatch(fetchProgram('a'));
+    expect(fetchProgram.rejected.match(refused) && refused.payload).toEqual({ status: 451 });
   });
 });

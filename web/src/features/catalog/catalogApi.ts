@@ -1,62 +1,93 @@
 import { createAsyncThunk, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useDispatch } from 'react-redux';
+import { CATALOG_DATA_PATH, programDataPath } from '../../shared/content/data-paths';
+import type { ProgramSummary } from '../../shared/content/program-summary';
 import type { Program } from '../../shared/content/schema';
 
-/** Why page data could not be loaded: the HTTP status, or no answer at all. */
-export interface ProgramFetchError {
+/** Why page data could not be loaded: the HTTP status (451 outside a licence), or no answer at all. */
+export interface PageDataError {
   readonly status: number | 'FETCH_ERROR' | 'PARSING_ERROR';
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PageDataError };
+
+/** GETs a static JSON object the prerender wrote. */
+async function fetchStaticJson<T>(url: string, signal: AbortSignal): Promise<Outcome<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch {
+    return { ok: false, error: { status: 'FETCH_ERROR' } };
+  }
+  if (!response.ok) return { ok: false, error: { status: response.status } };
+  try {
+    return { ok: true, value: (await response.json()) as T };
+  } catch {
+    return { ok: false, error: { status: 'PARSING_ERROR' } };
+  }
 }
 
 /**
  * Page data for a program the prerendered page did not carry (client-side navigation): the
- * static `/data/programs/<slug>.json` the prerender writes. A plain thunk, not RTK Query: it is
- * on every program page, and RTK Query (for `/api`) loads only with the routes that call the API.
+ * static `/data/programs/<slug>.json` the prerender writes. Plain thunks, not RTK Query: they are
+ * on every page, and RTK Query (for `/api`) loads only with the routes that call the API.
  */
-export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: ProgramFetchError }>('catalog/fetchProgram', async (slug, { signal, rejectWithValue }) => {
-  let response: Response;
-  try {
-    response = await fetch(`/data/programs/${encodeURIComponent(slug)}.json`, { signal });
-  } catch {
-    return rejectWithValue({ status: 'FETCH_ERROR' });
-  }
-  if (!response.ok) return rejectWithValue({ status: response.status });
-  try {
-    return (await response.json()) as Program;
-  } catch {
-    return rejectWithValue({ status: 'PARSING_ERROR' });
-  }
+export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: PageDataError }>('catalog/fetchProgram', async (slug, { signal, rejectWithValue }) => {
+  const outcome = await fetchStaticJson<Program>(programDataPath(slug), signal);
+  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
 });
 
-export interface ProgramQuery {
+/** Every program's summary (`/data/catalog.json`), for a listing reached by client-side navigation. */
+export const fetchCatalog = createAsyncThunk<{ summaries: ProgramSummary[] }, undefined, { rejectValue: PageDataError }>('catalog/fetchCatalog', async (_, { signal, rejectWithValue }) => {
+  const outcome = await fetchStaticJson<{ summaries: ProgramSummary[] }>(CATALOG_DATA_PATH, signal);
+  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+});
+
+export interface PageDataQuery {
+  /** Why the latest attempt failed, or undefined while loading, skipped or done. */
+  readonly error: PageDataError | undefined;
   readonly isError: boolean;
   readonly refetch: () => void;
 }
 
+type Dispatch = ThunkDispatch<unknown, unknown, UnknownAction>;
+
+/** What dispatching one of the thunks above returns, as far as the hook needs it. */
+type PageDataRequest = Promise<{ readonly payload?: unknown; readonly meta: { readonly requestStatus: 'fulfilled' | 'rejected' } }> & { abort(): void };
+
 /**
- * Loads a program's page data unless `skip`; the catalog slice stores it. `isError` is true once
- * the latest attempt failed; `refetch` tries again.
+ * Starts `start(dispatch)` unless `skip`, again whenever `requestKey` changes or `refetch` is
+ * called; the slice stores the result. Remembers why the latest attempt failed.
  */
-export function useGetProgramQuery(slug: string, options: { readonly skip?: boolean } = {}): ProgramQuery {
-  const dispatch = useDispatch<ThunkDispatch<unknown, unknown, UnknownAction>>();
-  const skip = options.skip ?? false;
+function usePageData(start: (dispatch: Dispatch) => PageDataRequest, skip: boolean, requestKey: string): PageDataQuery {
+  const dispatch = useDispatch<Dispatch>();
   const [attempt, setAttempt] = useState(0);
-  const [failed, setFailed] = useState<string | null>(null);
-  const key = `${attempt}:${slug}`;
+  const [failed, setFailed] = useState<{ key: string; error: PageDataError } | null>(null);
+  const key = `${attempt}:${requestKey}`;
+  // The latest `start`: a new closure each render, but only `key` decides when to load.
+  const startRequest = useEffectEvent(start);
 
   useEffect(() => {
     if (skip) return undefined;
     let live = true;
-    const request = dispatch(fetchProgram(slug));
+    const request = startRequest(dispatch);
     void request.then((action) => {
-      if (live && fetchProgram.rejected.match(action)) setFailed(key);
+      if (live && action.meta.requestStatus === 'rejected') setFailed({ key, error: (action.payload as PageDataError | undefined) ?? { status: 'FETCH_ERROR' } });
     });
     return () => {
       live = false;
       request.abort();
     };
-  }, [dispatch, slug, skip, key]);
+  }, [dispatch, skip, key]);
 
   const refetch = useCallback(() => setAttempt((n) => n + 1), []);
-  return { isError: !skip && failed === key, refetch };
+  const error = !skip && failed?.key === key ? failed.error : undefined;
+  return { error, isError: error !== undefined, refetch };
 }
+
+/** Loads a program's page data unless `skip`. */
+export const useGetProgramQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchProgram(slug)), options.skip ?? false, slug);
+
+/** Loads every program's summary unless `skip`. */
+export const useGetCatalogQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchCatalog()), options.skip ?? false, 'catalog');

@@ -1,5 +1,16 @@
+import { PROGRESS_LISTS_TAG } from '../../shared/api/progressApi';
 import { strideApi } from '../../shared/api/strideApi';
 import type { ViewMilestone } from './view-milestones';
+
+/** The workout a playback grant is for: the /watch shell serves every id, so it learns its title here. */
+export interface PlaybackWorkout {
+  readonly id: string;
+  readonly title: string;
+  /** The catalog's nominal length; the stream's own is measured by the player. */
+  readonly durationSec: number;
+  readonly programSlug: string;
+  readonly programTitle: string;
+}
 
 /** `GET /api/playback/<workoutId>`: the API sets signed media cookies and says where the stream is. */
 export interface PlaybackGrant {
@@ -10,9 +21,8 @@ export interface PlaybackGrant {
   readonly expiresAt: string;
   /** Where this viewer left off, if the API includes it. */
   readonly resumeAtSec?: number;
-  /** The workout's title and program, if the API includes them (the /watch shell knows neither). */
-  readonly title?: string;
-  readonly programSlug?: string;
+  /** Optional only for an API region still on the previous release during a deploy. */
+  readonly workout?: PlaybackWorkout;
 }
 
 /** `GET|PUT /api/progress/<workoutId>`. */
@@ -52,6 +62,8 @@ export const playerApi = strideApi.injectEndpoints({
     saveProgress: build.mutation<null, { readonly workoutId: string } & Progress>({
       query: ({ workoutId, positionSec, durationSec }) => ({ url: workoutPath('progress', workoutId), method: 'PUT', body: { positionSec, durationSec } }),
       transformResponse: () => null,
+      // "Continue watching" changed: asked again the next time it is shown.
+      invalidatesTags: (_result, error) => (error ? [] : [PROGRESS_LISTS_TAG]),
     }),
     sendViewEvent: build.mutation<null, ViewEvent>({
       query: (event) => ({ url: 'views', method: 'POST', body: event }),

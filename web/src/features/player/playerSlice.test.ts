@@ -1,6 +1,8 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { describe, expect, it } from 'vitest';
+import { apiUnauthorized } from '../../shared/api/auth-events';
 import {
+  authorizationFailed,
   captionsToggled,
   durationKnown,
   failed,
@@ -21,6 +23,7 @@ import {
   selectPlayerStatus,
   selectQualityChoice,
   selectResumePoint,
+  selectSignedOutNotice,
   statusChanged,
   timeUpdated,
   volumeChanged,
@@ -112,5 +115,64 @@ describe('player slice', () => {
     store.dispatch(playClosed());
     expect(selectResumePoint(store.getState(), 'w-a')).toEqual({ positionSec: 12, durationSec: 24 });
     expect(selectResumePoint(store.getState(), 'w-b')).toBeUndefined();
+  });
+
+  describe('the session ending mid-play', () => {
+    const playing = () => {
+      const store = makeStore();
+      store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+      store.dispatch(durationKnown(24));
+      store.dispatch(statusChanged('playing'));
+      playTo(store, 8);
+      return store;
+    };
+
+    it('a 401 to a save while playing raises the notice and lets the picture play on', () => {
+      const store = playing();
+      expect(selectSignedOutNotice(store.getState())).toBe(false);
+      store.dispatch(apiUnauthorized({ endpoint: 'saveProgress' }));
+      expect(selectSignedOutNotice(store.getState())).toBe(true);
+      expect(selectPlayer(store.getState())).toMatchObject({ sessionLost: true, status: 'playing', failure: null });
+      store.dispatch(statusChanged('paused'));
+      expect(selectSignedOutNotice(store.getState())).toBe(true);
+    });
+
+    it('a re-authorization refused with 401 mid-play is the notice, not the error panel', () => {
+      const store = playing();
+      store.dispatch(statusChanged('recovering'));
+      store.dispatch(authorizationFailed('unauthorized'));
+      expect(selectPlayer(store.getState())).toMatchObject({ sessionLost: true, status: 'recovering', failure: null });
+      // Any other refusal still stops playback with its cause.
+      store.dispatch(authorizationFailed('forbidden'));
+      expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'no-subscription' });
+      // The blocking panel has its own sign-in link: no second message beside it.
+      expect(selectSignedOutNotice(store.getState())).toBe(false);
+    });
+
+    it('before the first frame, a 401 is the signed-out panel and no notice', () => {
+      const store = makeStore();
+      store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+      store.dispatch(apiUnauthorized({ endpoint: 'getPlayback' }));
+      store.dispatch(authorizationFailed('unauthorized'));
+      expect(selectPlayer(store.getState())).toMatchObject({ sessionLost: false, status: 'error', failure: 'signed-out' });
+      expect(selectSignedOutNotice(store.getState())).toBe(false);
+    });
+
+    it('a 401 with no play open is none of the player’s business', () => {
+      const store = makeStore();
+      store.dispatch(apiUnauthorized({ endpoint: 'getMe' }));
+      expect(selectPlayer(store.getState()).sessionLost).toBe(false);
+    });
+
+    it('the next play (after signing in again) starts clear, at the position this tab kept', () => {
+      const store = playing();
+      store.dispatch(resumePointKept({ workoutId: 'w-a', positionSec: 8, durationSec: 24 }));
+      store.dispatch(apiUnauthorized({ endpoint: 'saveProgress' }));
+      store.dispatch(playClosed());
+      store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p2' }));
+      expect(selectPlayer(store.getState()).sessionLost).toBe(false);
+      expect(selectSignedOutNotice(store.getState())).toBe(false);
+      expect(selectResumePoint(store.getState(), 'w-a')).toEqual({ positionSec: 8, durationSec: 24 });
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { PlaybackFailure } from './recovery-policy';
+import type { ApiErrorKind } from '../../shared/api/api-error';
+import { apiUnauthorized } from '../../shared/api/auth-events';
+import { failureFromApi, type PlaybackFailure } from './recovery-policy';
 import { addSpan, dueMilestones, MAX_PLAYED_STEP_SEC, type Span, type ViewMilestone } from './view-milestones';
 
 export type PlayerStatus = 'idle' | 'authorizing' | 'loading' | 'playing' | 'paused' | 'buffering' | 'recovering' | 'ended' | 'error';
@@ -24,6 +26,12 @@ export interface PlayerState {
   readonly started: boolean;
   readonly milestonesSent: ViewMilestone[];
   readonly lastSavedSec: number | null;
+  /**
+   * The API stopped accepting the session mid-play (a 401 to a progress save, a view event or a
+   * re-authorization). The picture plays on while the media cookies last; saves stop, and the
+   * viewer is told, without interrupting, to sign in again.
+   */
+  readonly sessionLost: boolean;
   readonly levels: QualityLevel[];
   /** Chosen level index, or -1 for automatic. */
   readonly quality: number;
@@ -50,6 +58,7 @@ export const initialPlayerState: PlayerState = {
   started: false,
   milestonesSent: [],
   lastSavedSec: null,
+  sessionLost: false,
   levels: [],
   quality: -1,
   activeLevel: null,
@@ -84,6 +93,19 @@ export const playerSlice = createSlice({
     failed(state, action: PayloadAction<PlaybackFailure>) {
       state.status = 'error';
       state.failure = action.payload;
+    },
+    /**
+     * Asking the API for playback failed (after the client's own retries). Before the first frame
+     * that is the answer the viewer sees; a 401 once playing (a re-authorization for fresh media
+     * cookies) only means the session ended: the buffered picture plays on.
+     */
+    authorizationFailed(state, action: PayloadAction<ApiErrorKind>) {
+      if (action.payload === 'unauthorized' && state.started) {
+        state.sessionLost = true;
+        return;
+      }
+      state.status = 'error';
+      state.failure = failureFromApi(action.payload);
     },
     /** The viewer pressed Retry: authorize again, then reload (reloadRequested). */
     retryStarted(state) {
@@ -144,8 +166,17 @@ export const playerSlice = createSlice({
       state.muted = action.payload.muted;
     },
   },
+  extraReducers: (builder) => {
+    // Any 401 during a play that has started: the session is gone (expired, or signed out in
+    // another tab). Before the first frame, the authorization's own error explains it instead.
+    builder.addCase(apiUnauthorized, (state) => {
+      if (state.workoutId !== null && state.started) state.sessionLost = true;
+    });
+  },
   selectors: {
     selectPlayer: (state) => state,
+    /** Show "You're signed out": the session ended mid-play and nothing blocking says so already. */
+    selectSignedOutNotice: (state) => state.sessionLost && state.status !== 'error',
     selectPlayerStatus: (state) => state.status,
     selectPlaybackFailure: (state) => state.failure,
     selectPositionSec: (state) => state.positionSec,
@@ -166,9 +197,10 @@ export const playerSlice = createSlice({
   },
 });
 
-export const { playOpened, playClosed, statusChanged, failed, retryStarted, reloadRequested, resumePointKept, timeUpdated, seeked, durationKnown, milestoneSent, progressSaved, levelsLoaded, qualityChosen, levelSwitched, captionsAvailable, captionsToggled, volumeChanged } = playerSlice.actions;
+export const { playOpened, playClosed, statusChanged, failed, authorizationFailed, retryStarted, reloadRequested, resumePointKept, timeUpdated, seeked, durationKnown, milestoneSent, progressSaved, levelsLoaded, qualityChosen, levelSwitched, captionsAvailable, captionsToggled, volumeChanged } = playerSlice.actions;
 export const {
   selectPlayer,
+  selectSignedOutNotice,
   selectPlayerStatus,
   selectPlaybackFailure,
   selectPositionSec,

@@ -49,6 +49,13 @@ describe('network errors', () => {
     expect(run([0, 1, 2].map((atMs) => ({ error: forbidden, atMs })))).toEqual([{ type: 'reauthorize' }, { type: 'reauthorize' }, { type: 'fail', failure: 'unavailable' }]);
   });
 
+  it('once the API has said the session is gone, refused media means signed out, not another authorization', () => {
+    const refused: FatalError = { kind: 'network', httpStatus: 403 };
+    expect(decideRecovery(freshRecoveryState, refused, { nowMs: 0, online: true, signedOut: true })).toEqual({ action: { type: 'fail', failure: 'signed-out' }, state: freshRecoveryState });
+    // Other network trouble is still worth retrying: the media cookies may well be valid.
+    expect(decideRecovery(freshRecoveryState, { kind: 'network', httpStatus: 502 }, { nowMs: 0, online: true, signedOut: true }).action.type).toBe('restart-load');
+  });
+
   it('gives up on a missing stream without retrying', () => {
     expect(run([{ error: { kind: 'network', httpStatus: 404 }, atMs: 0 }])).toEqual([{ type: 'fail', failure: 'unavailable' }]);
   });

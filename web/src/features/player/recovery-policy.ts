@@ -58,6 +58,8 @@ export const freshRecoveryState: RecoveryState = { lastMediaRecoveryAt: null, me
 export interface RecoveryContext {
   readonly nowMs: number;
   readonly online: boolean;
+  /** The API already answered 401 in this play: asking it for media cookies again is futile. */
+  readonly signedOut?: boolean;
   readonly limits?: RecoveryLimits;
 }
 
@@ -70,6 +72,7 @@ export function decideRecovery(state: RecoveryState, error: FatalError, context:
     const status = error.httpStatus;
     // The CDN refuses media when the signed cookies are missing or expired: authorize again.
     if (status === 401 || status === 403) {
+      if (context.signedOut) return fail('signed-out');
       if (state.reauthorizations >= limits.maxReauthorizations) return fail('unavailable');
       return { action: { type: 'reauthorize' }, state: { ...state, reauthorizations: state.reauthorizations + 1 } };
     }

@@ -1,18 +1,34 @@
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { Program } from '../../../shared/content/schema';
 import { useCatalogSelector } from '../hooks';
 import { watchPath } from '../../../shared/routing/watch-path';
 import { formatDuration } from '../../../shared/ui/format';
 import { useGetProgramQuery } from '../catalogApi';
-import { selectIsKnownSlug, selectProgram } from '../catalogSlice';
+import { selectProgram } from '../catalogSlice';
 
-export function ProgramDetail({ slug }: { readonly slug: string }) {
+export interface ProgramDetailProps {
+  readonly slug: string;
+  /** Shown when the page data is not there (404): the program was withdrawn, or is not launched where the edge stands. */
+  readonly notFound: ReactNode;
+  /** Called when the edge refuses the page data with 451 (not licensed where the viewer is). */
+  readonly onUnavailable: () => void;
+  /** Per-viewer extras for a workout row (its progress), composed in by the route. */
+  readonly renderWorkoutExtra?: (workout: Program['workouts'][number]) => ReactNode;
+}
+
+export function ProgramDetail({ slug, notFound, onUnavailable, renderWorkoutExtra }: ProgramDetailProps) {
   const program = useCatalogSelector((state) => selectProgram(state, slug));
-  const known = useCatalogSelector((state) => selectIsKnownSlug(state, slug));
   // Prerendered pages carry their program; only client-side navigation fetches page data.
-  const { isError, refetch } = useGetProgramQuery(slug, { skip: program !== undefined || !known });
+  const { error, refetch } = useGetProgramQuery(slug, { skip: program !== undefined });
+  const unavailable = error?.status === 451;
+  useEffect(() => {
+    if (unavailable) onUnavailable();
+  }, [unavailable, onUnavailable]);
 
   if (!program) {
-    if (isError) {
+    if (error?.status === 404) return notFound;
+    if (error && !unavailable) {
       return (
         <div role="alert" className="notice">
           <p>This program could not be loaded.</p>
@@ -52,6 +68,7 @@ export function ProgramDetail({ slug }: { readonly slug: string }) {
                 {workout.title}
               </Link>
               <span className="workout-list__duration">{formatDuration(workout.durationSec)}</span>
+              {renderWorkoutExtra?.(workout)}
             </li>
           ))}
         </ol>

@@ -2,12 +2,15 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { useDispatch } from 'react-redux';
 import { useNavigate } from 'react-router';
 import { describeApiError } from '../../../shared/api/api-error';
+import { PROGRESS_LISTS_TAG } from '../../../shared/api/progressApi';
+import { strideApi } from '../../../shared/api/strideApi';
 import { usePlayerSelector } from '../hooks';
 import { commandForKey, type KeyContext, type PlayerCommand } from '../keyboard';
 import { beaconViewEvents, saveProgressOnLeave } from '../leave-requests';
 import { attachEngine, type MediaEngine } from '../media-engine';
 import { useGetPlaybackQuery, useGetProgressQuery, useSaveProgressMutation, useSendViewEventMutation, type ViewEvent } from '../playerApi';
 import {
+  authorizationFailed,
   captionsAvailable,
   captionsToggled,
   durationKnown,
@@ -26,19 +29,22 @@ import {
   selectDueMilestones,
   selectPlayer,
   selectResumePoint,
+  selectSignedOutNotice,
   statusChanged,
   timeUpdated,
   volumeChanged,
 } from '../playerSlice';
-import { afterHealthyPlayback, decideRecovery, failureFromApi, freshRecoveryState, type FatalError, type RecoveryState } from '../recovery-policy';
+import { afterHealthyPlayback, decideRecovery, freshRecoveryState, type FatalError, type RecoveryState } from '../recovery-policy';
 import { PROGRESS_SAVE_INTERVAL_MS, resumePosition, shouldSaveProgress } from '../resume';
 import { PlayerControls } from './PlayerControls';
 import { PlayerErrorPanel } from './PlayerErrorPanel';
+import { PlayerHeading } from './PlayerHeading';
+import { PlayerSignedOutNotice } from './PlayerSignedOutNotice';
 import { useAutoHide } from './use-auto-hide';
 
 export interface PlayerSessionProps {
   readonly workoutId: string;
-  /** Shown above the picture; the route knows it from the catalog. */
+  /** Shown above the picture; otherwise the playback answer's workout title. */
   readonly title?: string;
   /** Shown before the first frame (a sized image under /posters or /media). */
   readonly posterSrc?: string;
@@ -67,6 +73,7 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
   const player = usePlayerSelector(selectPlayer);
   const due = usePlayerSelector(selectDueMilestones);
   const keptResume = usePlayerSelector((state) => selectResumePoint(state, workoutId));
+  const signedOutNotice = usePlayerSelector(selectSignedOutNotice);
 
   const videoRef = useRef<HTMLVideoElement>(null);
   const containerRef = useRef<HTMLElement>(null);
@@ -84,8 +91,10 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
   const { visible: controlsVisible, poke } = useAutoHide(playing);
 
   const grant = useGetPlaybackQuery(workoutId, { refetchOnMountOrArgChange: true });
-  const title = titleProp ?? grant.data?.title;
-  const backTo = backToProp ?? (grant.data?.programSlug ? `/programs/${grant.data.programSlug}` : undefined);
+  const workout = grant.data?.workout;
+  const title = titleProp ?? workout?.title;
+  const programSlug = workout?.programSlug;
+  const backTo = backToProp ?? (programSlug ? `/programs/${encodeURIComponent(programSlug)}` : undefined);
   const progress = useGetProgressQuery(workoutId);
   const [saveProgress] = useSaveProgressMutation();
   const [sendViewEvent] = useSendViewEventMutation();
@@ -98,11 +107,12 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
     };
   }, [dispatch, workoutId]);
 
-  // The authorization request failed (after the API client's own retries): name the cause.
-  const grantError = describeApiError(grant.error);
+  // The authorization request failed (after the API client's own retries): name the cause, or,
+  // mid-play and signed out, let the slice turn it into the non-blocking notice.
+  const grantErrorKind = describeApiError(grant.error)?.kind;
   useEffect(() => {
-    if (grant.isError && grantError) dispatch(failed(failureFromApi(grantError.kind)));
-  }, [dispatch, grant.isError, grantError?.kind, grantError]);
+    if (grant.isError && grantErrorKind) dispatch(authorizationFailed(grantErrorKind));
+  }, [dispatch, grant.isError, grantErrorKind]);
 
   const save = useCallback(
     (onLeave: boolean) => {
@@ -111,10 +121,19 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
       const positionSec = p.status === 'ended' ? p.durationSec : Math.floor(p.positionSec);
       if (!shouldSaveProgress(positionSec, p.lastSavedSec)) return;
       dispatch(progressSaved(positionSec));
+      // Kept in this tab even when the API cannot take it: a viewer who signs in again resumes here.
       dispatch(resumePointKept({ workoutId, positionSec, durationSec: p.durationSec }));
+      // Signed out, a save can only earn another 401: stop until a new play after sign-in.
+      if (p.sessionLost) return;
       const body = { positionSec, durationSec: Math.round(p.durationSec) };
-      if (onLeave) saveProgressOnLeave(workoutId, body);
-      else void saveProgress({ workoutId, ...body });
+      if (onLeave) {
+        saveProgressOnLeave(workoutId, body);
+        // Not an RTK Query request, so invalidate "Continue watching" by hand.
+        dispatch(strideApi.util.invalidateTags([PROGRESS_LISTS_TAG]));
+      } else {
+        // A 401 reaches the slice as apiUnauthorized; other failures wait for the next save.
+        void saveProgress({ workoutId, ...body });
+      }
     },
     [dispatch, saveProgress, workoutId],
   );
@@ -148,19 +167,22 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
   // View milestones, each sent once per play; one that fails is beaconed on leave.
   useEffect(() => {
     const { player: p } = latest.current;
-    if (!p.playId || due.length === 0) return;
+    if (!p.playId || due.length === 0 || p.sessionLost) return;
     for (const event of due) {
       dispatch(milestoneSent(event));
       const body: ViewEvent = { workoutId, playId: p.playId, event, positionSec: Math.floor(p.positionSec), durationSec: Math.round(p.durationSec), eventId: `${p.playId}:${event}` };
       sendViewEvent(body)
         .unwrap()
-        .catch(() => unsentEventsRef.current.push(body));
+        .catch((error: Parameters<typeof describeApiError>[0]) => {
+          // Signed out, a beacon on leave would be refused too.
+          if (describeApiError(error)?.kind !== 'unauthorized') unsentEventsRef.current.push(body);
+        });
     }
   }, [dispatch, due, sendViewEvent, workoutId]);
 
   const applyRecovery = useCallback(
     (error: FatalError) => {
-      const { action, state } = decideRecovery(recoveryRef.current, error, { nowMs: Date.now(), online: navigator.onLine });
+      const { action, state } = decideRecovery(recoveryRef.current, error, { nowMs: Date.now(), online: navigator.onLine, signedOut: latest.current.player.sessionLost });
       recoveryRef.current = state;
       const engine = engineRef.current;
       switch (action.type) {
@@ -175,7 +197,11 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
         case 'reauthorize':
           dispatch(statusChanged('recovering'));
           void grant.refetch().then((result) => {
-            if (!result.isError) dispatch(reloadRequested());
+            if (!result.isError) return void dispatch(reloadRequested());
+            // Refused (a 401 mid-play only raises the notice): the buffered picture may still be
+            // playing, and must not sit under "Buffering…" until it runs out.
+            const video = videoRef.current;
+            if (video && !video.paused) dispatch(statusChanged('playing'));
           });
           return;
         case 'reload':
@@ -344,7 +370,8 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
       onPointerMove={poke}
       onFocusCapture={poke}
     >
-      {title && <h1 className="player__title">{title}</h1>}
+      <PlayerHeading title={title} {...(workout ? { program: { slug: workout.programSlug, title: workout.programTitle } } : {})} />
+      <PlayerSignedOutNotice show={signedOutNotice} workoutId={workoutId} />
       <p id={`${idPrefix}-keys`} className="visually-hidden">
         Keyboard: Space or K play and pause, J and L or the left and right arrow keys seek, F full screen, M mute, C captions; the down arrow goes to the controls.
       </p>

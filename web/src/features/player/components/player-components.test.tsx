@@ -8,6 +8,8 @@ import { playerSlice } from '../playerSlice';
 import { failureMessages } from './failure-messages';
 import { Player } from './Player';
 import { PlayerErrorPanel } from './PlayerErrorPanel';
+import { PlayerHeading } from './PlayerHeading';
+import { PlayerSignedOutNotice } from './PlayerSignedOutNotice';
 
 function render(element: React.ReactElement): string {
   const store = configureStore({
@@ -29,6 +31,37 @@ describe('Player (server-rendered, as in the prerendered /watch shell)', () => {
     expect(a).toBe(b);
     expect(a).toContain('aria-label="Video player"');
     expect(a).toMatch(/role="status"[^>]*>Loading the player/);
+    // The page's h1 from the start, generic and visually hidden, so the shell is the same for every id.
+    expect(a).toContain('<h1 class="visually-hidden">Player</h1>');
+  });
+});
+
+describe('PlayerHeading', () => {
+  it('is a hidden generic h1 until the workout is known', () => {
+    expect(render(<PlayerHeading />)).toBe(render(<PlayerHeading />));
+    expect(render(<PlayerHeading />)).toContain('<h1 class="visually-hidden">Player</h1>');
+  });
+
+  it('then names the workout, with its program linked', () => {
+    const html = render(<PlayerHeading title="Tabata Foundations" program={{ slug: 'hiit-30', title: 'HIIT 30' }} />);
+    expect(html).toContain('<h1 class="player__title">Tabata Foundations</h1>');
+    expect(html).toMatch(/<a href="\/programs\/hiit-30"[^>]*>HIIT 30<\/a>/);
+    expect(html).not.toContain('visually-hidden');
+  });
+});
+
+describe('PlayerSignedOutNotice', () => {
+  it('keeps an empty live region in the page until the session is lost', () => {
+    const html = render(<PlayerSignedOutNotice show={false} workoutId="w-hiit30-01" />);
+    expect(html).toMatch(/<div role="status"[^>]*><\/div>/);
+  });
+
+  it('says the viewer is signed out and links to sign in and back to this workout', () => {
+    const html = render(<PlayerSignedOutNotice show workoutId="w-hiit30-01" />);
+    expect(html).toMatch(/role="status"/);
+    expect(html).not.toMatch(/role="alert"/);
+    expect(html).toContain('You&#x27;re signed out — sign in to keep your progress.');
+    expect(html).toMatch(/<a href="\/login\?next=%2Fwatch%2Fw-hiit30-01"[^>]*>Sign in<\/a>/);
   });
 });
 

@@ -1,0 +1,84 @@
+import type { ProgressRow } from './activity';
+import type { Catalog, CatalogWorkout } from './catalog';
+import type { Poster } from '../../../web/src/shared/content/schema';
+
+/** How many workouts "Continue watching" lists at most. */
+export const CONTINUE_WATCHING_LIMIT = 20;
+
+/** A workout counts as finished in its last 30 s (the cool-down) or past 95 % of it. */
+export const FINISHED_TAIL_SEC = 30;
+export const FINISHED_FRACTION = 0.95;
+
+/** One row of `GET /api/progress`. */
+export interface ContinueWatchingItem {
+  readonly workoutId: string;
+  readonly workoutTitle: string;
+  readonly programSlug: string;
+  readonly programTitle: string;
+  readonly poster: Poster;
+  readonly positionSec: number;
+  /** The stream's length as the player measured it (the timeline positionSec is on). */
+  readonly durationSec: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * Judged on the saved duration, not the catalog's nominal one: both numbers come from the same
+ * media timeline. (A stream shorter than the 30 s tail, like the 24 s local samples, is always
+ * finished.)
+ */
+export function isFinished(positionSec: number, durationSec: number): boolean {
+  return positionSec >= durationSec - FINISHED_TAIL_SEC || positionSec >= durationSec * FINISHED_FRACTION;
+}
+
+/**
+ * The viewer's unfinished workouts, most recently watched first: never-started (position 0) and
+ * finished ones are left out, and so are rows of workouts the catalog no longer has (a program
+ * taken down keeps its viewers' rows, which must not surface as dead links).
+ */
+export function continueWatchingItems(rows: readonly ProgressRow[], catalog: Catalog, limit = CONTINUE_WATCHING_LIMIT): ContinueWatchingItem[] {
+  const items: ContinueWatchingItem[] = [];
+  for (const row of rows) {
+    const { positionSec, durationSec, updatedAt } = row;
+    if (!(positionSec > 0) || !(durationSec > 0) || updatedAt === null || isFinished(positionSec, durationSec)) continue;
+    const workout = catalog.workout(row.workoutId);
+    if (!workout) continue;
+    items.push({
+      workoutId: workout.id,
+      workoutTitle: workout.title,
+      programSlug: workout.programSlug,
+      programTitle: workout.programTitle,
+      poster: workout.poster,
+      positionSec,
+      durationSec,
+      updatedAt,
+    });
+  }
+  // ISO 8601 UTC timestamps sort as strings; the id breaks ties so the order is stable.
+  items.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.workoutId.localeCompare(b.workoutId));
+  return items.slice(0, limit);
+}
+
+/** One row of `GET /api/progress?program=<slug>`. */
+export interface ProgramProgressItem {
+  readonly workoutId: string;
+  readonly positionSec: number;
+  readonly durationSec: number;
+  readonly finished: boolean;
+  readonly updatedAt: string;
+}
+
+/**
+ * The viewer's progress in one program's workouts, in the program's order: finished ones
+ * included (a program page marks them), never-started ones left out.
+ */
+export function programProgressItems(rows: readonly ProgressRow[], workouts: readonly CatalogWorkout[]): ProgramProgressItem[] {
+  const byWorkout = new Map(rows.map((row) => [row.workoutId, row]));
+  const items: ProgramProgressItem[] = [];
+  for (const workout of workouts) {
+    const row = byWorkout.get(workout.id);
+    if (!row || !(row.positionSec > 0) || !(row.durationSec > 0) || row.updatedAt === null) continue;
+    items.push({ workoutId: workout.id, positionSec: row.positionSec, durationSec: row.durationSec, finished: isFinished(row.positionSec, row.durationSec), updatedAt: row.updatedAt });
+  }
+  return items;
+}
