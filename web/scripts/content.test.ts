@@ -71,7 +71,7 @@ describe('loadPrograms', () => {
   it('rejects a workout id used by two programs', async () => {
     await write('core-10.json', valid);
     await write('core-20.json', { ...valid, slug: 'core-20' });
-    await expect(loadPrograms(dir)).rejects.toThrow(/core-20\.json: workouts: id "w-core-1" is also used by program "core-10"/);
+    await expect(loadPrograms(dir)).rejects.toThrow(/core-20\.json: workouts\.0\.id: "w-core-1" is also used by program "core-10"/);
   });
 
   it('fails on an empty content folder', async () => {

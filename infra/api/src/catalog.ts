@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-// The web build's own schema: the API accepts exactly the content the site is built from.
-import { programSchema, type Poster } from '../../../web/src/shared/content/schema';
+// The web build's own schema and rules: the API accepts exactly the content the site is built from.
+import type { Poster } from '../../../web/src/shared/content/schema';
+import { validatePrograms } from '../../../web/src/shared/content/validate-programs';
 
 /** What the API needs to know of the content catalog (web/content/programs/*.json). */
 export interface CatalogWorkout {
@@ -34,59 +35,32 @@ export function mediaIdFor(workout: CatalogWorkout): string {
 
 export const hlsPathFor = (workout: CatalogWorkout): string => `/media/${mediaIdFor(workout)}/master.m3u8`;
 
-/** `workouts.2.durationSec`: the zod issue path as a content author would look for it. */
-const fieldPath = (issuePath: readonly PropertyKey[]): string => (issuePath.length > 0 ? issuePath.map(String).join('.') : '(file)');
-
 /**
- * Reads and validates every program file in a folder with the web build's schema, plus the
- * build's two cross-file rules (slug = file name, workout ids unique). Synchronous: it runs once
- * at cold start, before the first event. Fails with every problem found, each naming the file
- * and the field, so a bad deploy says all that is wrong at once.
+ * Reads and validates every program file in a folder by the web build's rules (the same schema,
+ * slug = file name, workout ids unique). Synchronous: it runs once at cold start, before the
+ * first event. Fails with every problem found, each naming the file and the field, so a bad
+ * deploy says all that is wrong at once.
  */
 export function loadCatalog(dir: string): Catalog {
-  let files: string[];
+  let names: string[];
   try {
-    files = readdirSync(dir)
+    names = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort();
   } catch (error) {
     throw new CatalogError(`catalog ${dir}: cannot be read (${(error as Error).message})`);
   }
-  if (files.length === 0) throw new CatalogError(`catalog ${dir}: no program files (*.json) found`);
+  if (names.length === 0) throw new CatalogError(`catalog ${dir}: no program files (*.json) found`);
 
-  const problems: string[] = [];
-  const workouts = new Map<string, CatalogWorkout>();
-  const programs = new Map<string, CatalogWorkout[]>();
-  for (const file of files) {
-    const where = path.join(dir, file);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(where, 'utf8'));
-    } catch (error) {
-      problems.push(`${where}: not valid JSON (${(error as Error).message})`);
-      continue;
-    }
-    const parsed = programSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${where}: ${fieldPath(issue.path)}: ${issue.message}`);
-      continue;
-    }
-    const program = parsed.data;
-    if (`${program.slug}.json` !== file) {
-      problems.push(`${where}: slug: "${program.slug}" must match the file name "${file}"`);
-      continue;
-    }
-    for (const [index, w] of program.workouts.entries()) {
-      const other = workouts.get(w.id);
-      if (other) {
-        problems.push(`${where}: workouts.${index}.id: "${w.id}" is also used by program "${other.programSlug}"`);
-        continue;
-      }
-      const workout: CatalogWorkout = { id: w.id, title: w.title, durationSec: w.durationSec, mediaId: w.mediaId, programSlug: program.slug, programTitle: program.title, poster: program.poster };
-      workouts.set(w.id, workout);
-      programs.set(program.slug, [...(programs.get(program.slug) ?? []), workout]);
-    }
-  }
+  const { programs, problems } = validatePrograms(names.map((name) => ({ name, where: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })));
   if (problems.length > 0) throw new CatalogError(`catalog has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-  return { workout: (id) => workouts.get(id), workoutsOf: (slug) => programs.get(slug) };
+
+  const workouts = new Map<string, CatalogWorkout>();
+  const byProgram = new Map<string, CatalogWorkout[]>();
+  for (const program of programs) {
+    const list = program.workouts.map((w): CatalogWorkout => ({ id: w.id, title: w.title, durationSec: w.durationSec, mediaId: w.mediaId, programSlug: program.slug, programTitle: program.title, poster: program.poster }));
+    for (const workout of list) workouts.set(workout.id, workout);
+    byProgram.set(program.slug, list);
+  }
+  return { workout: (id) => workouts.get(id), workoutsOf: (slug) => byProgram.get(slug) };
 }

@@ -39,6 +39,19 @@ describe('commandForKey', () => {
     expect(commandForKey('ArrowRight', on('select'))).toEqual({ type: 'focus-control', step: 1 });
   });
 
+  it('lets a D-pad leave a slider upwards (a remote has no Tab), keeping its value keys', () => {
+    expect(commandForKey('ArrowUp', on('slider'))).toEqual({ type: 'focus-stage' });
+    expect(commandForKey('ArrowDown', on('slider'))).toBeUndefined();
+    expect(commandForKey('ArrowUp', on('select'))).toBeUndefined();
+  });
+
+  it('takes Back from TV remotes by name or, where the engine names no key, by code', () => {
+    expect(commandForKey('XF86Back', on('other'))).toEqual({ type: 'back' });
+    expect(commandForKey('Unidentified', { targetRole: 'button', keyCode: 10009 })).toEqual({ type: 'back' });
+    expect(commandForKey('Unidentified', { targetRole: 'slider', keyCode: 461 })).toEqual({ type: 'back' });
+    expect(commandForKey('Unidentified', { targetRole: 'other', keyCode: 65 })).toBeUndefined();
+  });
+
   it('leaves browser shortcuts and unknown keys alone', () => {
     expect(commandForKey('f', on('other'), { ctrl: true })).toBeUndefined();
     expect(commandForKey('Escape', on('other'))).toBeUndefined();

@@ -16,23 +16,30 @@ export type PlayerCommand =
 export interface KeyContext {
   /** The element the key went to: native controls keep the keys they own. */
   readonly targetRole: 'slider' | 'button' | 'select' | 'text' | 'other';
+  /** KeyboardEvent.keyCode: TV engines that name no key still send Back as 10009 (Tizen) or 461 (webOS). */
+  readonly keyCode?: number;
 }
+
+const BACK_KEY_CODES = new Set([10009, 461]);
 
 /**
  * YouTube-style shortcuts, plus TV remotes (arrows, OK = Enter, Back = BrowserBack/GoBack).
  * On the stage, Left/Right seek and Down goes to the control bar; on a control-bar button or
  * select, Left/Right move between them and Up returns to the stage (a remote has no Tab key).
- * Sliders keep their own arrows (Tab leaves them), a select its Up/Down. Returns undefined for keys the player leaves
- * alone, so the browser keeps its default.
+ * Sliders keep Left/Right and Down (their value); Up leaves a slider for the stage, as from a
+ * button, since a remote has no Tab. A select keeps its Up/Down. Returns undefined for keys the
+ * player leaves alone, so the browser keeps its default.
  */
 export function commandForKey(key: string, context: KeyContext, modifiers: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}): PlayerCommand | undefined {
   if (modifiers.ctrl || modifiers.meta || modifiers.alt) return undefined;
   if (context.targetRole === 'text') return undefined;
+  if (context.keyCode !== undefined && BACK_KEY_CODES.has(context.keyCode)) return { type: 'back' };
   const activates = context.targetRole === 'button' || context.targetRole === 'select';
-  // A slider owns all four arrows; a select only Up/Down (its options), so a D-pad can leave it.
+  // A slider owns Left/Right and Down; a select only Up/Down (its options), so a D-pad can leave both.
   const ownsLeftRight = context.targetRole === 'slider';
-  const ownsUpDown = context.targetRole === 'slider' || context.targetRole === 'select';
-  const onBar = context.targetRole === 'button' || context.targetRole === 'select';
+  const ownsUp = context.targetRole === 'select';
+  const ownsDown = context.targetRole === 'slider' || context.targetRole === 'select';
+  const onBar = context.targetRole === 'button' || context.targetRole === 'select' || context.targetRole === 'slider';
 
   switch (key) {
     case ' ':
@@ -55,10 +62,10 @@ export function commandForKey(key: string, context: KeyContext, modifiers: { ctr
       if (ownsLeftRight) return undefined;
       return onBar ? { type: 'focus-control', step: 1 } : { type: 'seek-by', seconds: 5 };
     case 'ArrowUp':
-      if (ownsUpDown) return undefined;
+      if (ownsUp) return undefined;
       return onBar ? { type: 'focus-stage' } : { type: 'volume-by', delta: 0.1 };
     case 'ArrowDown':
-      if (ownsUpDown) return undefined;
+      if (ownsDown) return undefined;
       return onBar ? undefined : { type: 'focus-controls' };
     case 'm':
     case 'M':
@@ -69,9 +76,11 @@ export function commandForKey(key: string, context: KeyContext, modifiers: { ctr
     case 'c':
     case 'C':
       return { type: 'toggle-captions' };
-    // Escape stays with the browser (it leaves full screen); TV remotes send BrowserBack/GoBack.
+    // Escape stays with the browser (it leaves full screen); TV remotes send BrowserBack/GoBack
+    // (XF86Back on Tizen).
     case 'BrowserBack':
     case 'GoBack':
+    case 'XF86Back':
       return { type: 'back' };
     default:
       return undefined;

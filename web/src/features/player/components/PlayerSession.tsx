@@ -348,7 +348,7 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo: 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     poke();
     if (player.status === 'error') return;
-    const command = commandForKey(event.key, { targetRole: roleOf(event.target) }, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+    const command = commandForKey(event.key, { targetRole: roleOf(event.target), keyCode: event.keyCode }, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
     if (!command) return;
     event.preventDefault();
     run(command);
