@@ -14,9 +14,17 @@ interface PageType {
   readonly headers?: Record<string, string>;
   /** The document's own status, which Chromium reports as a console error. */
   readonly expectedResponseErrors?: readonly ExpectedResponseError[];
+  /** Per-viewer data to set up through the API before the page loads. */
+  readonly prepare?: (page: Page) => Promise<void>;
   /** What shows the page is the one meant, and ready. */
   readonly ready: (page: Page) => Promise<void>;
 }
+
+/** A half-watched workout, so the signed-in rows have something to show. */
+const halfWatched = async (page: Page) => {
+  const saved = await page.request.put('/api/progress/w-kb-02', { data: { positionSec: 900, durationSec: 2100 } });
+  expect(saved.status()).toBe(204);
+};
 
 const heading = (name: string) => async (page: Page) => {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -25,6 +33,26 @@ const heading = (name: string) => async (page: Page) => {
 const PAGES: readonly PageType[] = [
   { name: 'home', path: '/', ready: async (page) => expect(page.getByRole('heading', { name: 'All programs' })).toBeVisible() },
   { name: 'program', path: '/programs/hiit-30', ready: heading('HIIT 30') },
+  {
+    name: 'home (signed in: Continue watching, account link)',
+    path: '/',
+    signedIn: true,
+    prepare: halfWatched,
+    ready: async (page) => {
+      await expect(page.getByRole('region', { name: 'Continue watching' }).getByRole('link', { name: 'Clean and Press Complex' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Your account' })).toBeVisible();
+    },
+  },
+  {
+    name: 'program (signed in, with workout progress)',
+    path: '/programs/kettlebell-power',
+    signedIn: true,
+    prepare: halfWatched,
+    ready: async (page) => {
+      await heading('Kettlebell Power')(page);
+      await expect(page.getByRole('progressbar', { name: 'Clean and Press Complex: watched' })).toBeVisible();
+    },
+  },
   {
     name: 'coming-soon program',
     path: '/programs/indoor-cycling-endurance',
@@ -95,6 +123,7 @@ test.describe('accessibility: no serious or critical axe violations', () => {
           const login = await page.request.post('/api/auth/login', { data: { email: type.email ?? 'demo@stride.test', password: 'stride-demo-1' } });
           expect(login.status()).toBe(200);
         }
+        await type.prepare?.(page);
         await page.goto(type.path);
         await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
         await type.ready(page);
