@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
-import { availabilityStateFor, type PageNotice } from './features/availability';
-import { catalogStateFor } from './features/catalog';
-import { devicePreloadFor, deviceStateFor } from './features/device';
+import type { PageNotice } from './features/availability';
+import { devicePreloadFor } from './features/device';
 import { installApiFeatures } from './app/api-features';
+import { pageStateFor } from './app/page-state';
 import { pageTitle, UNAVAILABLE_TITLE } from './app/page-title';
 import { serializeStateScript } from './app/preloaded-state';
 import { routes } from './app/route-table';
@@ -77,7 +77,7 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[], as
     throw new Error(`${page.path}: route error while prerendering (${reasons.join('; ')})`);
   }
 
-  const store = makeStore({ catalog: catalogStateFor(catalog, page, asOf), availability: availabilityStateFor(page.notice, page.path), device: deviceStateFor(page.device) });
+  const store = makeStore(pageStateFor(page, catalog, asOf));
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>

@@ -1,0 +1,10 @@
+import { ensureApiFeatures } from '../../../../../src/app/lazy-features';
+import { AccountRoute } from '../../../../../src/app/routes/account';
+import { handleOf } from '../route-handles';
+
+// As route-table.tsx's lazy route: session, player and the /api client are installed before the
+// component renders (framework mode splits route modules, so this loads with the route).
+await ensureApiFeatures();
+
+export const handle = handleOf('account');
+export default AccountRoute;

@@ -1,0 +1,3 @@
+import { RootLayout } from '../../../../../src/app/routes/layout';
+
+export default RootLayout;
