@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** The <video>'s currentTime, or -1 while the page has no video element. */
@@ -11,4 +11,12 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('stride-demo-1');
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits for the stream to load and autoplay to be tried, presses Play if it was refused. */
+export async function ensurePlaying(player: Locator): Promise<void> {
+  await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
+  const play = player.getByRole('button', { name: /^Play\b/ });
+  if (await play.isVisible()) await play.click();
+  await expect(player.getByRole('button', { name: /^Pause\b/ })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { signIn, videoTime } from '../viewer-steps';
+import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 // The player's journeys against the real local stack: the API authorizes playback (or refuses
 // it), hls.js plays the sample streams with their WebVTT captions, progress goes to the API.
@@ -24,14 +24,6 @@ async function openWorkoutSignedIn(page: Page, workoutId: string, email = 'demo@
   const player = page.getByRole('region', { name: /^Video player/ });
   await expect(player).toBeVisible();
   return player;
-}
-
-/** Waits for the stream to load and autoplay to be tried, presses Play if it was refused. */
-async function ensurePlaying(player: Locator) {
-  await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
-  const play = player.getByRole('button', { name: /^Play\b/ });
-  if (await play.isVisible()) await play.click();
-  await expect(player.getByRole('button', { name: /^Pause\b/ })).toBeVisible();
 }
 
 test.describe('playback journeys', () => {

@@ -1,6 +1,5 @@
-import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { signIn, videoTime } from '../viewer-steps';
+import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 // A session that ends mid-workout: the picture plays on (media cookies are not the session), the
 // player says so without interrupting, stops saving, and signing in through its link comes back
@@ -8,14 +7,6 @@ import { signIn, videoTime } from '../viewer-steps';
 // the stack's database.
 const WORKOUT = 'w-run5k-01';
 const progressUrl = new RegExp(`/api/progress/${WORKOUT}$`);
-
-/** Waits for the stream to load and autoplay to be tried, presses Play if it was refused. */
-async function ensurePlaying(player: Locator) {
-  await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
-  const play = player.getByRole('button', { name: /^Play\b/ });
-  if (await play.isVisible()) await play.click();
-  await expect(player.getByRole('button', { name: /^Pause\b/ })).toBeVisible();
-}
 
 test.describe('a session that expires mid-workout', () => {
   // The save sent after the session is gone answers 401, which Chromium logs: that, and only that.

@@ -4,8 +4,11 @@
  */
 export const PROTECTED_PREFIXES: readonly string[] = ['/watch', '/account'];
 
+/** Each prefix with its `/`, built once rather than on every request. */
+const PREFIX_DIRS: readonly (readonly [string, string])[] = PROTECTED_PREFIXES.map((prefix) => [prefix, `${prefix}/`]);
+
 /** `/watch`, `/watch/…`, `/account`, `/account/…` (on a normalized, lowercase-compared path). */
 export function isProtectedPath(path: string): boolean {
   const lower = path.toLowerCase();
-  return PROTECTED_PREFIXES.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+  return PREFIX_DIRS.some(([prefix, dir]) => lower === prefix || lower.startsWith(dir));
 }

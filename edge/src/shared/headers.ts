@@ -9,9 +9,12 @@ export function headerValues(headers: CloudFrontHeaders | undefined, name: strin
   return out;
 }
 
-/** The first value of a header, or undefined. */
+/** The first value of a header, or undefined (read in place: several of these run on every request). */
 export function headerValue(headers: CloudFrontHeaders | undefined, name: string): string | undefined {
-  return headerValues(headers, name)[0];
+  const entries = headers?.[name];
+  if (!Array.isArray(entries)) return undefined;
+  for (const entry of entries) if (typeof entry?.value === 'string') return entry.value;
+  return undefined;
 }
 
 /** One header entry in CloudFront's shape: lowercase key → [{ key, value }]. */

@@ -233,9 +233,11 @@ describe('no way around the rules through object keys', () => {
     expect(asResponse(await h.run('/watch/index.html')).status).toBe('302');
   });
 
-  it('page data of an unreleased or unlicensed program is held back; released data passes', async () => {
+  it('page data is held back as the page is: 404 before launch, 451 outside the licence; released data passes', async () => {
     expect(await uriOf('/data/programs/indoor-cycling.json')).toBe('/404.html');
-    expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'DE' })).toBe('/404.html');
+    expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'DE' })).toBe('/451.html');
+    // No country header: licensing fails closed.
+    expect(await uriOf('/data/programs/strength-foundations.json')).toBe('/451.html');
     expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'US' })).toBe('/data/programs/strength-foundations.json');
   });
 });

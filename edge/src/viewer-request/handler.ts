@@ -7,7 +7,7 @@ import { DEVICE_COOKIE, detectDevice } from './device';
 import { encodePath, normalizeUri, safeQuery } from './normalize-uri';
 import { takeDeviceOverride } from './query';
 import { badRequest, canonicalRedirect, deviceRedirect, loginRedirect, serviceUnavailable, uriTooLong, vanityRedirect } from './responses';
-import { accessOf, compileRoutes, isFilePath, isProgramReleased, matchPath, notFoundObject, objectFor, pageForObjectPath, type RouteTable, type Viewer } from './route-table';
+import { accessOf, compileRoutes, isFilePath, matchPath, notFoundObject, objectFor, pageForObjectPath, programRelease, unavailableObject, type RouteTable, type Viewer } from './route-table';
 import { createSessionVerifier, type SessionVerifier } from './session';
 
 export type ViewerRequestHandler = (event: CloudFrontRequestEvent) => Promise<CloudFrontRequestResult>;
@@ -30,8 +30,11 @@ interface Deps {
   readonly nowMs: number;
 }
 
-/** The rules in order: normalize, vanity redirects, canonical form, auth, device override, routing. */
-async function decide(request: CloudFrontRequest, deps: Deps): Promise<CloudFrontRequestResult> {
+/**
+ * The rules in order: normalize, vanity redirects, canonical form, auth, device override, routing.
+ * Synchronous (the session check needs no I/O): only the Lambda entry point is a promise.
+ */
+function decide(request: CloudFrontRequest, deps: Deps): CloudFrontRequestResult {
   const rawUri = typeof request.uri === 'string' ? request.uri : '';
   const querystring = typeof request.querystring === 'string' ? request.querystring : '';
   const normalized = normalizeUri(rawUri);
@@ -52,14 +55,20 @@ async function decide(request: CloudFrontRequest, deps: Deps): Promise<CloudFron
 
   // The prefix policy protects even paths no route names, so a missing page leaks nothing.
   if (isProtectedPath(path) || accessOf(match) === 'session') {
-    const session = await deps.verify(cookieValues(request.headers, deps.cookieName), deps.nowMs);
+    const session = deps.verify(cookieValues(request.headers, deps.cookieName), deps.nowMs);
     if (!session.valid) return loginRedirect(withQuery(match.kind === 'none' ? encodePath(path) : encodePath(match.canonical), querystring));
   }
 
   if (match.kind === 'none') {
     const viewer = viewerOf(request, deps.nowMs);
     const dataOf = deps.table.programData.get(lower);
-    if (dataOf !== undefined && !isProgramReleased(dataOf, viewer, deps.table)) return { ...request, uri: notFoundObject(viewer.device, deps.table) };
+    if (dataOf !== undefined) {
+      // Refused page data answers as the page would: 451 outside the licence (the app shows the
+      // 451 page on client-side navigation too), 404 before launch (the app knows the date).
+      const release = programRelease(dataOf, viewer, deps.table);
+      if (release === 'unlicensed') return { ...request, uri: unavailableObject(viewer.device, deps.table) };
+      if (release === 'upcoming') return { ...request, uri: notFoundObject(viewer.device, deps.table) };
+    }
     if (isFilePath(path) && objectPage === undefined && !lower.endsWith('.html')) return { ...request, uri: encodePath(path) };
     return { ...request, uri: notFoundObject(viewer.device, deps.table) };
   }
@@ -89,7 +98,7 @@ export function createViewerRequestHandler(config: ViewerRequestConfig, options:
         log('viewer-request: the event has no CloudFront request record', undefined);
         return serviceUnavailable();
       }
-      return await decide(request, { table, verify, cookieName: config.session.cookieName, nowMs: now() });
+      return decide(request, { table, verify, cookieName: config.session.cookieName, nowMs: now() });
     } catch (error) {
       // Fail closed: whatever broke, no object is served on the strength of a half-run check.
       log('viewer-request: internal error, answering 503', error);

@@ -11,6 +11,14 @@ const STILL_ENCODED = /%[0-9a-f]{2}/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * The shape of nearly every real request: `/` or non-empty segments of unreserved characters,
+ * none starting with `.`, at most one trailing `/`. Such a URI has nothing to decode, no control
+ * character, backslash, `.`/`..` segment or run of slashes, so every check below would pass and
+ * return it unchanged; one regex answers instead of the decode and five scans.
+ */
+const ALREADY_NORMAL = /^(?:\/|(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+\/?)$/;
+
+/**
  * Decodes the URI exactly once and rejects what could climb out of the site or smuggle a second
  * decoding: `.`/`..` segments (plain or encoded), anything still percent-encoded after one decode
  * (double encoding), backslashes, NUL and other control characters. Runs of `/` collapse to one.
@@ -18,6 +26,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function normalizeUri(raw: string): NormalizedUri {
   if (raw.length > MAX_URI_LENGTH) return { ok: false, status: 414, reason: `the path is longer than ${MAX_URI_LENGTH} characters` };
+  if (ALREADY_NORMAL.test(raw)) return { ok: true, path: raw };
   if (!raw.startsWith('/')) return { ok: false, status: 400, reason: 'the path must start with "/"' };
   let decoded: string;
   try {
@@ -40,8 +49,16 @@ export function normalizeUri(raw: string): NormalizedUri {
 // RFC 3986 allows these in a path segment as they are; browsers send them unencoded.
 const PCHAR_KEPT = /%(?:21|24|26|27|28|29|2A|2B|2C|3A|3B|3D|40)/g;
 
+/**
+ * Characters `encodeURIComponent` leaves alone, plus those PCHAR_KEPT restores, plus `/`: a path
+ * made only of these encodes to itself. Page paths nearly always are, and this runs up to twice
+ * per request (the canonical-form check, then the login redirect or pass-through).
+ */
+const ENCODES_TO_ITSELF = /^[A-Za-z0-9\-_.!~*'()$&+,:;=@/]*$/;
+
 /** The URI form of a decoded path: each segment percent-encoded, so it decodes back to itself. */
 export function encodePath(path: string): string {
+  if (ENCODES_TO_ITSELF.test(path)) return path;
   return path
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(PCHAR_KEPT, decodeURIComponent))

@@ -110,14 +110,15 @@ export function objectFor(match: Extract<Match, { kind: 'route' | 'pattern' }>, 
 }
 
 /**
- * Whether a program's content may be shown to this viewer now: licensed where they are and
- * launched. Page data obeys the same rules as the page, or client-side navigation would leak it.
+ * Whether a program's content may be shown to this viewer now: `released`, `unlicensed` where
+ * they are (an unknown country counts as outside), or `upcoming`. Page data obeys the same rules
+ * as the page, or client-side navigation would leak it.
  */
-export function isProgramReleased(programPath: string, viewer: Viewer, table: RouteTable): boolean {
+export function programRelease(programPath: string, viewer: Viewer, table: RouteTable): 'released' | 'unlicensed' | 'upcoming' {
   const program = table.programs.get(programPath);
-  if (!program) return true;
-  if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return false;
-  return viewer.nowMs >= program.launchAtMs;
+  if (!program) return 'released';
+  if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return 'unlicensed';
+  return viewer.nowMs >= program.launchAtMs ? 'released' : 'upcoming';
 }
 
 export const notFoundObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;

@@ -26,9 +26,11 @@ export const CLOCK_TOLERANCE_SEC = 30;
 
 export type SessionCheck = { readonly valid: true; readonly subject: string } | { readonly valid: false; readonly reason: string };
 
-export type SessionVerifier = (cookieValues: readonly string[], nowMs: number) => Promise<SessionCheck>;
-
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/**
+ * Synchronous on purpose: aws-jwt-verify's `verifySync` needs no I/O once the JWKS is baked in,
+ * and a promise here would cost the request path microtask hops for nothing.
+ */
+export type SessionVerifier = (cookieValues: readonly string[], nowMs: number) => SessionCheck;
 
 /** Tokens remembered as verified per container: enough for a busy edge's signed-in viewers. */
 export const VERIFIED_CACHE_SIZE = 512;
@@ -133,14 +135,15 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
     return undefined;
   };
 
-  const check = (values: readonly string[], nowMs: number): SessionCheck => {
+  return (values, nowMs) => {
     if (values.length === 0) return { valid: false, reason: 'no session cookie' };
     if (values.length > 1) return { valid: false, reason: 'more than one session cookie' };
     const token = values[0] ?? '';
     if (token.length > MAX_TOKEN_LENGTH) return { valid: false, reason: 'session cookie too large' };
-    if (!COMPACT_JWS.test(token)) return { valid: false, reason: 'session cookie is not a compact JWS' };
 
     const nowSec = Math.floor(nowMs / 1000);
+    // Looked up before the checks below: a remembered token is the exact string that passed
+    // all of them when it was stored, so only its times need checking again.
     const known = verified.get(token);
     if (known) {
       verified.delete(token);
@@ -149,6 +152,9 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
       verified.set(token, known);
       return { valid: true, subject: known.subject };
     }
+    // A compact JWS has no padding. The rest of its shape (three base64url parts) is the library's
+    // first check, so it is not tested twice: anything else fails there, before any key or crypto.
+    if (token.includes('=')) return { valid: false, reason: 'session cookie is not a compact JWS' };
 
     let entry: Verified;
     try {
@@ -168,7 +174,4 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
     }
     return { valid: true, subject: entry.subject };
   };
-
-  // The check itself is synchronous; the handler's contract stays a promise.
-  return (values, nowMs) => Promise.resolve(check(values, nowMs));
 }
