@@ -60,6 +60,21 @@ function isNavigable(el: HTMLElement): boolean {
 
 const navigableIn = (root: ParentNode): HTMLElement[] => Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(isNavigable);
 
+/**
+ * Where an element sits in the layout, in page coordinates, ignoring CSS transforms: a focused
+ * card grows while the one left behind is still shrinking back, and its transformed box can put
+ * a neighbour "above" for a few frames (a fast remote then lands on the wrong card).
+ */
+export function layoutRect(el: HTMLElement): { left: number; top: number; right: number; bottom: number } {
+  let left = 0;
+  let top = 0;
+  for (let node: HTMLElement | null = el; node; node = node.offsetParent as HTMLElement | null) {
+    left += node.offsetLeft;
+    top += node.offsetTop;
+  }
+  return { left, top, right: left + el.offsetWidth, bottom: top + el.offsetHeight };
+}
+
 function focusElement(el: HTMLElement): void {
   el.focus({ preventScroll: true });
   // `nearest` with the TV stylesheet's scroll-margin: the next row is always in view.
@@ -126,8 +141,8 @@ export function createDpad(doc: Document, options: DpadOptions): DpadController 
     }
     const others = candidates.filter((el) => el !== source);
     const index = pickTarget(
-      source.getBoundingClientRect(),
-      others.map((el) => el.getBoundingClientRect()),
+      layoutRect(source),
+      others.map(layoutRect),
       direction,
     );
     const target = index === undefined ? undefined : others[index];
