@@ -31,6 +31,11 @@ export function isFinished(positionSec: number, durationSec: number): boolean {
   return positionSec >= durationSec - FINISHED_TAIL_SEC || positionSec >= durationSec * FINISHED_FRACTION;
 }
 
+/** A row a list shows at all: played past 0, on a measured timeline, saved at a known time. */
+function isStarted(row: ProgressRow): row is ProgressRow & { updatedAt: string } {
+  return row.positionSec > 0 && row.durationSec > 0 && row.updatedAt !== null;
+}
+
 /**
  * The viewer's unfinished workouts, most recently watched first: never-started (position 0) and
  * finished ones are left out, and so are rows of workouts the catalog no longer has (a program
@@ -39,8 +44,8 @@ export function isFinished(positionSec: number, durationSec: number): boolean {
 export function continueWatchingItems(rows: readonly ProgressRow[], catalog: Catalog, limit = CONTINUE_WATCHING_LIMIT): ContinueWatchingItem[] {
   const items: ContinueWatchingItem[] = [];
   for (const row of rows) {
+    if (!isStarted(row) || isFinished(row.positionSec, row.durationSec)) continue;
     const { positionSec, durationSec, updatedAt } = row;
-    if (!(positionSec > 0) || !(durationSec > 0) || updatedAt === null || isFinished(positionSec, durationSec)) continue;
     const workout = catalog.workout(row.workoutId);
     if (!workout) continue;
     items.push({
@@ -77,7 +82,7 @@ export function programProgressItems(rows: readonly ProgressRow[], workouts: rea
   const items: ProgramProgressItem[] = [];
   for (const workout of workouts) {
     const row = byWorkout.get(workout.id);
-    if (!row || !(row.positionSec > 0) || !(row.durationSec > 0) || row.updatedAt === null) continue;
+    if (!row || !isStarted(row)) continue;
     items.push({ workoutId: workout.id, positionSec: row.positionSec, durationSec: row.durationSec, finished: isFinished(row.positionSec, row.durationSec), updatedAt: row.updatedAt });
   }
   return items;

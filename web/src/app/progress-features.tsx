@@ -4,14 +4,12 @@ import { ensureApiFeatures } from './lazy-features';
 
 // The progress feature needs the `/api` client (RTK Query): both load after hydration, and only
 // for a viewer with the signed-in hint, so a page's initial JavaScript carries neither.
-const LazyContinueWatching = lazy(async () => {
+const loadProgressFeature = async () => {
   const [, feature] = await Promise.all([ensureApiFeatures(), import('../features/progress')]);
-  return { default: feature.ContinueWatching };
-});
-const LazyWorkoutProgress = lazy(async () => {
-  const [, feature] = await Promise.all([ensureApiFeatures(), import('../features/progress')]);
-  return { default: feature.WorkoutProgress };
-});
+  return feature;
+};
+const LazyContinueWatching = lazy(async () => ({ default: (await loadProgressFeature()).ContinueWatching }));
+const LazyWorkoutProgress = lazy(async () => ({ default: (await loadProgressFeature()).WorkoutProgress }));
 
 /** The home page's "Continue watching" row for a signed-in viewer; nothing otherwise. */
 export function ContinueWatchingRow() {

@@ -53,12 +53,7 @@ export interface CatalogFile {
 
 export const catalogFileFor = (catalog: readonly Program[]): CatalogFile => ({ summaries: catalog.map(summarize) });
 
-const findSummary = (state: CatalogState, slug: string): ProgramSummary | undefined => {
-  const listed = state.summaries.find((p) => p.slug === slug);
-  if (listed) return listed;
-  const program = state.programs[slug];
-  return program && summarize(program);
-};
+const findSummary = (state: CatalogState, slug: string): ProgramSummary | undefined => state.summaries.find((p) => p.slug === slug);
 
 /** Not launched as of `nowMs`. */
 export const isUpcoming = (summary: ProgramSummary, nowMs: number): boolean => Date.parse(summary.launchAt) > nowMs;
@@ -71,6 +66,9 @@ export const catalogSlice = createSlice({
     builder
       .addCase(fetchProgram.fulfilled, (state, action) => {
         state.programs[action.payload.slug] = action.payload;
+        // Its summary joins the known ones (in the store, not derived per selector call, so a
+        // selector returns the same object each time).
+        if (!state.summaries.some((p) => p.slug === action.payload.slug)) state.summaries.push(summarize(action.payload));
       })
       .addCase(fetchCatalog.fulfilled, (state, action) => {
         state.summaries = action.payload.summaries;
