@@ -61,27 +61,43 @@ export function matchPath(path: string, table: RouteTable): Match {
   if (route) return { kind: 'route', canonical: route.path, route };
   const redirect = table.redirects.get(lower);
   if (redirect) return { kind: 'redirect', redirect };
-  const segments = trimmed.split('/').slice(1);
-  for (const { segments: want, entry } of table.patterns) {
-    if (want.length !== segments.length) continue;
-    let ok = true;
-    const canonical: string[] = [];
-    for (let i = 0; i < want.length && ok; i += 1) {
-      const literal = want[i];
-      const got = segments[i] ?? '';
-      if (literal === undefined) {
-        ok = false;
-      } else if (literal === null) {
-        ok = got.length > 0;
-        canonical.push(got);
-      } else {
-        ok = got.toLowerCase() === literal;
-        canonical.push(literal);
-      }
-    }
-    if (ok) return { kind: 'pattern', canonical: `/${canonical.join('/')}`, pattern: entry };
+  for (const { segments, entry } of table.patterns) {
+    const canonical = canonicalForPattern(trimmed, segments);
+    if (canonical !== undefined) return { kind: 'pattern', canonical, pattern: entry };
   }
   return { kind: 'none' };
+}
+
+/**
+ * `path` in the pattern's canonical form if it fits its segments (literals compared lowercase,
+ * a parameter non-empty and kept as written), else undefined. Walks the path in place and, when
+ * the literals are already in their case (nearly always), answers with `path` itself: this runs
+ * on every request for a per-user page, so it builds no array of segments and no new string.
+ */
+function canonicalForPattern(path: string, segments: readonly (string | null)[]): string | undefined {
+  let exact = true;
+  let start = 1;
+  for (const literal of segments) {
+    if (start > path.length) return undefined;
+    let end = path.indexOf('/', start);
+    if (end === -1) end = path.length;
+    if (literal === null) {
+      if (end === start) return undefined;
+    } else if (!(end - start === literal.length && path.startsWith(literal, start))) {
+      if (path.slice(start, end).toLowerCase() !== literal) return undefined;
+      exact = false;
+    }
+    start = end + 1;
+  }
+  // Every segment of the path used, none left over.
+  if (start <= path.length) return undefined;
+  return exact ? path : withCanonicalLiterals(path, segments);
+}
+
+/** A case variant (answered with a 301 to this): the literals in their own case, parameters as written. */
+function withCanonicalLiterals(path: string, segments: readonly (string | null)[]): string {
+  const got = path.split('/').slice(1);
+  return `/${segments.map((literal, i) => literal ?? got[i] ?? '').join('/')}`;
 }
 
 export const accessOf = (match: Match): RouteAccess => (match.kind === 'route' ? match.route.access : match.kind === 'pattern' ? match.pattern.access : 'public');
