@@ -78,11 +78,13 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
     await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(), url: stack.siteUrl }]);
     const response = await page.goto('/watch/w-hiit30-01');
     expect(response?.status()).toBe(200);
+    // One prerendered shell for every id: its own title names no workout.
+    expect(await response?.text()).toContain('<title>Player · Stride</title>');
     const player = page.getByRole('region', { name: /^Video player/ });
     await expect(player).toBeVisible();
     await expect(player.getByRole('button', { name: /^(Play|Pause)\b/ })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-    await expect(page).toHaveTitle('Player · Stride');
+    await expect(page).toHaveTitle('Tabata Foundations · Stride');
   });
 
   test('a session from the real sign-in API opens /watch, and sign-out closes it again', async ({ page }) => {

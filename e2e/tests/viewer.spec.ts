@@ -20,7 +20,8 @@ test.describe('viewer: browse, sign in, play', () => {
     await signIn(page, 'demo@stride.test');
 
     await expect(page).toHaveURL(/\/watch\/w-hiit30-01$/);
-    await expect(page).toHaveTitle('Player · Stride');
+    // The shared shell says "Player"; the playback answer names the workout.
+    await expect(page).toHaveTitle('Tabata Foundations · Stride');
     const player = page.getByRole('region', { name: /^Video player/ });
     await expect(player).toBeVisible();
     // Wait for the stream to load and autoplay to be tried (a click during loading could race

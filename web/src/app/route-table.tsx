@@ -28,9 +28,9 @@ export const routes: RouteObject[] = [
         // before rendering; the browser resolves matched lazy routes before hydrating (entry-client).
         lazy: async () => {
           const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/watch')]);
-          return { Component: route.WatchRoute };
+          // The title reads the player's playback answer, so it comes with the player's code.
+          return { Component: route.WatchRoute, handle: route.watchHandle };
         },
-        handle: handle(() => 'Player'),
       },
       // Lazy too: with the session feature and the /api client (RTK Query), which only these
       // routes and /watch use, out of every other page's initial JavaScript.

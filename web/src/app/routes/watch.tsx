@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
-import { Player } from '../../features/player';
+import { Player, selectWorkoutTitle } from '../../features/player';
+import type { RouteHandle } from '../page-title';
 
 /**
  * Loaded lazily (see route-table.tsx): the player's code is not in other pages' bundles. The
@@ -9,3 +10,10 @@ export function WatchRoute() {
   return <Player workoutId={useParams().id ?? ''} />;
 }
 
+/**
+ * The tab names the workout once the playback answer has it; until then (and in the shared
+ * prerendered shell, which serves every id) it says "Player".
+ */
+export const watchHandle: RouteHandle = {
+  title: (state, params) => selectWorkoutTitle(state, params.id ?? '') ?? 'Player',
+};

@@ -3,7 +3,7 @@ export { Player } from './components/Player';
 export type { PlayerProps } from './components/Player';
 export { playerSlice, initialPlayerState, selectPlayerStatus, selectPlaybackFailure, selectResumePoint, selectSignedOutNotice } from './playerSlice';
 export type { PlayerState, PlayerStatus } from './playerSlice';
-export { playerApi, useGetPlaybackQuery, useGetProgressQuery } from './playerApi';
+export { playerApi, selectWorkoutTitle, useGetPlaybackQuery, useGetProgressQuery } from './playerApi';
 export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from './playerApi';
 export type { PlaybackFailure } from './recovery-policy';
 export { watchPath, loginPathForWatch } from '../../shared/routing/watch-path';

@@ -74,3 +74,14 @@ export const playerApi = strideApi.injectEndpoints({
 });
 
 export const { useGetPlaybackQuery, useGetProgressQuery, useSaveProgressMutation, useSendViewEventMutation } = playerApi;
+
+type ApiRootState = Parameters<ReturnType<typeof playerApi.endpoints.getPlayback.select>>[0];
+
+/**
+ * The workout's title from its playback answer in the `/api` cache, if that is there yet (the
+ * app names the tab with it). The `/api` state itself may not be: it is injected lazily.
+ */
+export function selectWorkoutTitle(state: Partial<ApiRootState>, workoutId: string): string | undefined {
+  const { strideApi: api } = state;
+  return api ? playerApi.endpoints.getPlayback.select(workoutId)({ strideApi: api }).data?.workout?.title : undefined;
+}
