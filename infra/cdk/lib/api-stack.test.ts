@@ -6,6 +6,7 @@ import { exportJWK } from 'jose';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpApiEvent } from '../../api/src/apigw-event.fixture';
+import { startSecretsManagerStandIn, type SecretsManagerStandIn } from '../../api/src/secrets-manager.fixture';
 import { EMAIL_INDEX } from '../../api/src/table';
 import { SYNTH_TIMEOUT_MS, synthStride, testConfig, testConfigInput, type SynthesizedStride } from '../testing/synth-app';
 
@@ -13,10 +14,12 @@ let synth: SynthesizedStride;
 let primary: Template;
 let secondary: Template;
 // The bundle test below runs the real bundle CDK stages, in-process, with exactly the
-// environment the stack gives it (secrets replaced by real-size keys): it checks the wiring to
-// infra/api/src/env.ts and the bundling (ESM, require shim, catalog files) without AWS.
+// environment the stack gives it, its secrets served by a loopback Secrets Manager stand-in with
+// real-size keys: it checks the wiring to infra/api/src/env.ts and the bundling (ESM, require
+// shim, catalog files, the bundled SDK) without AWS.
 let environment: Record<string, string>;
 let bundleDir: string;
+let secrets: SecretsManagerStandIn;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -27,20 +30,20 @@ beforeAll(async () => {
   const [fn] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sessionJwk = { ...(await exportJWK(privateKey)), kid: 'k'.repeat(43), alg: 'RS256', use: 'sig' };
-  const resolved: Record<string, string> = {
-    '{{resolve:secretsmanager:stride/session-signing-key:SecretString:::}}': JSON.stringify(sessionJwk, null, 2),
-    '{{resolve:secretsmanager:stride/media-signing-key:SecretString:::}}': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
-  environment = Object.fromEntries(
-    Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? (resolved[value] ?? value) : 'K2JCJMDEHXQW5F']),
-  );
+  secrets = await startSecretsManagerStandIn({
+    'stride/session-signing-key': JSON.stringify(sessionJwk, null, 2),
+    'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  });
+  // Values that are CloudFormation references (the media key pair id) get a real-looking value.
+  environment = Object.fromEntries(Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : 'K2JCJMDEHXQW5F']));
   const assetDirs = readdirSync(synth.assembly.directory).filter((d) => d.startsWith('asset.') && existsSync(path.join(synth.assembly.directory, d, 'index.mjs')));
   expect(assetDirs).toHaveLength(1);
   bundleDir = path.join(synth.assembly.directory, assetDirs[0] as string);
 }, SYNTH_TIMEOUT_MS);
 
-afterAll(() => {
+afterAll(async () => {
   process.env = savedEnv;
+  await secrets.close();
 });
 
 const bothRegions = () =>
@@ -68,19 +71,35 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     });
   });
 
-  it('hands the handler every variable infra/api reads, secrets resolved from this region at deploy', () => {
+  it('hands the handler every variable infra/api reads: the secrets by name, never their values', () => {
     template().hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: {
           STRIDE_TABLE_NAME: 'stride-api',
-          STRIDE_SESSION_SIGNING_KEY: '{{resolve:secretsmanager:stride/session-signing-key:SecretString:::}}',
-          STRIDE_MEDIA_PRIVATE_KEY: '{{resolve:secretsmanager:stride/media-signing-key:SecretString:::}}',
+          STRIDE_SESSION_SIGNING_KEY_SECRET: 'stride/session-signing-key',
+          STRIDE_MEDIA_PRIVATE_KEY_SECRET: 'stride/media-signing-key',
           STRIDE_MEDIA_KEY_PAIR_ID: Match.anyValue(),
           STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
           STRIDE_MEDIA_COOKIE_TTL_SECONDS: '3600',
         },
       },
     });
+    expect(JSON.stringify(template().toJSON())).not.toContain('resolve:secretsmanager');
+  });
+
+  it('lets the handler read exactly the two key secrets in its own region', () => {
+    const secretArn = (name: string) => ({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:secretsmanager:${region}:123456789012:secret:${name}-??????`]],
+    });
+    for (const name of ['stride/session-signing-key', 'stride/media-signing-key']) {
+      template().hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: secretArn(name) }]) },
+      });
+    }
+    const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
+    );
+    expect(statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))).toHaveLength(2);
   });
 
   it('serves api.stride.test on a regional custom domain with a DNS-validated certificate of its own', () => {
@@ -191,18 +210,28 @@ describe('the API bundle CDK deploys', () => {
     expect(programs).toEqual(readdirSync(path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs')).filter((f) => f.endsWith('.json')));
   });
 
-  it('keeps the environment, with real-size keys, under Lambda’s 4 KB limit', () => {
+  it('keeps its environment small and free of key material (Lambda allows 4 KB)', () => {
     const size = Object.entries(environment).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value), 0);
-    // About 3.6 KB today: the two private keys are most of it.
-    expect(size, `${size} bytes`).toBeLessThan(4096);
+    expect(size, `${size} bytes`).toBeLessThan(1024);
+    expect(Object.values(environment).join('\n')).not.toMatch(/PRIVATE KEY|"d"\s*:/);
   });
 
-  it('answers GET /api/ping in its region given only the stack’s environment', async () => {
-    process.env = { PATH: savedEnv.PATH, ...environment, AWS_REGION: 'us-west-1', LAMBDA_TASK_ROOT: bundleDir };
+  it('answers GET /api/ping in its region given only the stack’s environment and its secrets', async () => {
+    process.env = {
+      PATH: savedEnv.PATH,
+      ...environment,
+      AWS_REGION: 'us-west-1',
+      LAMBDA_TASK_ROOT: bundleDir,
+      // What the Lambda runtime provides, and where the bundled SDK finds Secrets Manager here.
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+    };
     const module = (await import(pathToFileURL(path.join(bundleDir, 'index.mjs')).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }> };
     const result = await module.handler(httpApiEvent('GET', '/api/ping'));
     expect(result.statusCode).toBe(200);
     expect(result.headers['x-stride-region']).toBe('us-west-1');
     expect(JSON.parse(result.body)).toMatchObject({ status: 'ok', region: 'us-west-1' });
+    expect(secrets.requests.sort()).toEqual(['stride/media-signing-key', 'stride/session-signing-key']);
   });
 });

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { Construct } from 'constructs';
@@ -69,20 +70,27 @@ export class ApiStack extends Stack {
 
     this.handler = new ApiFunction(this, 'ApiHandler', {
       ...props.handler,
-      // The variables infra/api/src/env.ts reads. Key material comes from this region's copy of
-      // each replicated secret, resolved by CloudFormation at deploy time: the template holds only
-      // the reference, but the deployed function's configuration shows the value to anyone allowed
-      // lambda:GetFunctionConfiguration (the API takes keys as values, not secret ARNs).
+      // The variables infra/api/src/env.ts reads. Key material stays in this region's copy of each
+      // replicated secret: the function reads it at cold start, so neither the template nor the
+      // function's configuration holds a key, and a rotated secret needs no redeploy (new
+      // containers read the new value).
       environment: {
         STRIDE_TABLE_NAME: props.table.name,
-        STRIDE_SESSION_SIGNING_KEY: SecretValue.secretsManager(SECRET_NAMES.sessionSigningKey).unsafeUnwrap(),
+        STRIDE_SESSION_SIGNING_KEY_SECRET: SECRET_NAMES.sessionSigningKey,
         STRIDE_MEDIA_KEY_PAIR_ID: props.mediaKeyPairId,
-        STRIDE_MEDIA_PRIVATE_KEY: SecretValue.secretsManager(SECRET_NAMES.mediaSigningKey).unsafeUnwrap(),
+        STRIDE_MEDIA_PRIVATE_KEY_SECRET: SECRET_NAMES.mediaSigningKey,
         STRIDE_MEDIA_RESOURCE_BASE: `https://${props.siteDomainName}/media`,
         STRIDE_MEDIA_COOKIE_TTL_SECONDS: String(props.mediaCookieTtlSeconds),
       },
     });
     const fn = this.handler.function;
+    // Read access to exactly those two secrets (by name: the operator creates them, see README).
+    for (const [id, name] of [
+      ['SessionSigningKey', SECRET_NAMES.sessionSigningKey],
+      ['MediaSigningKey', SECRET_NAMES.mediaSigningKey],
+    ] as const) {
+      secretsmanager.Secret.fromSecretNameV2(this, id, name).grantRead(fn);
+    }
     // Exactly the actions infra/api/src/index.ts documents, on the table and its named indexes.
     fn.addToRolePolicy(
       new iam.PolicyStatement({

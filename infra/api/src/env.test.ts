@@ -1,0 +1,70 @@
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
+import { exportJWK } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadApiConfig } from './env';
+
+const catalogDir = path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs');
+let sessionJwk: string;
+let mediaPem: string;
+
+beforeAll(async () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  sessionJwk = JSON.stringify({ ...(await exportJWK(privateKey)), kid: 'key-1', alg: 'RS256' });
+  mediaPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+});
+
+const env = (overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv => ({
+  AWS_REGION: 'us-west-1',
+  STRIDE_TABLE_NAME: 'stride-api',
+  STRIDE_SESSION_SIGNING_KEY_SECRET: 'stride/session-signing-key',
+  STRIDE_MEDIA_KEY_PAIR_ID: 'K2JCJMDEHXQW5F',
+  STRIDE_MEDIA_PRIVATE_KEY_SECRET: 'stride/media-signing-key',
+  STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
+  STRIDE_CATALOG_DIR: catalogDir,
+  ...overrides,
+});
+
+/** Secrets by id, as Secrets Manager would answer (the reader itself is tested in secrets.test.ts). */
+const secretsOf = (values: Record<string, string>) => {
+  const asked: string[] = [];
+  const readSecret = (id: string) => {
+    asked.push(id);
+    const value = values[id];
+    return value === undefined ? Promise.reject(new Error(`API configuration: secret ${id} could not be read (ResourceNotFoundException)`)) : Promise.resolve(value);
+  };
+  return { asked, readSecret };
+};
+
+describe('loadApiConfig', () => {
+  it('reads both keys from the secrets the environment names, not from the environment', async () => {
+    const secrets = secretsOf({ 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': mediaPem });
+    const config = await loadApiConfig(env(), secrets);
+    expect(secrets.asked.sort()).toEqual(['stride/media-signing-key', 'stride/session-signing-key']);
+    expect(config.sessionSigningKey).toMatchObject({ kty: 'RSA', kid: 'key-1' });
+    expect(config.media).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F', privateKeyPem: mediaPem, resourceBase: 'https://stride.test/media', ttlSeconds: 14_400 });
+    expect(config).toMatchObject({ region: 'us-west-1', tableName: 'stride-api', secureCookies: true });
+  });
+
+  it('names every missing or bad variable before reading any secret', async () => {
+    const secrets = secretsOf({});
+    await expect(loadApiConfig(env({ STRIDE_SESSION_SIGNING_KEY_SECRET: undefined, STRIDE_MEDIA_RESOURCE_BASE: 'stride.test' }), secrets)).rejects.toThrow(
+      /STRIDE_SESSION_SIGNING_KEY_SECRET: .*; STRIDE_MEDIA_RESOURCE_BASE: /,
+    );
+    expect(secrets.asked).toEqual([]);
+  });
+
+  it('names the secret that could not be read', async () => {
+    await expect(loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk }))).rejects.toThrow('secret stride/media-signing-key could not be read');
+  });
+
+  it('names a secret whose value is not the key it should be', async () => {
+    const media = { 'stride/media-signing-key': mediaPem };
+    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': 'not json' }))).rejects.toThrow('secret stride/session-signing-key is not JSON');
+    const publicOnly = JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB' });
+    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': publicOnly }))).rejects.toThrow('secret stride/session-signing-key is not a private RSA JWK');
+    await expect(loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': 'hello' }))).rejects.toThrow(
+      'secret stride/media-signing-key is not a PEM private key',
+    );
+  });
+});
