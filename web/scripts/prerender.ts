@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
-import { CATALOG_DATA_PATH, dataObjectKey, programDataPath } from '../src/shared/content/data-paths';
+import { CATALOG_DATA_PATH, dataObjectKey, HOME_DATA_PATH, listingPageDataPath, programDataPath } from '../src/shared/content/data-paths';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
@@ -32,8 +32,14 @@ export async function loadEntryServer(): Promise<Entry> {
  * The build's page loop: renders each page through the SSR bundle's renderPage, fills the
  * template and writes the object under `outDir` (the benchmark times this same loop).
  */
-export async function renderPagesTo(entry: Entry, template: string, pages: readonly EntryServer.PageSpec[], catalog: readonly Program[], outDir: string): Promise<void> {
-  const asOf = new Date().toISOString();
+export async function renderPagesTo(
+  entry: Entry,
+  template: string,
+  pages: readonly EntryServer.PageSpec[],
+  catalog: readonly Program[],
+  outDir: string,
+  asOf: string = new Date().toISOString(),
+): Promise<void> {
   for (const page of pages) {
     const rendered = await entry.renderPage(page, catalog, asOf);
     await writeObject(page.objectKey, fillTemplate(template, rendered), outDir);
@@ -49,12 +55,20 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   const pages = entry.pagesFor(catalog);
   // Before any page is written: a bad redirect file should fail fast.
   const redirects = await loadRedirects(webPaths.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
-  await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir);
+  // One instant for every page and the home page's data: what "newly launched" is judged against.
+  const asOf = new Date().toISOString();
+  await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir, asOf);
 
-  // Page data for client-side navigation: each program's details, and every summary in one
-  // file for listings reached from a page that carried only its own program.
+  // Page data for client-side navigation: each program's details; the home page's programs;
+  // each later page of "All programs"; and every summary in one file, for a program page
+  // reached from a page that did not know its slug.
   for (const program of catalog) {
     await writeObject(dataObjectKey(programDataPath(program.slug)), JSON.stringify(program));
+  }
+  await writeObject(dataObjectKey(HOME_DATA_PATH), JSON.stringify(entry.homeDataFor(catalog, asOf)));
+  const listingPages = entry.listingPagesFor(catalog);
+  for (const listingPage of listingPages) {
+    await writeObject(dataObjectKey(listingPageDataPath(listingPage.page)), JSON.stringify(listingPage));
   }
   await writeObject(dataObjectKey(CATALOG_DATA_PATH), JSON.stringify(entry.catalogFileFor(catalog)));
 
@@ -67,5 +81,5 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
     webPaths.routeManifest,
   );
   await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { pages: pages.length, dataFiles: catalog.length + 1 };
+  return { pages: pages.length, dataFiles: catalog.length + listingPages.length + 2 };
 }

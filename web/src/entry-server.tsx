@@ -12,8 +12,8 @@ import { routes } from './app/route-table';
 import { makeStore } from './app/store';
 import type { Program } from './shared/content/schema';
 
-/** The shared summaries file the prerender writes beside the pages. */
-export { catalogFileFor } from './features/catalog';
+/** The page data files the prerender writes beside the pages: every summary, the home page's programs, later listing pages. */
+export { catalogFileFor, homeDataFor, listingPagesFor } from './features/catalog';
 
 /**
  * One page the prerender writes: the URL it is rendered at, the object key it is stored under,
@@ -27,7 +27,7 @@ export interface PageSpec {
   readonly detailSlugs: readonly string[];
   /** Program slugs whose summary only this page carries (a coming-soon page). */
   readonly summarySlugs: readonly string[];
-  /** The page lists programs (home): it carries every program's summary. */
+  /** The page lists programs (home): it carries the home page's programs (homeDataFor). */
   readonly listsCatalog: boolean;
   /** `page`: answers `route`; `coming-soon`: `route` before its launch; `not-found`/`unavailable`: status pages. */
   readonly role: 'page' | 'coming-soon' | 'not-found' | 'unavailable';

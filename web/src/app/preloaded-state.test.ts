@@ -6,6 +6,7 @@ const stateWithTagline = (tagline: string): PreloadedState => ({
   catalog: {
     complete: true,
     asOf: null,
+    listing: null,
     summaries: [
       {
         slug: 'x',

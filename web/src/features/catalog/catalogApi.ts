@@ -1,9 +1,10 @@
 import { createAsyncThunk, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useDispatch } from 'react-redux';
-import { CATALOG_DATA_PATH, programDataPath } from '../../shared/content/data-paths';
+import { CATALOG_DATA_PATH, HOME_DATA_PATH, listingPageDataPath, programDataPath } from '../../shared/content/data-paths';
 import type { ProgramSummary } from '../../shared/content/program-summary';
 import type { Program } from '../../shared/content/schema';
+import type { HomeData, ListingPage } from './catalogSlice';
 
 /** Why page data could not be loaded: the HTTP status (451 outside a licence), or no answer at all. */
 export interface PageDataError {
@@ -41,6 +42,18 @@ export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: Pag
 /** Every program's summary (`/data/catalog.json`), for a listing reached by client-side navigation. */
 export const fetchCatalog = createAsyncThunk<{ summaries: ProgramSummary[] }, undefined, { rejectValue: PageDataError }>('catalog/fetchCatalog', async (_, { signal, rejectWithValue }) => {
   const outcome = await fetchStaticJson<{ summaries: ProgramSummary[] }>(CATALOG_DATA_PATH, signal);
+  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+});
+
+/** The home page's programs (`/data/home.json`), for the home page reached by client-side navigation. */
+export const fetchHome = createAsyncThunk<HomeData, undefined, { rejectValue: PageDataError }>('catalog/fetchHome', async (_, { signal, rejectWithValue }) => {
+  const outcome = await fetchStaticJson<HomeData>(HOME_DATA_PATH, signal);
+  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+});
+
+/** One more page of "All programs" (`/data/listing/<page>.json`). */
+export const fetchListingPage = createAsyncThunk<ListingPage, number, { rejectValue: PageDataError }>('catalog/fetchListingPage', async (page, { signal, rejectWithValue }) => {
+  const outcome = await fetchStaticJson<ListingPage>(listingPageDataPath(page), signal);
   return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
 });
 
@@ -91,3 +104,31 @@ export const useGetProgramQuery = (slug: string, options: { readonly skip?: bool
 
 /** Loads every program's summary unless `skip`. */
 export const useGetCatalogQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchCatalog()), options.skip ?? false, 'catalog');
+
+/** Loads the home page's programs unless `skip`. */
+export const useGetHomeQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchHome()), options.skip ?? false, 'home');
+
+export interface MoreListing {
+  /** Asks for the next page; does nothing while one is loading. */
+  readonly loadMore: () => void;
+  readonly loading: boolean;
+  /** Why the latest request failed, until the next one. */
+  readonly error: PageDataError | undefined;
+}
+
+/** Loads "All programs" a page at a time, on request (the viewer's "Show more"). */
+export function useLoadMoreListing(nextPage: number): MoreListing {
+  const dispatch = useDispatch<Dispatch>();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<PageDataError | undefined>(undefined);
+  const loadMore = useCallback(() => {
+    if (loading) return;
+    setLoading(true);
+    setError(undefined);
+    void dispatch(fetchListingPage(nextPage)).then((action) => {
+      setLoading(false);
+      if (fetchListingPage.rejected.match(action)) setError(action.payload ?? { status: 'FETCH_ERROR' });
+    });
+  }, [dispatch, loading, nextPage]);
+  return { loadMore, loading, error };
+}
