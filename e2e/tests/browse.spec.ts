@@ -45,7 +45,8 @@ test.describe('browsing the prerendered site', () => {
 
     const homeDataRequests: string[] = [];
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/data/') && !r.url().includes('/data/programs/')) homeDataRequests.push(new URL(r.url()).pathname);
+      // The app's own fetches only (not a browser revalidating a cached copy), programs aside.
+      if (r.resourceType() === 'fetch' && new URL(r.url()).pathname.startsWith('/data/') && !r.url().includes('/data/programs/')) homeDataRequests.push(new URL(r.url()).pathname);
     });
     await page.getByRole('link', { name: 'Stride', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);

@@ -33,6 +33,20 @@ test.describe('viewer: browse, sign in, play', () => {
 
     const start = await videoTime(page);
     await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+
+    // The player links to its program. The /watch shell carries no program, so the program page
+    // learns this one from its own summary file, then loads its workouts. (Only the app's own
+    // fetches count: the browser may also revalidate a stale cached copy in the background.)
+    const pageData: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/data/') && r.resourceType() === 'fetch') pageData.push(path);
+    });
+    await player.getByRole('link', { name: 'HIIT 30' }).click();
+    await expect(page).toHaveURL(/\/programs\/hiit-30$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'HIIT 30' })).toBeVisible();
+    await expect(page.getByRole('list').getByRole('link', { name: 'Tabata Foundations' })).toBeVisible();
+    expect(pageData).toEqual(['/data/summaries/hiit-30.json', '/data/programs/hiit-30.json']);
   });
 
   test('a signed-out /watch/<id> lands on sign-in and returns to the player afterwards', async ({ page }) => {

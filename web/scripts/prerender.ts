@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
-import { CATALOG_DATA_PATH, dataObjectKey, HOME_DATA_PATH, listingPageDataPath, programDataPath } from '../src/shared/content/data-paths';
+import { dataObjectKey, HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '../src/shared/content/data-paths';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
@@ -59,18 +59,18 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   const asOf = new Date().toISOString();
   await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir, asOf);
 
-  // Page data for client-side navigation: each program's details; the home page's programs;
-  // each later page of "All programs"; and every summary in one file, for a program page
-  // reached from a page that did not know its slug.
+  // Page data for client-side navigation: each program's details and its summary (for a
+  // program page reached from a page that did not carry it); the home page's programs; each
+  // later page of "All programs".
   for (const program of catalog) {
     await writeObject(dataObjectKey(programDataPath(program.slug)), JSON.stringify(program));
+    await writeObject(dataObjectKey(summaryDataPath(program.slug)), JSON.stringify(entry.summarize(program)));
   }
   await writeObject(dataObjectKey(HOME_DATA_PATH), JSON.stringify(entry.homeDataFor(catalog, asOf)));
   const listingPages = entry.listingPagesFor(catalog);
   for (const listingPage of listingPages) {
     await writeObject(dataObjectKey(listingPageDataPath(listingPage.page)), JSON.stringify(listingPage));
   }
-  await writeObject(dataObjectKey(CATALOG_DATA_PATH), JSON.stringify(entry.catalogFileFor(catalog)));
 
   const manifest = buildRouteManifest(
     {
@@ -81,5 +81,5 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
     webPaths.routeManifest,
   );
   await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { pages: pages.length, dataFiles: catalog.length + listingPages.length + 2 };
+  return { pages: pages.length, dataFiles: 2 * catalog.length + listingPages.length + 1 };
 }

@@ -12,8 +12,9 @@ import { routes } from './app/route-table';
 import { makeStore } from './app/store';
 import type { Program } from './shared/content/schema';
 
-/** The page data files the prerender writes beside the pages: every summary, the home page's programs, later listing pages. */
-export { catalogFileFor, homeDataFor, listingPagesFor } from './features/catalog';
+/** Page data the prerender writes beside the pages: the home page's programs and later listing pages. */
+export { homeDataFor, listingPagesFor } from './features/catalog';
+export { summarize } from './shared/content/program-summary';
 
 /**
  * One page the prerender writes: the URL it is rendered at, the object key it is stored under,

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ComingSoon, noticeShown, selectNoticeFor } from '../../features/availability';
-import { CatalogGate, ProgramDetail, selectIsUpcoming, selectSlugStatus, selectSummary } from '../../features/catalog';
+import { ProgramDetail, selectIsUpcoming, selectSlugStatus, selectSummary, SummaryGate } from '../../features/catalog';
 import { useAppDispatch, useAppSelector } from '../hooks';
 import { WorkoutProgressForViewer } from '../progress-features';
 import { NotFoundRoute } from './not-found';
@@ -19,8 +19,8 @@ export function ProgramRoute() {
   const onUnavailable = useCallback(() => dispatch(noticeShown({ notice: 'unavailable', path: pathname })), [dispatch, pathname]);
 
   if (status === 'unknown') return <NotFoundRoute />;
-  // A page that carried only another program: learn whether this slug exists (and when it launches).
-  if (status === 'undetermined') return <CatalogGate>{null}</CatalogGate>;
+  // A page that did not carry this program: learn whether the slug exists (and when it launches).
+  if (status === 'undetermined') return <SummaryGate slug={slug} notFound={<NotFoundRoute />} />;
   // Before launch the edge serves this page's coming-soon object; it must hydrate as one.
   if ((notice === 'coming-soon' || upcoming) && summary) return <ComingSoon program={summary} />;
   return (

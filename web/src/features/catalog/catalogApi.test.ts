@@ -1,8 +1,8 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Program } from '../../shared/content/schema';
-import { fetchCatalog, fetchProgram } from './catalogApi';
-import { catalogSlice, catalogStateFor, selectProgram } from './catalogSlice';
+import { fetchProgram, fetchSummary } from './catalogApi';
+import { catalogSlice, catalogStateFor, selectProgram, selectSlugStatus } from './catalogSlice';
 
 const program = { slug: 'a', title: 'A', workouts: [] } as unknown as Program;
 const store = () => configureStore({ reducer: { catalog: catalogSlice.reducer }, preloadedState: { catalog: catalogStateFor([], { listsCatalog: false, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z') } });
@@ -33,22 +33,26 @@ describe('fetchProgram', () => {
   });
 });
 
-describe('fetchCatalog', () => {
-  it('reads /data/catalog.json and completes the listing', async () => {
-    const summaries = [{ slug: 'a', title: 'A' }];
-    const fetchMock = vi.fn(async (_input: string) => new Response(JSON.stringify({ summaries }), { status: 200, headers: { 'content-type': 'application/json' } }));
+describe('fetchSummary', () => {
+  it('reads /data/summaries/<slug>.json and makes the slug known', async () => {
+    const summary = { slug: 'a b', title: 'A' };
+    const fetchMock = vi.fn(async (_input: string) => new Response(JSON.stringify(summary), { status: 200, headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetchMock);
     const s = store();
-    const action = await s.dispatch(fetchCatalog());
-    expect(fetchCatalog.fulfilled.match(action)).toBe(true);
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/data/catalog.json');
-    expect(s.getState().catalog).toMatchObject({ complete: true, summaries });
+    expect(selectSlugStatus(s.getState(), 'a b')).toBe('undetermined');
+    const action = await s.dispatch(fetchSummary('a b'));
+    expect(fetchSummary.fulfilled.match(action)).toBe(true);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/data/summaries/a%20b.json');
+    expect(selectSlugStatus(s.getState(), 'a b')).toBe('known');
   });
 
-  it('rejects with the status (451 outside a licence) or PARSING_ERROR for a body that is not JSON', async () => {
+  it('rejects with the status (404: no such program; 451 outside a licence) or PARSING_ERROR for a body that is not JSON', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 200 })));
-    const garbled = await store().dispatch(fetchCatalog());
-    expect(fetchCatalog.rejected.match(garbled) && garbled.payload).toEqual({ status: 'PARSING_ERROR' });
+    const garbled = await store().dispatch(fetchSummary('a'));
+    expect(fetchSummary.rejected.match(garbled) && garbled.payload).toEqual({ status: 'PARSING_ERROR' });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+    const missing = await store().dispatch(fetchSummary('nope'));
+    expect(fetchSummary.rejected.match(missing) && missing.payload).toEqual({ status: 404 });
     vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 451 })));
     const refused = await store().dispatch(fetchProgram('a'));
     expect(fetchProgram.rejected.match(refused) && refused.payload).toEqual({ status: 451 });

@@ -1,7 +1,7 @@
 import { createAsyncThunk, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useDispatch } from 'react-redux';
-import { CATALOG_DATA_PATH, HOME_DATA_PATH, listingPageDataPath, programDataPath } from '../../shared/content/data-paths';
+import { HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '../../shared/content/data-paths';
 import type { ProgramSummary } from '../../shared/content/program-summary';
 import type { Program } from '../../shared/content/schema';
 import type { HomeData, ListingPage } from './catalogSlice';
@@ -39,9 +39,12 @@ export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: Pag
   return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
 });
 
-/** Every program's summary (`/data/catalog.json`), for a listing reached by client-side navigation. */
-export const fetchCatalog = createAsyncThunk<{ summaries: ProgramSummary[] }, undefined, { rejectValue: PageDataError }>('catalog/fetchCatalog', async (_, { signal, rejectWithValue }) => {
-  const outcome = await fetchStaticJson<{ summaries: ProgramSummary[] }>(CATALOG_DATA_PATH, signal);
+/**
+ * One program's summary (`/data/summaries/<slug>.json`): whether a slug the page did not carry is
+ * a program (404: it is not), and when it launches.
+ */
+export const fetchSummary = createAsyncThunk<ProgramSummary, string, { rejectValue: PageDataError }>('catalog/fetchSummary', async (slug, { signal, rejectWithValue }) => {
+  const outcome = await fetchStaticJson<ProgramSummary>(summaryDataPath(slug), signal);
   return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
 });
 
@@ -102,8 +105,8 @@ function usePageData(start: (dispatch: Dispatch) => PageDataRequest, skip: boole
 /** Loads a program's page data unless `skip`. */
 export const useGetProgramQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchProgram(slug)), options.skip ?? false, slug);
 
-/** Loads every program's summary unless `skip`. */
-export const useGetCatalogQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchCatalog()), options.skip ?? false, 'catalog');
+/** Loads one program's summary unless `skip`. */
+export const useGetSummaryQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchSummary(slug)), options.skip ?? false, slug);
 
 /** Loads the home page's programs unless `skip`. */
 export const useGetHomeQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchHome()), options.skip ?? false, 'home');

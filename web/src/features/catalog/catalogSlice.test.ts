@@ -1,9 +1,9 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../shared/content/schema';
-import { fetchCatalog, fetchHome, fetchListingPage, fetchProgram } from './catalogApi';
+import { summarize } from '../../shared/content/program-summary';
+import { fetchHome, fetchListingPage, fetchProgram, fetchSummary } from './catalogApi';
 import {
-  catalogFileFor,
   catalogSlice,
   catalogStateFor,
   homeDataFor,
@@ -73,7 +73,7 @@ describe('catalogStateFor', () => {
     expect(state.listing?.slugs).toEqual(big.slice(0, 24).map((p) => p.slug));
     // Whatever the viewer's clock says later, the row is what the whole catalog would give.
     for (const at of [AS_OF, '2027-01-01T00:00:00Z', '2027-06-01T00:00:00Z']) {
-      expect(newlyLaunched(state.summaries, Date.parse(at)).map((p) => p.slug)).toEqual(newlyLaunched(catalogFileFor(big).summaries, Date.parse(at)).map((p) => p.slug));
+      expect(newlyLaunched(state.summaries, Date.parse(at)).map((p) => p.slug)).toEqual(newlyLaunched(big.map(summarize), Date.parse(at)).map((p) => p.slug));
     }
   });
 
@@ -105,14 +105,14 @@ describe('catalogStateFor', () => {
     expect(carried).toEqual(scheduled.slice(0, SCHEDULED_LAUNCHES_CARRIED).map((p) => p.slug));
     const rowAt = (at: string, summaries: readonly { slug: string; launchAt: string }[]) => newlyLaunched(summaries, Date.parse(at)).map((p) => p.slug);
     const lastCarried = scheduled[SCHEDULED_LAUNCHES_CARRIED - 1]?.launchAt ?? '';
-    expect(rowAt(lastCarried, home.summaries)).toEqual(rowAt(lastCarried, catalogFileFor(catalog).summaries));
+    expect(rowAt(lastCarried, home.summaries)).toEqual(rowAt(lastCarried, catalog.map(summarize)));
   });
 
   it('stays small per page as the catalog grows, the home page too', () => {
     const big = Array.from({ length: 1000 }, (_, i) => program(`p${i}`));
     const one = JSON.stringify(catalogStateFor(big, programPage('p500'), AS_OF)).length;
     const home = JSON.stringify(catalogStateFor(big, listing, AS_OF)).length;
-    const all = JSON.stringify(catalogFileFor(big)).length;
+    const all = JSON.stringify(big.map(summarize)).length;
     expect(one * 100).toBeLessThan(all);
     expect(home * 30).toBeLessThan(all);
   });
@@ -146,13 +146,13 @@ describe('catalog selectors', () => {
     expect(selectHasFullCatalog(store.getState())).toBe(false);
   });
 
-  it('completes the listing from the shared catalog file', () => {
-    const catalog = [program('a'), program('b')];
-    const store = storeWith(catalogStateFor(catalog, programPage('a'), AS_OF));
-    store.dispatch(fetchCatalog.fulfilled(catalogFileFor(catalog), 'r1', undefined));
-    expect(selectHasFullCatalog(store.getState())).toBe(true);
+  it('learns a slug the page did not carry from its summary file, once', () => {
+    const store = storeWith(catalogStateFor([program('a'), program('b')], programPage('a'), AS_OF));
+    expect(selectSlugStatus(store.getState(), 'b')).toBe('undetermined');
+    store.dispatch(fetchSummary.fulfilled(summarize(program('b')), 'r1', 'b'));
+    store.dispatch(fetchSummary.fulfilled(summarize(program('b')), 'r2', 'b'));
+    expect(selectSlugStatus(store.getState(), 'b')).toBe('known');
     expect(selectSummaries(store.getState()).map((s) => s.slug)).toEqual(['a', 'b']);
-    expect(selectSlugStatus(store.getState(), 'z')).toBe('unknown');
     // The program the page carried keeps its details.
     expect(selectProgram(store.getState(), 'a')?.workouts).toHaveLength(2);
   });
@@ -214,12 +214,12 @@ describe('the home page listing, a page at a time', () => {
 });
 
 describe('newlyLaunched', () => {
-  const catalog = catalogFileFor([
+  const catalog = [
     program('old', false, '2025-01-01T00:00:00Z'),
     program('recent', false, '2026-11-01T00:00:00Z'),
     program('later', false, '2027-01-01T00:00:00Z'),
     program('mid', false, '2026-06-01T00:00:00Z'),
-  ]).summaries;
+  ].map(summarize);
 
   it('lists launched programs newest first, never one still to launch', () => {
     expect(newlyLaunched(catalog, Date.parse(AS_OF)).map((p) => p.slug)).toEqual(['recent', 'mid', 'old']);

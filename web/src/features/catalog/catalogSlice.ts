@@ -2,7 +2,7 @@ import { createSelector, createSlice } from '@reduxjs/toolkit';
 import { LISTING_PAGE_SIZE } from '../../shared/content/data-paths';
 import type { Program } from '../../shared/content/schema';
 import { summarize, type ProgramSummary } from '../../shared/content/program-summary';
-import { fetchCatalog, fetchHome, fetchListingPage, fetchProgram } from './catalogApi';
+import { fetchHome, fetchListingPage, fetchProgram, fetchSummary } from './catalogApi';
 
 /** "All programs" on the home page, as far as it has been loaded: a page at a time, in catalog order. */
 export interface ListingState {
@@ -18,9 +18,8 @@ export interface CatalogState {
   /**
    * The program summaries this page knows: what the page shows (home: the first page of "All
    * programs", the featured program, and every program that is or may become "newly launched";
-   * a program page: its program), plus whatever was loaded since, or every one once
-   * `/data/catalog.json` has loaded. Pages carry no more than they render: with 10,000
-   * programs, a page embedding every summary would be megabytes long.
+   * a program page: its program), plus whatever was loaded since. Pages carry no more than
+   * they render: with 10,000 programs, a page embedding every summary would be megabytes long.
    */
   readonly summaries: ProgramSummary[];
   /** Whether `summaries` is the whole catalog; when false, a slug missing from it is not yet known to be unknown. */
@@ -130,13 +129,6 @@ function addSummaries(state: { summaries: ProgramSummary[] }, summaries: readonl
   for (const summary of summaries) if (!known.has(summary.slug)) state.summaries.push(summary);
 }
 
-/** The shared catalog file the browser loads when a page needs programs it did not carry. */
-export interface CatalogFile {
-  readonly summaries: ProgramSummary[];
-}
-
-export const catalogFileFor = (catalog: readonly Program[]): CatalogFile => ({ summaries: catalog.map(summarize) });
-
 const findSummary = (state: CatalogState, slug: string): ProgramSummary | undefined => state.summaries.find((p) => p.slug === slug);
 
 /** "All programs" loaded so far, in catalog order (memoized: the same array until either input changes). */
@@ -158,9 +150,8 @@ export const catalogSlice = createSlice({
         // selector returns the same object each time).
         if (!state.summaries.some((p) => p.slug === action.payload.slug)) state.summaries.push(summarize(action.payload));
       })
-      .addCase(fetchCatalog.fulfilled, (state, action) => {
-        state.summaries = action.payload.summaries;
-        state.complete = true;
+      .addCase(fetchSummary.fulfilled, (state, action) => {
+        addSummaries(state, [action.payload]);
       })
       .addCase(fetchHome.fulfilled, (state, action) => {
         addSummaries(state, action.payload.summaries);

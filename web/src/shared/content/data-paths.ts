@@ -2,7 +2,11 @@
  * Where the prerender writes page data and the browser fetches it (client-side navigation).
  * The edge serves `/data/*` as files, applying a program's launch and licence rules to its own.
  */
-export const CATALOG_DATA_PATH = '/data/catalog.json';
+/**
+ * One program's summary: public before launch and outside a licence (listings show it), for a
+ * program page reached from a page that did not carry that program.
+ */
+export const summaryDataPath = (slug: string): string => `/data/summaries/${encodeURIComponent(slug)}.json`;
 
 /** The home page's programs (what its prerendered state holds), for client-side navigation home. */
 export const HOME_DATA_PATH = '/data/home.json';
