@@ -1,4 +1,4 @@
-export { catalogSlice, catalogStateFor, homeDataFor, listingPagesFor, newlyLaunched, selectHasFullCatalog, selectIsUpcoming, selectProgram, selectSlugStatus, selectSummaries, selectSummary } from './catalogSlice';
+export { catalogSlice, catalogStateFor, homeDataFor, listingPagesFor, newlyLaunched, selectIsUpcoming, selectProgram, selectSlugStatus, selectSummaries, selectSummary } from './catalogSlice';
 export type { CatalogPageContent, CatalogState, HomeData, ListingPage } from './catalogSlice';
 export { FeaturedProgram } from './components/FeaturedProgram';
 export { HomeGate } from './components/HomeGate';
