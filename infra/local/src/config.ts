@@ -68,7 +68,7 @@ export interface LocalStackConfig {
   /** TTL of the api.stride.local failover records. */
   readonly dnsTtlSeconds: number;
   readonly healthCheck: HealthCheckSettings;
-  /** Local state: dynalite data, replica bucket, logs. */
+  /** Local state: dynalite data, replica buckets, logs. */
   readonly dataDir: string;
   /** Session and media signing keys (shared with the edge build, which bakes the JWKS). */
   readonly keysDir: string;
@@ -76,10 +76,12 @@ export interface LocalStackConfig {
   readonly siteDir: string;
   /** The replica site bucket. */
   readonly siteReplicaDir: string;
-  /** Copy the primary bucket into the replica at start, as S3 replication would have. */
-  readonly replicateSite: boolean;
+  /** Bring each replica bucket up to date with its primary at start, as S3 replication would have. */
+  readonly replicateBuckets: boolean;
   /** The media bucket (HLS), served under /media/*. */
   readonly mediaDir: string;
+  /** The media bucket's replica: the /media/* origin group's fallback. */
+  readonly mediaReplicaDir: string;
   /** Built Lambda@Edge bundles: <dir>/<event-type>/index.js. */
   readonly edgeDistDir: string;
   readonly edgeTimeouts: { readonly viewerMs: number; readonly originMs: number };
@@ -109,8 +111,9 @@ export function defaultConfig(dataDir = path.join(localPaths.repoRoot, '.stride'
     keysDir: path.join(localPaths.repoRoot, '.stride', 'keys'),
     siteDir: localPaths.siteBucket,
     siteReplicaDir: path.join(dataDir, 'buckets', 'site-replica'),
-    replicateSite: true,
+    replicateBuckets: true,
     mediaDir: path.join(localPaths.repoRoot, 'web', 'media'),
+    mediaReplicaDir: path.join(dataDir, 'buckets', 'media-replica'),
     edgeDistDir: path.join(localPaths.repoRoot, 'edge', 'dist'),
     edgeTimeouts: { viewerMs: 5_000, originMs: 30_000 },
     catalogDir: path.join(localPaths.repoRoot, 'web', 'content', 'programs'),

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       ...rows.map(([what, url]) => `  ${what?.padEnd(26)} ${url}`),
       '',
       `  ${API_DOMAIN}: PRIMARY us-east-1, SECONDARY us-west-1, TTL ${config.dnsTtlSeconds} s; health checks every ${hc.intervalMs / 1000} s, threshold ${hc.failureThreshold}, ${hc.checkers} checkers`,
-      `  edge functions: ${stack.edgeFunctions.join(', ') || 'none built'}; media bucket: ${config.mediaDir}`,
+      `  edge functions: ${stack.edgeFunctions.join(', ') || 'none built'}; media bucket: ${config.mediaDir} (replica ${config.mediaReplicaDir})`,
       `  access log: ${config.accessLogFile ?? 'off'}`,
       '',
       'Demo accounts:',

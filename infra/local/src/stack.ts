@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { loadCatalog } from '../../api/src/catalog';
@@ -10,7 +10,7 @@ import { ReservedConcurrency } from './api/concurrency';
 import { createRegionServer } from './api/region-server';
 import { AccessLog } from './cloudfront/access-log';
 import { BucketOrigin } from './cloudfront/bucket-origin';
-import { createDistribution, type Distribution } from './cloudfront/distribution';
+import { createDistribution, type Distribution, type OriginGroup } from './cloudfront/distribution';
 import { loadEdgeFunctions } from './cloudfront/edge-function';
 import { Invalidations } from './cloudfront/invalidations';
 import { createConsoleServer } from './console/server';
@@ -19,6 +19,7 @@ import { REGIONS, type LocalStackConfig, type Region } from './config';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './data/demo-accounts';
 import { ensureTable, startDynamo, type LocalDynamo } from './data/dynamo';
 import { ensureMediaKeys } from './data/media-keys';
+import { replicate } from './data/replicate';
 import { close, listen, LOOPBACK } from './listen';
 import { FailoverRecordSet, type FailoverTarget } from './route53/failover-record';
 import { HealthCheck } from './route53/health-check';
@@ -45,8 +46,8 @@ export interface RunningStack {
   readonly distribution: Distribution;
   /** The shared DynamoDB-compatible store (one per stack, both regions on it). */
   readonly dynamo: LocalDynamo;
-  readonly site: { readonly primary: BucketOrigin; readonly replica: BucketOrigin };
-  readonly media: BucketOrigin;
+  readonly site: OriginGroup;
+  readonly media: OriginGroup;
   readonly dns: ResolverCache;
   readonly records: FailoverRecordSet;
   readonly invalidations: Invalidations;
@@ -118,10 +119,14 @@ export async function startLocalStack(config: LocalStackConfig): Promise<Running
     const dns = new ResolverCache(records, now);
     for (const check of healthChecks) check.start();
 
-    if (config.replicateSite) replicate(config.siteDir, config.siteReplicaDir);
+    if (config.replicateBuckets) {
+      replicate(config.siteDir, config.siteReplicaDir);
+      replicate(config.mediaDir, config.mediaReplicaDir);
+    }
     mkdirSync(config.siteReplicaDir, { recursive: true });
+    mkdirSync(config.mediaReplicaDir, { recursive: true });
     const site = { primary: new BucketOrigin('stride-site-primary', config.siteDir), replica: new BucketOrigin('stride-site-replica', config.siteReplicaDir) };
-    const media = new BucketOrigin('stride-media', config.mediaDir);
+    const media = { primary: new BucketOrigin('stride-media', config.mediaDir), replica: new BucketOrigin('stride-media-replica', config.mediaReplicaDir) };
     const edge = loadEdgeFunctions(config.edgeDistDir, config.edgeTimeouts);
     const accessLog = new AccessLog(config.accessLogFile);
     cleanups.push(() => accessLog.close());
@@ -171,9 +176,3 @@ export async function startLocalStack(config: LocalStackConfig): Promise<Running
   }
 }
 
-/** The replica bucket mirrors the primary, as S3 cross-region replication keeps it. */
-function replicate(from: string, to: string): void {
-  rmSync(to, { recursive: true, force: true });
-  mkdirSync(to, { recursive: true });
-  if (existsSync(from)) cpSync(from, to, { recursive: true });
-}

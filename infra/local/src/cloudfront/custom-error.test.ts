@@ -20,7 +20,7 @@ beforeAll(async () => {
   distribution = createDistribution({
     edge: {},
     site: { primary: site, replica: new BucketOrigin('replica', path.join(root, 'replica')) },
-    media: new BucketOrigin('media', path.join(root, 'media')),
+    media: { primary: new BucketOrigin('media', path.join(root, 'media')), replica: new BucketOrigin('media-replica', path.join(root, 'media-replica')) },
     trustedKeys: [],
     api: { domainName: 'api.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
     errorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }],

@@ -249,6 +249,24 @@ describe('signed-cookie media', () => {
     t.clock.advance(4 * 3600 + 1);
     expect((await t.site('/media/sample-hiit/seg0.ts?after-expiry', { headers: { cookie: media } })).status).toBe(403);
   });
+
+  it('keeps serving a workout from the media replica when the media bucket is taken away', async () => {
+    const session = cookieHeader(await login('demo@stride.test'));
+    const media = cookieHeader(await t.site('/api/playback/w-hiit30-01', { headers: { cookie: session } }));
+    await t.console('/api/invalidations', json({ paths: ['/media/*'] }));
+    const down = await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: false }) });
+    expect(down.status).toBe(200);
+    try {
+      const segment = await t.site('/media/sample-hiit/seg0.ts', { headers: { cookie: media } });
+      expect(segment.status).toBe(200);
+      expect(Buffer.from(await segment.arrayBuffer())).toEqual(Buffer.from([0x47, 0, 1, 2]));
+      expect(t.stack.distribution.log.recent.find((e) => e.path === '/media/sample-hiit/seg0.ts')?.origin).toBe('stride-media-replica');
+      // Signed cookies are checked before any origin: the replica does not open the door.
+      expect((await t.site('/media/sample-yoga/master.m3u8', { headers: { cookie: media } })).status).toBe(403);
+    } finally {
+      await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: true }) });
+    }
+  });
 });
 
 describe('access log', () => {

@@ -10,7 +10,7 @@ import { headerValue, isForwardedRequest, isGeneratedResponse, requestEvent, res
 import { EdgeTimeoutError, type EdgeFunction } from './edge-function';
 import { checkGeneratedResponse, checkHeaders, EdgeValidationError } from './edge-rules';
 import { sendCloudFrontError } from './errors';
-import { fetchFromBucket, fetchFromOriginGroup, OriginConnectionError, type OriginResponse } from './origins';
+import { fetchFromOriginGroup, OriginConnectionError, type OriginResponse } from './origins';
 import { forwardToHttpOrigin, type HttpOriginResolver } from './http-origin';
 import { verifySignedCookies, type TrustedKey } from './signed-cookies';
 
@@ -19,8 +19,9 @@ export interface DistributionOptions {
   /** Lambda@Edge functions by event type (those built in edge/dist). */
   readonly edge: Partial<Record<EdgeEventType, EdgeFunction>>;
   /** The site's origin group: primary bucket, replica bucket. */
-  readonly site: { readonly primary: BucketOrigin; readonly replica: BucketOrigin };
-  readonly media: BucketOrigin;
+  readonly site: OriginGroup;
+  /** The media behavior's origin group, likewise. */
+  readonly media: OriginGroup;
   /** Public keys of the media behavior's trusted key group. */
   readonly trustedKeys: readonly TrustedKey[];
   /** `/api/*` origin, resolved per request through the local Route 53. */
@@ -36,6 +37,11 @@ export interface DistributionOptions {
    * sent is kept: that is how a developer or a test plays a viewer in another country.
    */
   readonly viewerCountry?: string;
+}
+
+export interface OriginGroup {
+  readonly primary: BucketOrigin;
+  readonly replica: BucketOrigin;
 }
 
 export interface Distribution {
@@ -107,7 +113,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
   /** The origin's answer for a request, through origin-request and origin-response functions. */
   async function fromOrigin(behavior: Behavior, request: CloudFrontRequest, requestId: string, trace: Trace, ifNoneMatch?: string): Promise<{ response: OriginResponse; generated: boolean }> {
     const use = (t: EdgeEventType) => behavior.edgeEvents.includes(t) && options.edge[t] !== undefined;
-    const bucket = behavior.origin === 'media' ? options.media : options.site.primary;
+    const bucket = behavior.origin === 'media' ? options.media.primary : options.site.primary;
     let originRequest: CloudFrontRequest = { ...request, origin: s3Origin(bucket.name) };
     if (use('origin-request')) {
       const result = await runEdge('origin-request', trace, requestEvent('origin-request', originRequest, requestId));
@@ -134,8 +140,8 @@ export function createDistribution(options: DistributionOptions): Distribution {
     try {
       response =
         behavior.origin === 'media'
-          ? // The media folder holds what S3 keeps under the `media/` prefix: /media/x → <folder>/x.
-            await fetchFromBucket(options.media, originRequest.uri.replace(/^\/media(?=\/)/, ''), ifNoneMatch)
+          ? // The media folders hold what S3 keeps under the `media/` prefix: /media/x → <folder>/x.
+            await fetchFromOriginGroup(options.media.primary, options.media.replica, request.method, originRequest.uri.replace(/^\/media(?=\/)/, ''), ifNoneMatch)
           : await fetchFromOriginGroup(options.site.primary, options.site.replica, request.method, originRequest.uri, ifNoneMatch);
     } catch (error) {
       if (error instanceof OriginConnectionError) throw new EdgeFailure(502, 'Error', `CloudFront wasn't able to connect to the origin. (${error.message})`);

@@ -82,7 +82,7 @@ export function createConsoleServer(stack: RunningStack): Server {
       }
       const origin = /^\/api\/origins\/([^/]+)$/.exec(url.pathname);
       if (origin) {
-        const bucket = [stack.site.primary, stack.site.replica, stack.media].find((b) => b.name === decodeURIComponent(origin[1] ?? ''));
+        const bucket = [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].find((b) => b.name === decodeURIComponent(origin[1] ?? ''));
         if (!bucket) throw new HttpError(404, `No origin ${origin[1] ?? ''}`);
         if (method !== 'PUT') throw new HttpError(405, 'Use PUT with {"available": true|false}');
         bucket.available = (await readJson(req, originBody)).available;

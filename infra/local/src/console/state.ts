@@ -67,7 +67,7 @@ export function buildState(stack: RunningStack): StackState {
       cachedForMs: peek?.expiresInMs ?? 0,
     },
     cache: { hits: stack.distribution.cache.hits, misses: stack.distribution.cache.misses, objects: stack.distribution.cache.size },
-    origins: [stack.site.primary, stack.site.replica, stack.media].map((b) => ({ name: b.name, available: b.available })),
+    origins: [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].map((b) => ({ name: b.name, available: b.available })),
     edgeFunctions: stack.edgeFunctions,
     invalidations: stack.invalidations.history.slice(0, 10),
     recentRequests: stack.distribution.log.recent.slice(0, 30),

@@ -7,7 +7,7 @@ import { writeFixtureEdge } from './fixture-edge';
 
 export interface TestStack {
   readonly stack: RunningStack;
-  readonly dirs: { readonly root: string; readonly site: string; readonly replica: string; readonly media: string; readonly data: string };
+  readonly dirs: { readonly root: string; readonly site: string; readonly replica: string; readonly media: string; readonly mediaReplica: string; readonly data: string };
   /** The injected clock; `advance` moves it instead of sleeping. */
   readonly clock: { now: number; advance(seconds: number): void };
   site(pathname: string, init?: RequestInit): Promise<Response>;
@@ -41,10 +41,12 @@ const SITE_FILES = {
 /** Starts the whole stack on ephemeral ports with temp buckets, fixture edge functions and a fake clock. */
 export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, options: { edge?: boolean; dataDir?: string } = {}): Promise<TestStack> {
   const root = mkdtempSync(path.join(tmpdir(), 'stride-stack-'));
-  const dirs = { root, site: path.join(root, 'site'), replica: path.join(root, 'replica'), media: path.join(root, 'media'), data: options.dataDir ?? path.join(root, 'data') };
+  const dirs = { root, site: path.join(root, 'site'), replica: path.join(root, 'replica'), media: path.join(root, 'media'), mediaReplica: path.join(root, 'media-replica'), data: options.dataDir ?? path.join(root, 'data') };
   writeFiles(dirs.site, SITE_FILES);
   writeFiles(dirs.replica, { ...SITE_FILES, 'only-in-replica.html': 'from the replica' });
-  writeFiles(dirs.media, { 'sample-hiit/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nlow.m3u8\n', 'sample-hiit/seg0.ts': Buffer.from([0x47, 0, 1, 2]), 'sample-yoga/master.m3u8': '#EXTM3U\n' });
+  const media = { 'sample-hiit/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nlow.m3u8\n', 'sample-hiit/seg0.ts': Buffer.from([0x47, 0, 1, 2]), 'sample-yoga/master.m3u8': '#EXTM3U\n' };
+  writeFiles(dirs.media, media);
+  writeFiles(dirs.mediaReplica, media);
   const edgeDir = path.join(root, 'edge');
   if (options.edge !== false) writeFixtureEdge(edgeDir);
 
@@ -63,8 +65,9 @@ export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, 
     keysDir: path.join(root, 'keys'),
     siteDir: dirs.site,
     siteReplicaDir: dirs.replica,
-    replicateSite: false,
+    replicateBuckets: false,
     mediaDir: dirs.media,
+    mediaReplicaDir: dirs.mediaReplica,
     edgeDistDir: edgeDir,
     edgeTimeouts: { viewerMs: 300, originMs: 300 },
     accessLogFile: path.join(dirs.data, 'logs', 'access.log'),
