@@ -6,7 +6,7 @@ import { ApiStack } from '../lib/api-stack';
 import { DnsStack } from '../lib/dns-stack';
 import { EdgeStack } from '../lib/edge-stack';
 import { acknowledgeNagFindings, type NagAcknowledgement } from '../lib/nag-acknowledgements';
-import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
+import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, mediaReplicaBucketName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
 import { SiteReplicaStack } from '../lib/site-replica-stack';
 import { SiteStack } from '../lib/site-stack';
 import { tableShape } from '../lib/table-definition';
@@ -51,6 +51,9 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
       // aws-cdk-lib's offline CloudFormation validation (resource schemas and rules) fails the
       // synth on any finding instead of printing a warning.
       '@aws-cdk/core:validateAgainstDefaultRules': true,
+      // Replication roles get unique names (otherwise each is "CDKReplicationRole", and IAM names
+      // are account-wide: the site's and the media's would clash, as would a second environment's).
+      '@aws-cdk/aws-s3:setUniqueReplicationRoleName': true,
     },
   });
   const primaryEnv: Environment = { account: config.account, region: config.regions.primary };
@@ -61,7 +64,14 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
   const edge = new EdgeStack(app, STACK_IDS.edge, { ...common, env: primaryEnv, description: 'Stride Lambda@Edge functions', bundleDirs: options.edgeBundleDirs ?? defaultEdgeBundleDirs() });
 
   const replicaName = replicaBucketName(config);
-  const siteReplica = new SiteReplicaStack(app, STACK_IDS.siteReplica, { ...common, env: secondaryEnv, description: 'Stride site bucket replica', bucketName: replicaName });
+  const mediaReplicaName = mediaReplicaBucketName(config);
+  const siteReplica = new SiteReplicaStack(app, STACK_IDS.siteReplica, {
+    ...common,
+    env: secondaryEnv,
+    description: 'Stride site and media bucket replicas',
+    bucketName: replicaName,
+    mediaBucketName: mediaReplicaName,
+  });
 
   const site = new SiteStack(app, STACK_IDS.site, {
     ...common,
@@ -71,12 +81,13 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
     hostedZone: config.hostedZone,
     apiDomainName: api,
     replica: { bucketName: replicaName, region: config.regions.secondary },
+    mediaReplica: { bucketName: mediaReplicaName, region: config.regions.secondary },
     rateLimitPer5Minutes: config.waf.rateLimitPer5Minutes,
     mediaSigningPublicKeyPem: config.media.signingPublicKeyPem,
   });
-  // Not visible to CDK as references: SSM parameter names and the replica's bucket name.
+  // Not visible to CDK as references: SSM parameter names and the replicas' bucket names.
   site.addStackDependency(edge, 'reads the edge function versions from SSM');
-  site.addStackDependency(siteReplica, 'replicates into the replica bucket');
+  site.addStackDependency(siteReplica, 'replicates into the replica buckets');
 
   const tableName = DEFAULT_TABLE_NAME;
   const table = { name: tableName, shape: tableShape(tableDefinition(tableName)) };

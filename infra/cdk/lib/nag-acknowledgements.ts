@@ -43,6 +43,13 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
       scopes: [stacks.site.siteBucket.node.findChild('ReplicationRole')],
     },
     {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'The S3 replication role CDK generates must read every object version of the media bucket and write every key of the media replica (object ARNs end in /*); it is limited to those two buckets.',
+      appliesTo: ['^Resource::<MediaBucket[0-9A-F]{8}\\.Arn>/\\*$', '^Resource::arn:<AWS::Partition>:s3:::stride-media-replica-\\d{12}-[a-z0-9-]+/\\*$'],
+      scopes: [stacks.site.mediaBucket.node.findChild('ReplicationRole')],
+    },
+    {
       id: 'AwsSolutions-APIG4',
       reason:
         'The API authorizes in the handler: it verifies the stride_session JWT (the same one the edge checks) on protected routes, and /api/ping, sign-in and the catalog are public by design. An API Gateway authorizer would duplicate that check.',

@@ -37,4 +37,12 @@ export function replicaBucketName(config: Pick<StrideConfig, 'account' | 'region
   return `stride-site-replica-${config.account}-${config.regions.secondary}`;
 }
 
+/**
+ * The media bucket's replica in the secondary region, named like the site replica for the same
+ * reason: the media bucket's replication rule and the `/media/*` origin group find it by name.
+ */
+export function mediaReplicaBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
+  return `stride-media-replica-${config.account}-${config.regions.secondary}`;
+}
+
 export const apiDomainName = (config: Pick<StrideConfig, 'domainName'>): string => `api.${config.domainName}`;

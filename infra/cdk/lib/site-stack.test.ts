@@ -26,6 +26,24 @@ const distributionConfig = (): Record<string, unknown> => {
   const distributions = site.findResources('AWS::CloudFront::Distribution');
   return (distributions.Distribution830FAC52 as { Properties: { DistributionConfig: Record<string, unknown> } }).Properties.DistributionConfig;
 };
+interface OriginGroupConfig {
+  Id: string;
+  FailoverCriteria: unknown;
+  Members: { Quantity: number; Items: { OriginId: string }[] };
+}
+const originGroup = (id: string): OriginGroupConfig | undefined => (distributionConfig().OriginGroups as { Items: OriginGroupConfig[] }).Items.find((g) => g.Id === id);
+const originById = (id: string) => (distributionConfig().Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[]).find((o) => o.Id === id);
+const failoverOn500_502_503_504_403_404 = { StatusCodes: { Quantity: 6, Items: [500, 502, 503, 504, 403, 404] } };
+/** The CloudFront OAC read grant on a replica bucket: GetObject, this account's distributions only. */
+const oacRead = {
+  Effect: 'Allow',
+  Principal: { Service: 'cloudfront.amazonaws.com' },
+  Action: 's3:GetObject',
+  Condition: {
+    StringEquals: { 'AWS:SourceAccount': '123456789012' },
+    ArnLike: { 'AWS:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::123456789012:distribution/*']] } },
+  },
+};
 
 describe('SiteReplicaStack', () => {
   it('lives in the secondary region with a fixed name the primary replicates to', () => {
@@ -41,19 +59,45 @@ describe('SiteReplicaStack', () => {
       Bucket: { Ref: 'ReplicaBucketB570B599' },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Allow',
-            Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
-            Condition: {
-              StringEquals: { 'AWS:SourceAccount': '123456789012' },
-              ArnLike: { 'AWS:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::123456789012:distribution/*']] } },
-            },
-          }),
+          Match.objectLike(oacRead),
           Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:ListBucket' }),
         ]),
       },
     });
+  });
+
+  it('pins the logical ids of its buckets', () => {
+    expect(Object.keys(replica.findResources('AWS::S3::Bucket')).sort()).toEqual(['LogsBucket9C4D8843', 'MediaReplicaBucket8CE193D5', 'ReplicaBucketB570B599']);
+  });
+
+  it('holds the media replica with a fixed name, private, logged and TLS-only', () => {
+    replica.templateMatches({
+      Resources: {
+        MediaReplicaBucket8CE193D5: {
+          Type: 'AWS::S3::Bucket',
+          DeletionPolicy: 'Retain',
+          Properties: Match.objectLike({
+            ...privateBucket,
+            BucketName: 'stride-media-replica-123456789012-us-west-1',
+            LoggingConfiguration: { DestinationBucketName: { Ref: 'LogsBucket9C4D8843' }, LogFilePrefix: 's3/media-replica/' },
+          }),
+        },
+      },
+      Outputs: { MediaReplicaBucketName: { Value: { Ref: 'MediaReplicaBucket8CE193D5' } } },
+    });
+    replica.hasResourceProperties('AWS::S3::BucketPolicy', tlsOnly('MediaReplicaBucket8CE193D5'));
+  });
+
+  it('lets CloudFront (OAC, this account only) read the media replica, without listing it (as the primary media origin)', () => {
+    replica.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: 'MediaReplicaBucket8CE193D5' },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ ...oacRead, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['MediaReplicaBucket8CE193D5', 'Arn'] }, '/*']] } })]) },
+    });
+    const policies = Object.values(replica.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: 'MediaReplicaBucket8CE193D5' } } }));
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0] as { Properties: { PolicyDocument: { Statement: { Principal?: unknown; Action: unknown }[] } } }).Properties.PolicyDocument.Statement;
+    const cloudFront = statements.filter((st) => JSON.stringify(st.Principal) === JSON.stringify({ Service: 'cloudfront.amazonaws.com' }));
+    expect(cloudFront.map((st) => st.Action)).toEqual(['s3:GetObject']);
   });
 });
 
@@ -91,6 +135,40 @@ describe('SiteStack buckets', () => {
       },
     });
   });
+
+  it('replicates the media bucket, deletes included, to the media replica bucket by name', () => {
+    site.templateMatches({
+      Resources: {
+        MediaBucketBCBB02BA: {
+          Type: 'AWS::S3::Bucket',
+          Properties: Match.objectLike({
+            ReplicationConfiguration: {
+              Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MediaBucketReplicationRole'), 'Arn'] },
+              Rules: [
+                Match.objectLike({
+                  Status: 'Enabled',
+                  Priority: 1,
+                  DeleteMarkerReplication: { Status: 'Enabled' },
+                  Destination: { Bucket: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-media-replica-123456789012-us-west-1']] } },
+                }),
+              ],
+            },
+          }),
+        },
+      },
+    });
+  });
+
+  it('gives the two replication roles distinct names (IAM role names are account-wide)', () => {
+    const roleNames = Object.entries(site.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 's3.amazonaws.com' } })] } } }))
+      .map(([id, role]) => [id.replace(/[0-9A-F]{8}$/, ''), (role as { Properties: { RoleName?: string } }).Properties.RoleName])
+      .sort();
+    // No fixed name (aws-cdk-lib's default "CDKReplicationRole" would clash): CloudFormation generates unique ones.
+    expect(roleNames).toEqual([
+      ['MediaBucketReplicationRole', undefined],
+      ['SiteBucketReplicationRole', undefined],
+    ]);
+  });
 });
 
 describe('SiteStack distribution', () => {
@@ -113,33 +191,23 @@ describe('SiteStack distribution', () => {
 
   it('fails the default behavior over from the primary bucket to the replica on 500/502/503/504/403/404', () => {
     const group = new Capture();
-    const primary = new Capture();
-    const fallback = new Capture();
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultCacheBehavior: Match.objectLike({ TargetOriginId: group }),
-        OriginGroups: {
-          Quantity: 1,
-          Items: [
-            {
-              Id: Match.anyValue(),
-              FailoverCriteria: { StatusCodes: { Quantity: 6, Items: [500, 502, 503, 504, 403, 404] } },
-              Members: { Quantity: 2, Items: [{ OriginId: primary }, { OriginId: fallback }] },
-            },
-          ],
-        },
+        // One group for the site (default behavior), one for /media/*.
+        OriginGroups: Match.objectLike({ Quantity: 2 }),
       }),
     });
-    const config = distributionConfig();
-    const groups = (config.OriginGroups as { Items: { Id: string }[] }).Items;
-    expect(groups[0]?.Id).toBe(group.asString());
-    const origins = config.Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[];
-    const byId = (id: string) => origins.find((o) => o.Id === id);
-    expect(byId(primary.asString())?.DomainName).toEqual({ 'Fn::GetAtt': ['SiteBucket397A1860', 'RegionalDomainName'] });
-    expect(byId(fallback.asString())?.DomainName).toBe('stride-site-replica-123456789012-us-west-1.s3.us-west-1.amazonaws.com');
+    const siteGroup = originGroup(group.asString());
+    expect(siteGroup?.FailoverCriteria).toEqual(failoverOn500_502_503_504_403_404);
+    expect(siteGroup?.Members.Quantity).toBe(2);
+    const [primary, fallback] = (siteGroup?.Members.Items ?? []).map((member) => member.OriginId);
+    expect(originById(primary ?? '')?.DomainName).toEqual({ 'Fn::GetAtt': ['SiteBucket397A1860', 'RegionalDomainName'] });
+    expect(originById(fallback ?? '')?.DomainName).toBe('stride-site-replica-123456789012-us-west-1.s3.us-west-1.amazonaws.com');
     // Both members through Origin Access Control, neither through a legacy OAI.
-    for (const id of [primary.asString(), fallback.asString()]) expect(byId(id)?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
-    site.resourcePropertiesCountIs('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }) }, 3);
+    for (const id of [primary ?? '', fallback ?? '']) expect(originById(id)?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    // One each: site, site replica, media, media replica.
+    site.resourcePropertiesCountIs('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }) }, 4);
   });
 
   it('runs the Edge stack versions (read from SSM at deploy time) at viewer-request and origin-response', () => {
@@ -241,11 +309,29 @@ describe('SiteStack distribution', () => {
         ]),
       }),
     });
-    const origin = (distributionConfig().Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === mediaOrigin.asString());
-    expect(origin?.DomainName).toEqual({ 'Fn::GetAtt': ['MediaBucketBCBB02BA', 'RegionalDomainName'] });
+    // The behavior targets the media origin group; its primary member is the media bucket.
+    const primaryId = originGroup(mediaOrigin.asString())?.Members.Items[0]?.OriginId ?? '';
+    expect(originById(primaryId)?.DomainName).toEqual({ 'Fn::GetAtt': ['MediaBucketBCBB02BA', 'RegionalDomainName'] });
     site.hasResourceProperties('AWS::CloudFront::KeyGroup', { KeyGroupConfig: Match.objectLike({ Items: [{ Ref: 'MediaSigningPublicKey3BBC3724' }] }) });
     expect(keyGroup.asObject()).toEqual({ Ref: expect.stringMatching(/^MediaKeyGroup/) });
     site.hasResourceProperties('AWS::CloudFront::PublicKey', { PublicKeyConfig: Match.objectLike({ EncodedKey: synth.config.media.signingPublicKeyPem }) });
+  });
+
+  it('fails /media/* over from the media bucket to the media replica on 500/502/503/504/403/404', () => {
+    const group = new Capture();
+    site.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/media/*', TargetOriginId: group })]) }),
+    });
+    const mediaGroup = originGroup(group.asString());
+    expect(mediaGroup?.FailoverCriteria).toEqual(failoverOn500_502_503_504_403_404);
+    expect(mediaGroup?.Members.Quantity).toBe(2);
+    const [primary, fallback] = (mediaGroup?.Members.Items ?? []).map((member) => originById(member.OriginId));
+    expect(primary?.DomainName).toEqual({ 'Fn::GetAtt': ['MediaBucketBCBB02BA', 'RegionalDomainName'] });
+    expect(fallback?.DomainName).toBe('stride-media-replica-123456789012-us-west-1.s3.us-west-1.amazonaws.com');
+    // Both through their own Origin Access Control, neither through a legacy OAI.
+    expect(primary?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    expect(fallback?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    expect(fallback?.OriginAccessControlId).not.toEqual(primary?.OriginAccessControlId);
   });
 
   it('caches error responses for 10 seconds and replaces no error body (the API answers JSON errors)', () => {

@@ -19,19 +19,21 @@ export interface SiteStackProps extends StackProps {
   readonly apiDomainName: string;
   /** The replica bucket (SiteReplicaStack) in the secondary region. */
   readonly replica: { readonly bucketName: string; readonly region: string };
+  /** The media bucket's replica (SiteReplicaStack) in the secondary region. */
+  readonly mediaReplica: { readonly bucketName: string; readonly region: string };
   readonly rateLimitPer5Minutes: number;
   /** PEM public key CloudFront checks signed media cookies with. */
   readonly mediaSigningPublicKeyPem: string;
 }
 
-/** Status codes on which the origin group retries the replica bucket. */
+/** Status codes on which the origin groups retry their replica bucket. */
 export const ORIGIN_FAILOVER_STATUS_CODES = [500, 502, 503, 504, 403, 404] as const;
 /** Errors are cached for seconds, not minutes: a fixed origin must show at once. */
 export const ERROR_CACHING_TTL = Duration.seconds(10);
 const ERROR_STATUS_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504] as const;
 
 /**
- * The static site: primary bucket (replicated to the secondary region), media bucket, and the
+ * The static site: primary and media buckets (each replicated to the secondary region), and the
  * CloudFront distribution in front of them and of the API, with its certificate and WAF.
  */
 export class SiteStack extends Stack {
@@ -51,7 +53,14 @@ export class SiteStack extends Stack {
       serverAccessLogs: { bucket: this.logsBucket, prefix: 's3/site/' },
       replicationRules: [{ destination: replicaBucket, priority: 1, deleteMarkerReplication: true }],
     });
-    this.mediaBucket = new PrivateBucket(this, 'MediaBucket', { serverAccessLogs: { bucket: this.logsBucket, prefix: 's3/media/' } });
+    const mediaReplicaBucket = s3.Bucket.fromBucketAttributes(this, 'MediaReplicaBucketRef', {
+      bucketName: props.mediaReplica.bucketName,
+      region: props.mediaReplica.region,
+    });
+    this.mediaBucket = new PrivateBucket(this, 'MediaBucket', {
+      serverAccessLogs: { bucket: this.logsBucket, prefix: 's3/media/' },
+      replicationRules: [{ destination: mediaReplicaBucket, priority: 1, deleteMarkerReplication: true }],
+    });
 
     const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId: props.hostedZone.id, zoneName: props.hostedZone.name });
     const certificate = new acm.Certificate(this, 'SiteCertificate', { domainName: props.domainName, validation: acm.CertificateValidation.fromDns(zone) });
@@ -92,6 +101,14 @@ export class SiteStack extends Stack {
       primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket, readAndList),
       // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
       fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(replicaBucket, readAndList),
+      fallbackStatusCodes: [...ORIGIN_FAILOVER_STATUS_CODES],
+    });
+
+    // Read only, as before the replica: media keys are not listable from either bucket.
+    const mediaOrigin = new origins.OriginGroup({
+      primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.mediaBucket),
+      // The media replica's bucket policy (SiteReplicaStack) grants CloudFront the same read.
+      fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(mediaReplicaBucket),
       fallbackStatusCodes: [...ORIGIN_FAILOVER_STATUS_CODES],
     });
 
@@ -140,7 +157,7 @@ export class SiteStack extends Stack {
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
         '/media/*': {
-          origin: origins.S3BucketOrigin.withOriginAccessControl(this.mediaBucket),
+          origin: mediaOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
           cachePolicy: staticCachePolicy,
@@ -155,10 +172,10 @@ export class SiteStack extends Stack {
       '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
       'defaultRootObject is index.html, and the site bucket holds only public build output: listing only turns missing keys into 404s',
     );
-    // SiteReplicaStack's bucket policy grants the fallback origin's access instead.
+    // SiteReplicaStack's bucket policies grant the fallback origins' access instead.
     Annotations.of(this.distribution).acknowledgeWarning(
       '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
-      'The replica bucket policy (StrideSiteReplica) grants CloudFront OAC read and list',
+      'The replica bucket policies (StrideSiteReplica) grant CloudFront OAC read and list (site) and read (media)',
     );
 
     new CfnOutput(this, 'SiteBucketName', { value: this.siteBucket.bucketName });
