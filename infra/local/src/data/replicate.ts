@@ -30,7 +30,8 @@ export function replicate(from: string, to: string): { copied: number; deleted: 
         const src = statSync(s);
         const dst = existsSync(t) ? statSync(t) : undefined;
         if (dst?.isDirectory()) rmSync(t, { recursive: true, force: true });
-        if (!dst || dst.isDirectory() || dst.size !== src.size || Math.trunc(dst.mtimeMs) !== Math.trunc(src.mtimeMs)) {
+        // Within a millisecond counts as the same time: utimes goes through a float of seconds.
+        if (!dst || dst.isDirectory() || dst.size !== src.size || Math.abs(dst.mtimeMs - src.mtimeMs) >= 1) {
           copyFileSync(s, t);
           // Keep the primary's time, so the next start sees the object as unchanged.
           utimesSync(t, src.atime, src.mtime);
