@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures';
+import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 test.describe('the local AWS-shaped stack', () => {
   test('the SRE console shows both regions and flips reserved concurrency live', async ({ page, stack }) => {
@@ -34,6 +35,27 @@ test.describe('the local AWS-shaped stack', () => {
 
     await page.request.post('/api/auth/logout');
     expect((await page.request.get('/api/me')).status()).toBe(401);
+  });
+
+  test('with the media bucket taken away, a workout still plays, from the media replica', async ({ page, stack }) => {
+    const mediaBucket = (available: boolean) => page.request.put(`${stack.consoleUrl}/api/origins/stride-media`, { data: { available } });
+    expect((await mediaBucket(false)).status()).toBe(200);
+    try {
+      // Segments cached by earlier plays would hide the origin: empty the cache's media first.
+      expect((await page.request.post(`${stack.consoleUrl}/api/invalidations`, { data: { paths: ['/media/*'] } })).ok()).toBe(true);
+      await page.goto('/login?next=%2Fwatch%2Fw-hiit30-01');
+      await signIn(page, 'demo@stride.test');
+      const player = page.getByRole('region', { name: /^Video player/ });
+      await ensurePlaying(player);
+      const start = await videoTime(page);
+      await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+
+      const state = (await (await page.request.get(`${stack.consoleUrl}/api/state`)).json()) as { recentRequests: { path: string; origin: string | null }[] };
+      const mediaOrigins = new Set(state.recentRequests.filter((r) => r.path.startsWith('/media/') && r.origin !== null).map((r) => r.origin));
+      expect([...mediaOrigins]).toEqual(['stride-media-replica']);
+    } finally {
+      await mediaBucket(true);
+    }
   });
 
   test('a viewer without a subscription is refused playback', async ({ page }) => {
