@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Program } from '../../shared/content/schema';
 import { summarize } from '../../shared/content/program-summary';
 import { fetchHome, fetchListingPage, fetchProgram, fetchSummary } from './catalogApi';
+import { testProgram } from './program.fixture';
 import {
   catalogSlice,
   catalogStateFor,
@@ -23,22 +24,7 @@ import {
   type CatalogPageContent,
 } from './catalogSlice';
 
-const program = (slug: string, featured = false, launchAt = '2026-01-01T00:00:00Z'): Program => ({
-  slug,
-  title: slug.toUpperCase(),
-  tagline: 't',
-  description: 'd',
-  trainer: 'Coach',
-  level: 'beginner',
-  equipment: [],
-  featured,
-  launchAt,
-  poster: { src: `/posters/${slug}.svg`, width: 640, height: 360, alt: slug },
-  workouts: [
-    { id: `w-${slug}-1`, title: 'One', durationSec: 600, mediaId: 'sample-hiit' },
-    { id: `w-${slug}-2`, title: 'Two', durationSec: 900, mediaId: 'sample-hiit' },
-  ],
-});
+const program = (slug: string, featured = false, launchAt = '2026-01-01T00:00:00Z'): Program => testProgram(slug, { featured, launchAt });
 
 const storeWith = (preloaded: ReturnType<typeof catalogStateFor>) =>
   configureStore({

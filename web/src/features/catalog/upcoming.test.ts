@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../shared/content/schema';
 import { catalogStateFor, selectIsUpcoming, type CatalogPageContent } from './catalogSlice';
+import { testProgram } from './program.fixture';
 
-const program = (slug: string, launchAt: string): Program => ({
-  slug,
-  title: slug,
-  tagline: 't',
-  description: 'd',
-  trainer: 'Coach',
-  level: 'beginner',
-  equipment: [],
-  featured: false,
-  launchAt,
-  poster: { src: `/posters/${slug}.svg`, width: 640, height: 360, alt: slug },
-  workouts: [{ id: `w-${slug}-1`, title: 'One', durationSec: 600, mediaId: 'sample-hiit' }],
-});
+const program = (slug: string, launchAt: string) => testProgram(slug, { launchAt });
 
 const catalog = [program('launched', '2026-01-01T00:00:00Z'), program('later', '2027-02-01T06:00:00Z')];
 const now = Date.parse('2026-11-22T12:00:00Z');

@@ -3,23 +3,11 @@ import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../../shared/content/schema';
 import { catalogSlice, catalogStateFor } from '../catalogSlice';
+import { testProgram } from '../program.fixture';
 import { ProgramList } from './ProgramList';
 
-const program = (i: number): Program => ({
-  slug: `p${i}`,
-  title: `Program ${i}`,
-  tagline: 't',
-  description: 'd',
-  trainer: 'Coach',
-  level: 'beginner',
-  equipment: [],
-  featured: false,
-  launchAt: '2026-01-01T00:00:00Z',
-  poster: { src: '/posters/hiit-30.svg', width: 640, height: 360, alt: `Program ${i} poster` },
-  workouts: [{ id: `w-${i}`, title: 'One', durationSec: 600, mediaId: 'sample-hiit' }],
-});
+const program = (i: number) => testProgram(`p${i}`, { title: `Program ${i}` });
 
 /** The home page's "All programs" as the prerender writes it, for a catalog of `size` programs. */
 function renderHome(size: number): string {
