@@ -21,6 +21,9 @@ export default defineConfig({
         test: { name: 'web', root: dir('./web'), include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'] },
       },
       {
+        test: { name: 'contract', root: dir('./contract'), include: ['src/**/*.test.ts'] },
+      },
+      {
         test: { name: 'edge', root: dir('./edge'), include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
       },
       {
