@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Subscription } from '@stride/contract/entitlement';
 import { EMAIL_INDEX, keys } from './table';
 
 export type SubscriptionStatus = 'active' | 'none';
@@ -10,6 +11,11 @@ export interface User {
   readonly passwordHash: string;
   readonly subscription: SubscriptionStatus;
   readonly createdAt: string;
+}
+
+/** The user's subscription as the entitlement rule reads it (the one place the stored form is translated). */
+export function subscriptionOf(user: User): Subscription {
+  return { status: user.subscription };
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
