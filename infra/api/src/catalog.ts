@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { compileRelease, type ProgramRelease } from '@stride/contract/entitlement';
 // The web build's own schema and rules: the API accepts exactly the content the site is built from.
 import type { Poster } from '../../../web/src/shared/content/schema';
 import { validatePrograms } from '../../../web/src/shared/content/validate-programs';
@@ -16,6 +17,8 @@ export interface CatalogWorkout {
   readonly programTitle: string;
   /** The program's poster (sized, so a list reserves its box before the image loads). */
   readonly poster: Poster;
+  /** The program's launch and licence, as the entitlement rule reads them. */
+  readonly release: ProgramRelease;
 }
 
 export interface Catalog {
@@ -58,7 +61,10 @@ export function loadCatalog(dir: string): Catalog {
   const workouts = new Map<string, CatalogWorkout>();
   const byProgram = new Map<string, CatalogWorkout[]>();
   for (const program of programs) {
-    const list = program.workouts.map((w): CatalogWorkout => ({ id: w.id, title: w.title, durationSec: w.durationSec, mediaId: w.mediaId, programSlug: program.slug, programTitle: program.title, poster: program.poster }));
+    const release = compileRelease(program.launchAt, program.countries);
+    const list = program.workouts.map(
+      (w): CatalogWorkout => ({ id: w.id, title: w.title, durationSec: w.durationSec, mediaId: w.mediaId, programSlug: program.slug, programTitle: program.title, poster: program.poster, release }),
+    );
     for (const workout of list) workouts.set(workout.id, workout);
     byProgram.set(program.slug, list);
   }

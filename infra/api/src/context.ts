@@ -3,6 +3,7 @@ import { ActivityRepository } from './activity';
 import type { JWK } from 'jose';
 import type { Catalog } from './catalog';
 import type { MediaSigningConfig } from './media-cookies';
+import { OriginGuard, type OriginSecretsReader } from './origin-guard';
 import { SessionTokens } from './sessions';
 import { UserRepository } from './users';
 
@@ -18,6 +19,11 @@ export interface ApiConfig {
   readonly catalog: Catalog;
   /** `Secure` on cookies: true on AWS (https), false on http://localhost. */
   readonly secureCookies: boolean;
+  /**
+   * The values CloudFront sends in `x-stride-origin-verify` (current, and previous during a
+   * rotation): from Secrets Manager on AWS, from `.stride/keys/origin-verify.json` locally.
+   */
+  readonly readOriginSecrets: OriginSecretsReader;
   readonly now?: () => Date;
 }
 
@@ -29,10 +35,12 @@ export interface ApiContext {
   readonly media: MediaSigningConfig;
   readonly catalog: Catalog;
   readonly secureCookies: boolean;
+  readonly originGuard: OriginGuard;
   readonly now: () => Date;
 }
 
 export async function createApiContext(config: ApiConfig): Promise<ApiContext> {
+  const now = config.now ?? (() => new Date());
   return {
     region: config.region,
     users: new UserRepository(config.dynamo, config.tableName),
@@ -41,6 +49,7 @@ export async function createApiContext(config: ApiConfig): Promise<ApiContext> {
     media: config.media,
     catalog: config.catalog,
     secureCookies: config.secureCookies,
-    now: config.now ?? (() => new Date()),
+    originGuard: await OriginGuard.start({ read: config.readOriginSecrets, now: () => now().getTime() }),
+    now,
   };
 }

@@ -21,6 +21,7 @@ const env = (overrides: Record<string, string | undefined> = {}): NodeJS.Process
   STRIDE_MEDIA_KEY_PAIR_ID: 'K2JCJMDEHXQW5F',
   STRIDE_MEDIA_PRIVATE_KEY_SECRET: 'stride/media-signing-key',
   STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
+  STRIDE_ORIGIN_VERIFY_SECRET: 'stride/origin-verify',
   STRIDE_CATALOG_DIR: catalogDir,
   ...overrides,
 });
@@ -44,6 +45,18 @@ describe('loadApiConfig', () => {
     expect(config.sessionSigningKey).toMatchObject({ kty: 'RSA', kid: 'key-1' });
     expect(config.media).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F', privateKeyPem: mediaPem, resourceBase: 'https://stride.test/media', ttlSeconds: 14_400 });
     expect(config).toMatchObject({ region: 'us-west-1', tableName: 'stride-api', secureCookies: true });
+  });
+
+  it('reads the origin-verify values from their secret each time it is asked (a rotation needs no cold start)', async () => {
+    const values: Record<string, string> = { 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': mediaPem, 'stride/origin-verify': JSON.stringify({ current: 'a'.repeat(43) }) };
+    const config = await loadApiConfig(env(), secretsOf(values));
+    expect(await config.readOriginSecrets()).toEqual(['a'.repeat(43)]);
+    values['stride/origin-verify'] = JSON.stringify({ current: 'b'.repeat(43), previous: 'a'.repeat(43) });
+    expect(await config.readOriginSecrets()).toEqual(['b'.repeat(43), 'a'.repeat(43)]);
+    values['stride/origin-verify'] = JSON.stringify({ current: 'short' });
+    await expect(config.readOriginSecrets()).rejects.toThrow('secret stride/origin-verify: "current" must be a string of at least 16 characters');
+    values['stride/origin-verify'] = 'plain text';
+    await expect(config.readOriginSecrets()).rejects.toThrow('secret stride/origin-verify is not JSON');
   });
 
   it('names every missing or bad variable before reading any secret', async () => {

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { parseOriginSecret } from '@stride/contract/origin-secret-format';
 import { z } from 'zod';
 import { loadCatalog } from './catalog';
 import type { ApiConfig } from './context';
@@ -17,6 +18,7 @@ const lambdaEnv = z.object({
   STRIDE_SESSION_SIGNING_KEY_SECRET: z.string().min(1, 'STRIDE_SESSION_SIGNING_KEY_SECRET must name the secret holding the private session JWK'),
   STRIDE_MEDIA_KEY_PAIR_ID: z.string().min(1, 'STRIDE_MEDIA_KEY_PAIR_ID must be the CloudFront public key id'),
   STRIDE_MEDIA_PRIVATE_KEY_SECRET: z.string().min(1, 'STRIDE_MEDIA_PRIVATE_KEY_SECRET must name the secret holding the media PEM private key'),
+  STRIDE_ORIGIN_VERIFY_SECRET: z.string().min(1, 'STRIDE_ORIGIN_VERIFY_SECRET must name the secret holding the CloudFront origin-verify header value'),
   STRIDE_MEDIA_RESOURCE_BASE: z.string().regex(/^https?\*?:\/\/[^/]+\/media$/, 'STRIDE_MEDIA_RESOURCE_BASE must look like https://<site domain>/media'),
   STRIDE_MEDIA_COOKIE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(4 * 3600),
   STRIDE_CATALOG_DIR: z.string().default('content/programs'),
@@ -51,6 +53,9 @@ export async function loadApiConfig(env: NodeJS.ProcessEnv, options: LoadOptions
   if (!parsed.success) throw new Error(`API configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
   const [sessionSecret, mediaSecret] = await Promise.all([options.readSecret(e.STRIDE_SESSION_SIGNING_KEY_SECRET), options.readSecret(e.STRIDE_MEDIA_PRIVATE_KEY_SECRET)]);
+  const originSecretId = e.STRIDE_ORIGIN_VERIFY_SECRET;
+  // Read at cold start (the guard reads it before the first event) and again after a mismatch.
+  const readOriginSecrets = async () => parseOriginSecret(await options.readSecret(originSecretId), `API configuration: secret ${originSecretId}`);
   const sessionSigningKey = sessionKeyFrom(e.STRIDE_SESSION_SIGNING_KEY_SECRET, sessionSecret);
   if (!mediaSecret.includes('PRIVATE KEY')) throw new Error(`API configuration: secret ${e.STRIDE_MEDIA_PRIVATE_KEY_SECRET} is not a PEM private key`);
   const taskRoot = options.taskRoot ?? env.LAMBDA_TASK_ROOT ?? process.cwd();
@@ -63,5 +68,6 @@ export async function loadApiConfig(env: NodeJS.ProcessEnv, options: LoadOptions
     media: { keyPairId: e.STRIDE_MEDIA_KEY_PAIR_ID, privateKeyPem: mediaSecret, resourceBase: e.STRIDE_MEDIA_RESOURCE_BASE, ttlSeconds: e.STRIDE_MEDIA_COOKIE_TTL_SECONDS },
     catalog: loadCatalog(e.STRIDE_CATALOG_DIR.startsWith('/') ? e.STRIDE_CATALOG_DIR : `${taskRoot}/${e.STRIDE_CATALOG_DIR}`),
     secureCookies: e.STRIDE_SECURE_COOKIES === 'true',
+    readOriginSecrets,
   };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
 import { seedDemoAccounts } from '../../local/src/data/demo-accounts';
 import { SESSION_AUDIENCE, SESSION_ISSUER } from '../../tools/session-keys';
-import { httpApiEvent } from './apigw-event.fixture';
+import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
 import { loadCatalog } from './catalog';
 import { createApiHandler, type ApiHandler } from './handler';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -43,6 +43,7 @@ beforeAll(async () => {
     media: { keyPairId: 'KTEST', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 600 },
     catalog: loadCatalog(path.resolve(import.meta.dirname, '../../../web/content/programs')),
     secureCookies: true,
+    readOriginSecrets: readTestOriginSecrets,
     now: () => now,
   });
 });
@@ -204,6 +205,77 @@ describe('playback', () => {
     const policy = JSON.parse(Buffer.from(policyValue.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString()) as unknown;
     expect(policy).toEqual({ Statement: [{ Resource: 'https://stride.example/media/sample-hiit/*', Condition: { DateLessThan: { 'AWS:EpochTime': now.getTime() / 1000 + 600 } } }] });
     for (const cookie of result.cookies ?? []) expect(cookie).toContain('Path=/media; HttpOnly; SameSite=Lax; Max-Age=600; Secure');
+  });
+});
+
+describe('playback: who may watch, at the API door', () => {
+  const play = async (id: string, init: { email?: string; country?: string; via?: 'cloudfront' | 'direct' } = {}) => {
+    const cookies = init.email ? ((await login(init.email)).cookies ?? []) : [];
+    return api(withCookies(httpApiEvent('GET', `/api/playback/${id}`, { ...(init.country ? { country: init.country } : {}), ...(init.via ? { via: init.via } : {}) }), cookies));
+  };
+  const at = async <T>(instant: string, run: () => Promise<T>): Promise<T> => {
+    const saved = now;
+    now = new Date(instant);
+    try {
+      return await run();
+    } finally {
+      now = saved;
+    }
+  };
+
+  it('refuses a program before its launch with 403 not-launched and the launch instant, and sets no media cookie', async () => {
+    const result = await play('w-cycling-01', { email: 'demo@stride.test', country: 'US' });
+    expect(result.statusCode).toBe(403);
+    expect(body(result)).toEqual({ error: 'This program is not available yet', reason: 'not-launched', availableAt: '2027-02-01T06:00:00.000Z' });
+    expect(result.cookies).toBeUndefined();
+  });
+
+  it('flips at the launch instant: refused one millisecond before, granted at it', async () => {
+    expect((await at('2027-02-01T05:59:59.999Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(403);
+    expect((await at('2027-02-01T05:59:59.000Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(403);
+    expect((await at('2027-02-01T06:00:00.000Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(200);
+  });
+
+  it('refuses outside the licence with 451 unlicensed, and an unknown country too', async () => {
+    const japan = await play('w-boxing-01', { email: 'demo@stride.test', country: 'JP' });
+    expect(japan.statusCode).toBe(451);
+    expect(body(japan)).toEqual({ error: 'This program is not available in your country', reason: 'unlicensed' });
+    expect(japan.cookies).toBeUndefined();
+    expect((await play('w-boxing-01', { email: 'demo@stride.test' })).statusCode).toBe(451);
+    expect((await play('w-boxing-01', { email: 'demo@stride.test', country: 'gb' })).statusCode).toBe(200);
+    expect((await play('w-boxing-01', { email: 'demo@stride.test', country: 'GB' })).statusCode).toBe(200);
+  });
+
+  it('refuses without a subscription with 403 subscription-required, and signed out with 401 signed-out', async () => {
+    const free = await play('w-hiit30-01', { email: 'free@stride.test' });
+    expect(free.statusCode).toBe(403);
+    expect(body(free)).toEqual({ error: 'A subscription is needed to play workouts', reason: 'subscription-required' });
+    expect(free.cookies).toBeUndefined();
+    const anonymous = await play('w-hiit30-01');
+    expect(anonymous.statusCode).toBe(401);
+    expect(body(anonymous)).toMatchObject({ reason: 'signed-out' });
+    // Signed out, an unknown id answers as a known one: nothing about the catalog leaks.
+    expect((await play('w-does-not-exist')).statusCode).toBe(401);
+  });
+
+  it('tells a viewer without a subscription about the licence first: nobody is asked to pay for what they cannot watch', async () => {
+    expect(body(await play('w-boxing-01', { email: 'free@stride.test', country: 'JP' }))).toMatchObject({ reason: 'unlicensed' });
+    expect(body(await play('w-cycling-01', { email: 'free@stride.test', country: 'US' }))).toMatchObject({ reason: 'not-launched' });
+  });
+
+  it('refuses a request that reached the region around CloudFront, even with a forged country (403)', async () => {
+    const forged = await play('w-hiit30-01', { email: 'demo@stride.test', country: 'US', via: 'direct' });
+    expect(forged.statusCode).toBe(403);
+    expect(body(forged)).toMatchObject({ reason: 'direct-origin' });
+    expect(forged.cookies).toBeUndefined();
+    const wrong = httpApiEvent('GET', '/api/me');
+    wrong.headers['x-stride-origin-verify'] = 'not-the-secret-at-all-0000000000';
+    expect((await api(wrong)).statusCode).toBe(403);
+    for (const event of [httpApiEvent('POST', '/api/auth/login', { via: 'direct' }), httpApiEvent('GET', '/api/progress', { via: 'direct' })]) {
+      expect((await api(event)).statusCode).toBe(403);
+    }
+    // The health checks call each region directly: the ping alone answers.
+    expect((await api(httpApiEvent('GET', '/api/ping', { via: 'direct' }))).statusCode).toBe(200);
   });
 });
 

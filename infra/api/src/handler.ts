@@ -38,6 +38,10 @@ export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
   return async (event) => {
     const path = event.rawPath;
     const method = event.requestContext.http.method.toUpperCase();
+    // Only CloudFront's requests are served: around it, anyone could claim any country.
+    if (!(await ctx.originGuard.admits(event))) {
+      return jsonResponse(403, { error: 'The API answers only requests that come through the site; this one reached the region directly', reason: 'direct-origin' }, ctx.region);
+    }
     let match: RegExpExecArray | null = null;
     const entry = routes.find((r) => (match = r.pattern.exec(path)) !== null);
     if (!entry || !match) return errorResponse(404, `No API route at ${path.slice(0, 200)}`, ctx.region);

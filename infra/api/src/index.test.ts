@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { httpApiEvent } from './apigw-event.fixture';
+import { httpApiEvent, TEST_ORIGIN_SECRET_JSON } from './apigw-event.fixture';
 import { startSecretsManagerStandIn, type SecretsManagerStandIn } from './secrets-manager.fixture';
 
 const savedEnv = { ...process.env };
@@ -12,7 +12,7 @@ let sessionJwk: string;
 beforeAll(async () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   sessionJwk = JSON.stringify({ ...(await exportJWK(privateKey)), kid: 'key-1', alg: 'RS256' });
-  standIn = await startSecretsManagerStandIn({ 'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+  standIn = await startSecretsManagerStandIn({ 'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'stride/origin-verify': TEST_ORIGIN_SECRET_JSON });
   process.env = {
     PATH: savedEnv.PATH,
     AWS_REGION: 'us-west-1',
@@ -26,6 +26,7 @@ beforeAll(async () => {
     STRIDE_MEDIA_KEY_PAIR_ID: 'K2JCJMDEHXQW5F',
     STRIDE_MEDIA_PRIVATE_KEY_SECRET: 'stride/media-signing-key',
     STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
+    STRIDE_ORIGIN_VERIFY_SECRET: 'stride/origin-verify',
     STRIDE_CATALOG_DIR: path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs'),
   };
   vi.resetModules();

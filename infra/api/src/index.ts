@@ -15,6 +15,7 @@ import { secretsManagerReader } from './secrets';
  * | `STRIDE_SESSION_SIGNING_KEY_SECRET` | name or ARN of the secret holding the private RS256 JWK (JSON, with `kid`) signing `stride_session`; its public half is the JWKS baked into viewer-request |
  * | `STRIDE_MEDIA_KEY_PAIR_ID` | CloudFront public key id in the media behavior's trusted key group |
  * | `STRIDE_MEDIA_PRIVATE_KEY_SECRET` | name or ARN of the secret holding the PEM private key of that CloudFront public key |
+ * | `STRIDE_ORIGIN_VERIFY_SECRET` | name or ARN of the secret holding `{"current","previous"}`: the `x-stride-origin-verify` values CloudFront adds (requests without one are refused, except GET /api/ping) |
  * | `STRIDE_MEDIA_RESOURCE_BASE` | viewer URL prefix of media, e.g. `https://stride.example/media` |
  * | `STRIDE_MEDIA_COOKIE_TTL_SECONDS` | optional, default 14400 |
  * | `STRIDE_CATALOG_DIR` | optional, default `content/programs` under the task root (bundle web/content/programs/*.json there) |
@@ -22,7 +23,7 @@ import { secretsManagerReader } from './secrets';
  * | `STRIDE_DYNAMODB_ENDPOINT` | local only; unset on AWS |
  *
  * IAM: dynamodb:GetItem, PutItem, Query and UpdateItem on the table and its `byEmail` index;
- * secretsmanager:GetSecretValue (with DescribeSecret, as CDK's read grant gives) on the two secrets.
+ * secretsmanager:GetSecretValue (with DescribeSecret, as CDK's read grant gives) on the three secrets.
  */
 let ready: Promise<ApiHandler> | undefined;
 

@@ -6,9 +6,20 @@ export interface MediaSigningConfig {
   readonly privateKeyPem: string;
   /** The viewer-facing URL prefix of `/media`, e.g. `https://stride.example/media`; `*` wildcards allowed. */
   readonly resourceBase: string;
-  /** How long the media cookies are valid: a workout plus slack. */
+  /** The longest the media cookies are ever valid; a short workout's cookies live shorter (mediaCookieTtlSeconds). */
   readonly ttlSeconds: number;
 }
+
+/** Slack past a workout's nominal length: pauses, a slow start, seeking back. */
+export const MEDIA_COOKIE_SLACK_SECONDS = 30 * 60;
+
+/**
+ * How long one grant's media cookies live: the workout's length plus slack, never more than the
+ * configured ceiling. A leaked cookie opens one stream for about one workout; a viewer who
+ * pauses past it is granted again by the player (a new playback request), under the rule again.
+ */
+export const mediaCookieTtlSeconds = (config: MediaSigningConfig, workoutDurationSec: number): number =>
+  Math.min(config.ttlSeconds, Math.ceil(workoutDurationSec) + MEDIA_COOKIE_SLACK_SECONDS);
 
 export const MEDIA_COOKIE_NAMES = ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id'] as const;
 
@@ -16,13 +27,14 @@ export const MEDIA_COOKIE_NAMES = ['CloudFront-Policy', 'CloudFront-Signature', 
  * CloudFront signed cookies (custom policy) for one media folder, as Set-Cookie strings scoped
  * to /media so the browser sends them only with media requests.
  */
-export function mediaCookies(config: MediaSigningConfig, mediaId: string, now: Date, secure: boolean): { cookies: string[]; expiresAt: Date } {
-  const expiresAt = new Date(now.getTime() + config.ttlSeconds * 1000);
+export function mediaCookies(config: MediaSigningConfig, mediaId: string, now: Date, secure: boolean, workoutDurationSec: number): { cookies: string[]; expiresAt: Date } {
+  const ttlSeconds = mediaCookieTtlSeconds(config, workoutDurationSec);
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   const policy = JSON.stringify({
     Statement: [{ Resource: `${config.resourceBase}/${mediaId}/*`, Condition: { DateLessThan: { 'AWS:EpochTime': Math.floor(expiresAt.getTime() / 1000) } } }],
   });
   const signed = getSignedCookies({ keyPairId: config.keyPairId, privateKey: config.privateKeyPem, policy });
-  const attrs = `Path=/media; HttpOnly; SameSite=Lax; Max-Age=${config.ttlSeconds}${secure ? '; Secure' : ''}`;
+  const attrs = `Path=/media; HttpOnly; SameSite=Lax; Max-Age=${ttlSeconds}${secure ? '; Secure' : ''}`;
   const cookies = [
     `CloudFront-Policy=${signed['CloudFront-Policy'] ?? ''}; ${attrs}`,
     `CloudFront-Signature=${signed['CloudFront-Signature']}; ${attrs}`,
