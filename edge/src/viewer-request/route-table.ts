@@ -1,3 +1,4 @@
+import { compileRelease, programAvailability, type Availability, type ProgramRelease } from '@stride/contract/entitlement';
 import type { ManifestPattern, ManifestRedirect, ManifestRoute, RouteAccess, RouteManifest } from '../config/route-manifest';
 import type { Device } from './device';
 
@@ -8,10 +9,9 @@ interface CompiledPattern {
 }
 
 interface CompiledProgram {
-  readonly launchAtMs: number;
+  readonly release: ProgramRelease;
   readonly comingSoonObject: string;
   readonly tvComingSoonObject: string | undefined;
-  readonly countries: ReadonlySet<string> | undefined;
 }
 
 /** The manifest indexed once per container, not once per request. */
@@ -36,7 +36,7 @@ export function compileRoutes(manifest: RouteManifest): RouteTable {
     programs: new Map(
       manifest.programs.map((p) => [
         p.path,
-        { launchAtMs: Date.parse(p.launchAt), comingSoonObject: p.comingSoonObject, tvComingSoonObject: p.tvComingSoonObject, countries: p.countries ? new Set(p.countries) : undefined },
+        { release: compileRelease(p.launchAt, p.countries), comingSoonObject: p.comingSoonObject, tvComingSoonObject: p.tvComingSoonObject },
       ]),
     ),
     redirects: new Map(manifest.redirects.map((r) => [r.from, r])),
@@ -119,22 +119,21 @@ export function objectFor(match: Extract<Match, { kind: 'route' | 'pattern' }>, 
   if (match.kind === 'pattern') return (tv && match.pattern.tvObject) || match.pattern.object;
   const program = table.programs.get(match.route.path);
   if (program) {
-    if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return unavailableObject(viewer.device, table);
-    if (viewer.nowMs < program.launchAtMs) return (tv && program.tvComingSoonObject) || program.comingSoonObject;
+    const availability = programAvailability(program.release, viewer.country, viewer.nowMs);
+    if (availability === 'unlicensed') return unavailableObject(viewer.device, table);
+    if (availability === 'upcoming') return (tv && program.tvComingSoonObject) || program.comingSoonObject;
   }
   return (tv && match.route.tvObject) || match.route.object;
 }
 
 /**
- * Whether a program's content may be shown to this viewer now: `released`, `unlicensed` where
- * they are (an unknown country counts as outside), or `upcoming`. Page data obeys the same rules
- * as the page, or client-side navigation would leak it.
+ * Whether a program's content may be shown to this viewer now (the entitlement rule's
+ * availability: licence, then launch). Page data obeys the same rule as the page, or client-side
+ * navigation would leak it.
  */
-export function programRelease(programPath: string, viewer: Viewer, table: RouteTable): 'released' | 'unlicensed' | 'upcoming' {
+export function programRelease(programPath: string, viewer: Viewer, table: RouteTable): Availability {
   const program = table.programs.get(programPath);
-  if (!program) return 'released';
-  if (program.countries && !(viewer.country && program.countries.has(viewer.country))) return 'unlicensed';
-  return viewer.nowMs >= program.launchAtMs ? 'released' : 'upcoming';
+  return program ? programAvailability(program.release, viewer.country, viewer.nowMs) : 'released';
 }
 
 export const notFoundObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;
