@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { importJWK, SignJWT, type JWK } from 'jose';
-import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER, sessionKeyPaths } from '../../infra/tools/session-keys';
+import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contract/session';
+import { sessionKeyPaths } from '@stride/infra/session-keys';
 import { expect, test } from '../fixtures';
 
 // The edge bundles (edge/dist) as the local CloudFront runs them: viewer-request decides who

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CACHE_CONTROL, PublishPlanError, contentType, describePlan, objectKind, planPublish, type LocalObject, type RemoteObject } from './plan';
+import { CACHE_CONTROL, objectKind } from '@stride/contract/caching';
+import { PublishPlanError, contentType, describePlan, planPublish, type LocalObject, type RemoteObject } from './plan';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const local = (key: string, body = key): LocalObject => ({ key, md5: md5(body), size: body.length });
@@ -12,11 +13,11 @@ describe('objectKind and headers', () => {
     ['assets/index-BODbigMC.css', 'hashed-asset'],
     ['assets/index-97FsGzWh.js.map', 'hashed-asset'],
     ['assets/logo.svg', 'other'],
-    ['index.html', 'html'],
-    ['programs/hiit-30/index.html', 'html'],
-    ['404.html', 'html'],
-    ['data/hiit-30.json', 'data'],
-    ['data/programs/index.json', 'data'],
+    ['index.html', 'page'],
+    ['programs/hiit-30/index.html', 'page'],
+    ['404.html', 'page'],
+    ['data/hiit-30.json', 'page-data'],
+    ['data/programs/index.json', 'page-data'],
     ['favicon.svg', 'other'],
     ['posters/hiit-30.svg', 'other'],
   ])('%s is %s', (key, kind) => {
@@ -25,8 +26,8 @@ describe('objectKind and headers', () => {
 
   it('gives hashed assets a year and immutable, and everything else a short browser life', () => {
     expect(CACHE_CONTROL['hashed-asset']).toBe('public, max-age=31536000, immutable');
-    for (const kind of ['html', 'data', 'other'] as const) expect(CACHE_CONTROL[kind]).not.toMatch(/immutable|max-age=31536000/);
-    expect(CACHE_CONTROL.html).toMatch(/max-age=0\b.*must-revalidate/);
+    for (const kind of ['page', 'page-data', 'other'] as const) expect(CACHE_CONTROL[kind]).not.toMatch(/immutable|max-age=31536000/);
+    expect(CACHE_CONTROL.page).toMatch(/max-age=0\b.*s-maxage=60/);
   });
 
   it.each([
@@ -69,7 +70,7 @@ describe('planPublish', () => {
       [remote('index.html', 'v1'), remote('programs/hiit-30/index.html', 'v1'), remote('programs/yoga/index.html'), remote('assets/app-OLDHASH1.js'), remote('data/hiit-30.json', 'v1'), remote('favicon.svg')],
     );
     expect(plan.uploads.map((u) => u.key)).toEqual(['assets/app-NEWHASH1.js', 'data/hiit-30.json', 'index.html', 'programs/hiit-30/index.html']);
-    expect(plan.uploads.find((u) => u.key === 'data/hiit-30.json')).toMatchObject({ kind: 'data', reason: 'changed', cacheControl: CACHE_CONTROL.data, contentType: 'application/json; charset=utf-8' });
+    expect(plan.uploads.find((u) => u.key === 'data/hiit-30.json')).toMatchObject({ kind: 'page-data', reason: 'changed', cacheControl: CACHE_CONTROL['page-data'], contentType: 'application/json; charset=utf-8' });
     expect(plan.invalidationPaths).toEqual(['/', '/data/hiit-30.json', '/index.html', '/programs/hiit-30', '/programs/hiit-30/', '/programs/hiit-30/index.html']);
     expect(plan.stale).toEqual(['assets/app-OLDHASH1.js']);
   });

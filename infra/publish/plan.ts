@@ -1,3 +1,4 @@
+import { CACHE_CONTROL, objectKind, type ObjectKind } from '@stride/contract/caching';
 import { contentTypeOf } from './content-types';
 
 /**
@@ -18,31 +19,6 @@ export interface RemoteObject {
   readonly key: string;
   /** S3's ETag, quoted; for a single-part upload it is the MD5 of the bytes. */
   readonly etag: string;
-}
-
-export type ObjectKind = 'hashed-asset' | 'html' | 'data' | 'other';
-
-/**
- * Cache-Control per kind. Hashed assets never change under their name; everything else may
- * change on a publish, so browsers revalidate soon while the CDN keeps it until the publish
- * invalidates it.
- */
-export const CACHE_CONTROL: Readonly<Record<ObjectKind, string>> = {
-  'hashed-asset': 'public, max-age=31536000, immutable',
-  html: 'public, max-age=0, s-maxage=86400, must-revalidate',
-  data: 'public, max-age=60, s-maxage=86400',
-  other: 'public, max-age=3600, s-maxage=86400',
-};
-
-
-/** Vite names its output assets/<name>-<hash>.<ext>. */
-const HASHED_ASSET = /^assets\/(?:.+\/)?[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(?:\.map)?$/;
-
-export function objectKind(key: string): ObjectKind {
-  if (HASHED_ASSET.test(key)) return 'hashed-asset';
-  if (key.endsWith('.html')) return 'html';
-  if (key.startsWith('data/') && key.endsWith('.json')) return 'data';
-  return 'other';
 }
 
 /** Kept under this name for the plan's callers; the map is shared with the local buckets. */
@@ -124,7 +100,7 @@ export function planPublish(local: readonly LocalObject[], remote: readonly Remo
   }
 
   const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  const ordered = [...uploads.filter((u) => u.kind !== 'html').sort(byKey), ...uploads.filter((u) => u.kind === 'html').sort(byKey)];
+  const ordered = [...uploads.filter((u) => u.kind !== 'page').sort(byKey), ...uploads.filter((u) => u.kind === 'page').sort(byKey)];
   const paths = [...invalidate].sort();
   return {
     uploads: ordered,

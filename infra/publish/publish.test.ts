@@ -6,7 +6,7 @@ import { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand } f
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_CONTROL } from './plan';
+import { CACHE_CONTROL } from '@stride/contract/caching';
 import { listRemoteObjects, publishSite } from './publish';
 
 // There is no local S3 or CloudFront API here, so these tests run against mocked AWS clients.
@@ -59,7 +59,7 @@ describe('publishSite (mocked AWS)', () => {
     // The asset goes up before the page that loads it; unchanged data is not sent.
     expect(puts.map((put) => put.Key)).toEqual(['assets/app-Abc12345.js', 'index.html']);
     expect(puts[0]).toMatchObject({ Bucket: 'stride-site', CacheControl: CACHE_CONTROL['hashed-asset'], ContentType: 'text/javascript; charset=utf-8', ContentMD5: Buffer.from(etag('js v2').slice(1, -1), 'hex').toString('base64') });
-    expect(puts[1]).toMatchObject({ CacheControl: CACHE_CONTROL.html, ContentType: 'text/html; charset=utf-8' });
+    expect(puts[1]).toMatchObject({ CacheControl: CACHE_CONTROL.page, ContentType: 'text/html; charset=utf-8' });
     expect(Buffer.from(puts[1]?.Body as Uint8Array).toString()).toBe('home v2');
 
     const invalidations = cfMock.commandCalls(CreateInvalidationCommand).map((call) => call.args[0].input);

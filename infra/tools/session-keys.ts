@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SESSION_ALG } from '@stride/contract/session';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -15,15 +16,6 @@ export const sessionKeyPaths = {
   jwks: path.join(repoRoot, '.stride', 'keys', 'jwks.json'),
 } as const;
 
-export const SESSION_ALG = 'RS256';
-
-/**
- * The session contract between the API (which signs) and the edge (which verifies): cookie
- * name and the registered claims every `stride_session` token carries.
- */
-export const SESSION_COOKIE = 'stride_session';
-export const SESSION_ISSUER = 'https://stride.local/auth';
-export const SESSION_AUDIENCE = 'stride-viewer';
 
 export interface SessionKeys {
   /** The current signing key (private JWK with `kid` and `alg`). */

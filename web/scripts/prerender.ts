@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
+import { buildRouteManifest } from '@stride/edge/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
-import { dataObjectKey, HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '../src/shared/content/data-paths';
+import { HOME_DATA_PATH, listingPageDataPath, objectKeyOf as dataObjectKey, programDataPath, programPath, summaryDataPath } from '@stride/contract/urls';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
@@ -75,7 +75,7 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   const manifest = buildRouteManifest(
     {
       pages,
-      programs: catalog.map((p) => ({ path: `/programs/${p.slug}`, launchAt: p.launchAt, countries: p.countries, dataObjectKey: dataObjectKey(programDataPath(p.slug)) })),
+      programs: catalog.map((p) => ({ path: programPath(p.slug), launchAt: p.launchAt, countries: p.countries, dataObjectKey: dataObjectKey(programDataPath(p.slug)) })),
       redirects,
     },
     webPaths.routeManifest,

@@ -1,3 +1,4 @@
+import { comingSoonObjectKey, objectKeyOf, pageObjectKey, programPath } from '@stride/contract/urls';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
@@ -48,9 +49,9 @@ export function pagesFor(catalog: readonly Program[]): PageSpec[] {
   const page = (path: string, objectKey: string): PageSpec => ({ path, objectKey, status: 200, detailSlugs: [], summarySlugs: [], listsCatalog: false, role: 'page', route: path, device: 'web' });
   const web: PageSpec[] = [
     { ...page('/', 'index.html'), listsCatalog: true },
-    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/index.html`), detailSlugs: [p.slug] })),
+    ...catalog.map((p): PageSpec => ({ ...page(programPath(p.slug), objectKeyOf(pageObjectKey(programPath(p.slug)))), detailSlugs: [p.slug] })),
     // Served at /programs/<slug> until launchAt: the summary only, no workouts.
-    ...catalog.map((p): PageSpec => ({ ...page(`/programs/${p.slug}`, `programs/${p.slug}/coming-soon/index.html`), role: 'coming-soon', notice: 'coming-soon', summarySlugs: [p.slug] })),
+    ...catalog.map((p): PageSpec => ({ ...page(programPath(p.slug), objectKeyOf(comingSoonObjectKey(p.slug))), role: 'coming-soon', notice: 'coming-soon', summarySlugs: [p.slug] })),
     // One shell for every /watch/<id>: it renders nothing id-specific.
     { ...page('/watch/shell', 'watch/index.html'), route: '/watch/:id' },
     page('/account', 'account/index.html'),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRouteManifest } from '../../edge/src/config/build-route-manifest';
-import type { RouteManifest } from '../../edge/src/config/route-manifest';
+import { buildRouteManifest } from '@stride/edge/build-route-manifest';
+import type { RouteManifest } from '@stride/edge/route-manifest';
 import { loadPrograms } from '../scripts/content';
 import { webPaths } from '../scripts/paths';
 import { pagesFor, renderPage, type PageSpec } from './entry-server';

@@ -1,7 +1,9 @@
 import type { CloudFrontResultResponse } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security-headers';
-import { ERROR, HTML, IMMUTABLE, OTHER } from './cache-policy';
+import { CACHE_CONTROL } from '@stride/contract/caching';
+
+const { error: ERROR, page: HTML, 'hashed-asset': IMMUTABLE, other: OTHER } = CACHE_CONTROL;
 import { originResponseEvent } from './fixtures/events';
 import { createOriginResponseHandler } from './handler';
 

@@ -1,7 +1,7 @@
 import type { CloudFrontResponse, CloudFrontResponseEvent, CloudFrontResponseResult } from 'aws-lambda';
 import { headerValue } from '../shared/headers';
 import { securityHeaders } from '../shared/security-headers';
-import { cacheControlFor } from './cache-policy';
+import { cacheControlFor } from '@stride/contract/caching';
 import type { OriginResponseConfig } from './config';
 
 export type OriginResponseHandler = (event: CloudFrontResponseEvent) => Promise<CloudFrontResponseResult>;

@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isQualifiedView, VIEW_MILESTONES, type ViewMilestone } from '@stride/contract/views';
 import { keys } from './table';
 
-export const VIEW_MILESTONES = ['start', '25', '50', '75', 'complete'] as const;
-export type ViewMilestone = (typeof VIEW_MILESTONES)[number];
 
 export interface Progress {
   readonly positionSec: number;
@@ -92,7 +91,7 @@ export class ActivityRepository {
       );
       const reached = new Set((Attributes?.milestones as Set<string> | undefined) ?? []);
       const milestones = VIEW_MILESTONES.filter((m) => reached.has(m));
-      return { playId, workoutId, milestones, qualified: milestones.length === VIEW_MILESTONES.length };
+      return { playId, workoutId, milestones, qualified: isQualifiedView(milestones) };
     } catch (error) {
       if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'other-workout';
       throw error;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileRelease, type ProgramRelease } from '@stride/contract/entitlement';
-// The web build's own schema and rules: the API accepts exactly the content the site is built from.
-import type { Poster } from '../../../web/src/shared/content/schema';
-import { validatePrograms } from '../../../web/src/shared/content/validate-programs';
+// The web build's own schema and rules (by package name): the API accepts exactly the content the site is built from.
+import type { Poster } from '@stride/web/content/schema';
+import { validatePrograms } from '@stride/web/content/validate-programs';
 
 /** What the API needs to know of the content catalog (web/content/programs/*.json). */
 export interface CatalogWorkout {

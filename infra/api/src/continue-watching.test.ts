@@ -4,7 +4,8 @@ import type { Catalog, CatalogWorkout } from './catalog';
 import { continueWatchingItems, isFinished } from './continue-watching';
 
 const poster = { src: '/posters/p.svg', width: 640, height: 360, alt: 'P' };
-const workout = (id: string): CatalogWorkout => ({ id, title: `Title ${id}`, durationSec: 1800, mediaId: 'm', programSlug: 'p', programTitle: 'P', poster });
+const release = { launchAtMs: 0, countries: undefined };
+const workout = (id: string): CatalogWorkout => ({ id, title: `Title ${id}`, durationSec: 1800, mediaId: 'm', programSlug: 'p', programTitle: 'P', poster, release });
 const catalog: Catalog = { workout: (id) => (id.startsWith('w-') ? workout(id) : undefined), workoutsOf: () => undefined };
 const row = (workoutId: string, positionSec: number, durationSec: number, minute: number): ProgressRow => ({
   workoutId,

@@ -1,6 +1,6 @@
 import type { ProgressRow } from './activity';
 import type { Catalog, CatalogWorkout } from './catalog';
-import type { Poster } from '../../../web/src/shared/content/schema';
+import type { Poster } from '@stride/web/content/schema';
 
 /** How many workouts "Continue watching" lists at most. */
 export const CONTINUE_WATCHING_LIMIT = 20;

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
 import { seedDemoAccounts } from '../../local/src/data/demo-accounts';
-import { SESSION_AUDIENCE, SESSION_ISSUER } from '../../tools/session-keys';
+import { SESSION_AUDIENCE, SESSION_ISSUER } from '@stride/contract/session';
 import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
 import { loadCatalog } from './catalog';
 import { createApiHandler, type ApiHandler } from './handler';
@@ -83,7 +83,7 @@ describe('sign-in', () => {
   it('sets an RS256 stride_session with exactly iss, aud, sub, iat, exp and a kid', async () => {
     const result = await login('Demo@Stride.test ');
     expect(result.statusCode).toBe(200);
-    expect(body(result)).toEqual({ user: { id: 'u-demo', email: 'demo@stride.test', name: 'Demo Viewer', subscription: { status: 'active' } } });
+    expect(body(result)).toEqual({ user: { id: 'u-demo', email: 'demo@stride.test', name: 'Demo Viewer', subscription: { status: 'active', endsAt: null } } });
     const cookie = result.cookies?.[0] ?? '';
     expect(cookie).toMatch(/^stride_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800; Secure$/);
     // The readable hint that the viewer is signed in: same lifetime, not HttpOnly.

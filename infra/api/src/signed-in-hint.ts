@@ -1,10 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-// The name lives with the browser code that reads it (a module without imports or side effects).
-import { SIGNED_IN_HINT_COOKIE } from '../../../web/src/shared/api/signed-in-hint';
+import { SIGNED_IN_HINT_COOKIE } from '@stride/contract/session';
 import { cookieValue } from './request';
 import type { ApiResult } from './responses';
 
-export { SIGNED_IN_HINT_COOKIE };
 
 /**
  * The readable `stride_signed_in` companion of `stride_session` (see the web module for why it

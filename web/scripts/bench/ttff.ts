@@ -1,5 +1,5 @@
 import { chromium } from 'playwright';
-import { startLocalStack } from '../../../e2e/local-stack';
+import { startLocalStack } from '@stride/e2e/local-stack';
 
 export interface TtffBench {
   readonly workoutId: string;

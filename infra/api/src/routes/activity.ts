@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { VIEW_MILESTONES } from '../activity';
+import { PLAY_ID, PLAY_ID_RULE, SLUG, WORKOUT_ID } from '@stride/contract/ids';
+import { VIEW_MILESTONES } from '@stride/contract/views';
 import type { ApiContext } from '../context';
 import { continueWatchingItems, programProgressItems } from '../continue-watching';
 import { jsonBody } from '../request';
 import { errorResponse, jsonResponse, RequestError, type ApiResult } from '../responses';
 import type { User } from '../users';
 import { currentUser } from './auth';
-import { WORKOUT_ID } from './playback';
 
 const MAX_SECONDS = 6 * 3600;
 const seconds = z.number().finite().min(0).max(MAX_SECONDS);
@@ -16,7 +16,7 @@ const progressBody = z.strictObject({ positionSec: seconds, durationSec: seconds
 
 const viewBody = z.strictObject({
   workoutId: z.string().regex(WORKOUT_ID, 'must be a workout id (w-<letters, digits, hyphens>)'),
-  playId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
+  playId: z.string().regex(PLAY_ID, `must be ${PLAY_ID_RULE}`),
   event: z.enum(VIEW_MILESTONES),
   positionSec: seconds,
   durationSec: seconds,
@@ -57,7 +57,6 @@ export async function continueWatching(ctx: ApiContext, event: APIGatewayProxyEv
   return jsonResponse(200, { items: continueWatchingItems(rows, ctx.catalog) }, ctx.region);
 }
 
-const PROGRAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
 /** `GET /api/progress` takes one optional parameter, `program=<slug>`; anything else is a 400 naming it. */
 function progressListQuery(event: APIGatewayProxyEventV2): { program?: string } {
@@ -66,7 +65,7 @@ function progressListQuery(event: APIGatewayProxyEventV2): { program?: string } 
   for (const [name, value] of params) {
     if (name !== 'program') throw new RequestError(400, `${name.slice(0, 50)}: unknown query parameter (only "program" is accepted)`);
     if (query.program !== undefined) throw new RequestError(400, 'program: given more than once');
-    if (!PROGRAM_SLUG.test(value)) throw new RequestError(400, `program: "${value.slice(0, 100)}" is not a program slug`);
+    if (!SLUG.test(value)) throw new RequestError(400, `program: "${value.slice(0, 100)}" is not a program slug`);
     query.program = value;
   }
   return query;

@@ -1,4 +1,5 @@
 import { mayWatch, REFUSAL_STATUS, type Refusal } from '@stride/contract/entitlement';
+import { WORKOUT_ID } from '@stride/contract/ids';
 import { VIEWER_COUNTRY_HEADER } from '@stride/contract/origin-access';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { hlsPathFor, mediaIdFor } from '../catalog';
@@ -7,8 +8,6 @@ import { mediaCookies } from '../media-cookies';
 import { errorResponse, jsonResponse, type ApiResult } from '../responses';
 import { subscriptionOf } from '../users';
 import { currentUser } from './auth';
-
-export const WORKOUT_ID = /^w-[a-z0-9-]{1,80}$/;
 
 const REFUSAL_TEXT: Readonly<Record<Refusal, string>> = {
   'signed-out': 'Sign in to play workouts',

@@ -1,7 +1,7 @@
 import { createAsyncThunk, type ThunkDispatch, type UnknownAction } from '@reduxjs/toolkit';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useDispatch } from 'react-redux';
-import { HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '../../shared/content/data-paths';
+import { HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '@stride/contract/urls';
 import type { ProgramSummary } from '../../shared/content/program-summary';
 import type { Program } from '../../shared/content/schema';
 import type { HomeData, ListingPage } from './catalogSlice';

@@ -1,5 +1,5 @@
 import { createSelector, createSlice } from '@reduxjs/toolkit';
-import { LISTING_PAGE_SIZE } from '../../shared/content/data-paths';
+import { LISTING_PAGE_SIZE } from '../../shared/content/listing';
 import type { Program } from '../../shared/content/schema';
 import { summarize, type ProgramSummary } from '../../shared/content/program-summary';
 import { fetchHome, fetchListingPage, fetchProgram, fetchSummary } from './catalogApi';

@@ -10,6 +10,17 @@ describe('describeApiError', () => {
     expect(describeApiError({ status: 503, data: 'x' })?.kind).toBe('server');
     expect(describeApiError({ status: 400, data: { message: 'bad email' } })).toEqual({ kind: 'request', status: 400, message: 'bad email' });
   });
+  it('keeps a refusal’s machine-readable reason and availability instant, and nothing that is not a short string', () => {
+    expect(describeApiError({ status: 403, data: { error: 'Launches on 1 February 2027', reason: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' } })).toEqual({
+      kind: 'forbidden',
+      status: 403,
+      message: 'Launches on 1 February 2027',
+      reason: 'not-launched',
+      availableAt: '2027-02-01T00:00:00.000Z',
+    });
+    expect(describeApiError({ status: 451, data: { error: 'Not licensed here', reason: 'unlicensed' } })).toEqual({ kind: 'request', status: 451, message: 'Not licensed here', reason: 'unlicensed' });
+    expect(describeApiError({ status: 403, data: { reason: 42, availableAt: 'x'.repeat(65) } })).toEqual({ kind: 'forbidden', status: 403 });
+  });
   it('calls network failures and timeouts offline, and judges unparseable bodies by status', () => {
     expect(describeApiError({ status: 'FETCH_ERROR', error: 'TypeError: fetch failed' })).toEqual({ kind: 'offline' });
     expect(describeApiError({ status: 'TIMEOUT_ERROR', error: 'timeout' })).toEqual({ kind: 'offline' });

@@ -10,6 +10,10 @@ export interface ApiErrorInfo {
   readonly status?: number;
   /** The API's own explanation (`{ "error": "..." }` body), when it gave one. */
   readonly message?: string;
+  /** The API's machine-readable cause (`"reason"` in the body, e.g. a playback refusal's), when it gave one. */
+  readonly reason?: string;
+  /** With some refusals: when the thing refused becomes available (`"availableAt"`, an ISO 8601 instant). */
+  readonly availableAt?: string;
 }
 
 const serverMessage = (data: unknown): string | undefined => {
@@ -18,6 +22,13 @@ const serverMessage = (data: unknown): string | undefined => {
   const text = typeof error === 'string' ? error : typeof message === 'string' ? message : undefined;
   return text && text.length <= 300 ? text : undefined;
 };
+
+/** A short string field of an error body; anything else (missing, another type, an essay) is left out. */
+function shortField<F extends 'reason' | 'availableAt'>(data: unknown, field: F): Partial<Record<F, string>> {
+  if (typeof data !== 'object' || data === null) return {};
+  const value = (data as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? ({ [field]: value } as Partial<Record<F, string>>) : {};
+}
 
 const kindOfStatus = (status: number): ApiErrorKind => {
   if (status === 401) return 'unauthorized';
@@ -34,7 +45,7 @@ export function describeApiError(error: FetchBaseQueryError | SerializedError | 
   if (!('status' in error)) return { kind: 'unknown', ...(error.message ? { message: error.message } : {}) };
   if (typeof error.status === 'number') {
     const message = serverMessage(error.data);
-    return { kind: kindOfStatus(error.status), status: error.status, ...(message ? { message } : {}) };
+    return { kind: kindOfStatus(error.status), status: error.status, ...(message ? { message } : {}), ...shortField(error.data, 'reason'), ...shortField(error.data, 'availableAt') };
   }
   switch (error.status) {
     case 'FETCH_ERROR':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearSignedInHint, isSignedInHint, SIGNED_IN_HINT_COOKIE } from './signed-in-hint';
+import { SIGNED_IN_HINT_COOKIE } from '@stride/contract/session';
+import { clearSignedInHint, isSignedInHint } from './signed-in-hint';
 
 describe('signed-in hint', () => {
   it('is the stride_signed_in cookie', () => {

@@ -1,14 +1,12 @@
-/**
+import { SIGNED_IN_HINT_COOKIE } from '@stride/contract/session';
+
+/*
  * `stride_signed_in=1`: a readable companion of the HttpOnly session cookie. The API sets it at
  * sign-in with the session's Max-Age and clears it at sign-out and on any 401 to a request that
  * carried it, so a prerendered page can choose "Sign in" or "Account", and whether to ask for
- * per-viewer data, without a request that would answer 401.
- *
- * A hint, never a credential: it says nothing the API trusts, and a stale one costs one 401
- * (which clears it). The API imports the name from here, so the two cannot drift; keep this
- * module free of imports and side effects for that reason.
+ * per-viewer data, without a request that would answer 401. A hint, never a credential: a stale
+ * one costs one 401 (which clears it). Its name is in @stride/contract/session, with the API's.
  */
-export const SIGNED_IN_HINT_COOKIE = 'stride_signed_in';
 
 /** Whether a cookie string (`document.cookie`, or a Cookie header) carries the hint. */
 export function isSignedInHint(cookieString: string): boolean {

@@ -1,11 +1,12 @@
+import { COUNTRY, SLUG, SLUG_RULE, WORKOUT_ID, WORKOUT_ID_RULE } from '@stride/contract/ids';
 import { z } from 'zod';
 
 // The shape of one file in web/content/programs/. Validated at build time only:
 // the browser bundle imports the inferred types, never zod itself.
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by single hyphens');
+const slug = z.string().regex(SLUG, `must be ${SLUG_RULE}`);
 
 export const workoutSchema = z.strictObject({
-  id: z.string().regex(/^w-[a-z0-9-]+$/, 'must start with "w-" and use lowercase letters, digits and hyphens'),
+  id: z.string().regex(WORKOUT_ID, `must be ${WORKOUT_ID_RULE}`),
   title: z.string().min(1).max(120),
   durationSec: z.number().int().positive().max(6 * 3600),
   /** The HLS stream under /media/<mediaId>/ (web/media/<mediaId>/master.m3u8 in the repo). */
@@ -34,7 +35,7 @@ export const programSchema = z.strictObject({
   featured: z.boolean(),
   launchAt: z.iso.datetime({ offset: true }),
   poster: posterSchema,
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')).min(1).optional(),
+  countries: z.array(z.string().regex(COUNTRY, 'must be an ISO 3166-1 alpha-2 code')).min(1).optional(),
   workouts: z.array(workoutSchema).min(1),
 });
 

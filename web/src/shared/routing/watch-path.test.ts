@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loginPathForWatch, watchPath } from './watch-path';
+import { loginPathForWatch } from './watch-path';
 
-describe('watch paths', () => {
-  it('encodes the workout id and the way back from sign-in', () => {
-    expect(watchPath('w-hiit30-01')).toBe('/watch/w-hiit30-01');
-    expect(watchPath('w a/b')).toBe('/watch/w%20a%2Fb');
+describe('loginPathForWatch', () => {
+  it('returns to the encoded player URL after sign-in', () => {
     expect(loginPathForWatch('w-hiit30-01')).toBe('/login?next=%2Fwatch%2Fw-hiit30-01');
+    expect(loginPathForWatch('w a/b')).toBe('/login?next=%2Fwatch%2Fw%2520a%252Fb');
   });
 });

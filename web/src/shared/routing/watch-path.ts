@@ -1,7 +1,4 @@
-/**
- * The player's URL, and the sign-in URL that returns to it (the same `next` form the edge's
- * redirect uses). In shared so any feature (a catalog's workout list, the player) can link to it.
- */
-export const watchPath = (workoutId: string): string => `/watch/${encodeURIComponent(workoutId)}`;
+import { loginPathFor, watchPath } from '@stride/contract/urls';
 
-export const loginPathForWatch = (workoutId: string): string => `/login?next=${encodeURIComponent(watchPath(workoutId))}`;
+/** The sign-in URL that returns to a workout's player (the same `next` form the edge's redirect uses). */
+export const loginPathForWatch = (workoutId: string): string => loginPathFor(watchPath(workoutId));

@@ -1,3 +1,4 @@
+import { programPath } from '@stride/contract/urls';
 import { Link } from 'react-router';
 import { useCatalogSelector } from '../hooks';
 import { selectFeatured } from '../catalogSlice';
@@ -10,7 +11,7 @@ export function FeaturedProgram() {
       <p className="hero__eyebrow">Featured program</p>
       <h2 id="featured-title" className="hero__title">{featured.title}</h2>
       <p className="hero__tagline">{featured.tagline}</p>
-      <Link className="button" to={`/programs/${featured.slug}`}>
+      <Link className="button" to={programPath(featured.slug)}>
         See the program
       </Link>
     </section>

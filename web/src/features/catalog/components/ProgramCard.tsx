@@ -1,3 +1,4 @@
+import { programPath } from '@stride/contract/urls';
 import { Link } from 'react-router';
 import type { ProgramSummary } from '../../../shared/content/program-summary';
 import { formatDuration } from '../../../shared/ui/format';
@@ -9,7 +10,7 @@ export function ProgramCard({ program, nowMs }: { readonly program: ProgramSumma
   return (
     <li className="program-card">
       <img className="poster program-card__poster" src={program.poster.src} width={program.poster.width} height={program.poster.height} alt={program.poster.alt} loading="lazy" decoding="async" />
-      <Link to={`/programs/${program.slug}`} className="program-card__link">
+      <Link to={programPath(program.slug)} className="program-card__link">
         <span className="program-card__title">{program.title}</span>
       </Link>
       {isUpcoming(program, nowMs) && (

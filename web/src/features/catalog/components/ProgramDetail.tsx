@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Program } from '../../../shared/content/schema';
 import { useCatalogSelector } from '../hooks';
-import { watchPath } from '../../../shared/routing/watch-path';
+import { watchPath } from '@stride/contract/urls';
 import { formatDuration } from '../../../shared/ui/format';
 import { useGetProgramQuery } from '../catalogApi';
 import { selectProgram } from '../catalogSlice';

@@ -1,5 +1,5 @@
 import { useGetContinueWatchingQuery, type ContinueWatchingItem } from '../../../shared/api/progressApi';
-import { watchPath } from '../../../shared/routing/watch-path';
+import { watchPath } from '@stride/contract/urls';
 import { formatDuration } from '../../../shared/ui/format';
 import { ProgressBar } from './ProgressBar';
 
