@@ -6,6 +6,7 @@ import { createApiHandler } from '../../api/src/handler';
 import { DEFAULT_TABLE_NAME } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
 import { ensureSessionKeys } from '../../tools/session-keys';
+import type { DistributionDescription } from '../../distribution/distribution-description';
 import { ReservedConcurrency } from './api/concurrency';
 import { createRegionServer } from './api/region-server';
 import { AccessLog } from './cloudfront/access-log';
@@ -19,6 +20,7 @@ import { REGIONS, type LocalStackConfig, type Region } from './config';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './data/demo-accounts';
 import { ensureTable, startDynamo, type LocalDynamo } from './data/dynamo';
 import { ensureMediaKeys } from './data/media-keys';
+import { ensureOriginSecret } from './data/origin-secret';
 import { replicate } from './data/replicate';
 import { close, listen, LOOPBACK } from './listen';
 import { FailoverRecordSet, type FailoverTarget } from './route53/failover-record';
@@ -61,7 +63,15 @@ export interface RunningStack {
 }
 
 /** Starts every local part on loopback; on failure, closes whatever had started. */
-export async function startLocalStack(config: LocalStackConfig): Promise<RunningStack> {
+export interface LocalStackExtras {
+  /**
+   * The distribution the local CloudFront runs (tests associate extra edge events with it).
+   * @default DISTRIBUTION, the description the CDK distribution is built from
+   */
+  readonly distribution?: DistributionDescription;
+}
+
+export async function startLocalStack(config: LocalStackConfig, extras: LocalStackExtras = {}): Promise<RunningStack> {
   const servers: Server[] = [];
   const healthChecks: HealthCheck[] = [];
   const cleanups: (() => Promise<void>)[] = [];
@@ -81,6 +91,7 @@ export async function startLocalStack(config: LocalStackConfig): Promise<Running
 
     const sessionKeys = await ensureSessionKeys({ dir: config.keysDir, privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'), jwks: path.join(config.keysDir, 'jwks.json') });
     const mediaKeys = ensureMediaKeys(config.keysDir);
+    const originSecret = ensureOriginSecret(config.keysDir);
     const catalog = loadCatalog(config.catalogDir);
 
     const regions = {} as Record<Region, LocalRegion>;
@@ -94,6 +105,8 @@ export async function startLocalStack(config: LocalStackConfig): Promise<Running
         media: { keyPairId: mediaKeys.keyPairId, privateKeyPem: mediaKeys.privateKeyPem, resourceBase: 'http*://*/media', ttlSeconds: 4 * 3600 },
         catalog,
         secureCookies: false,
+        // Only requests carrying the local CloudFront's x-stride-origin-verify reach the routes (but /api/ping).
+        readOriginSecrets: () => originSecret.readValues(),
         now: () => new Date(now()),
       });
       const concurrency = new ReservedConcurrency();
@@ -139,6 +152,8 @@ export async function startLocalStack(config: LocalStackConfig): Promise<Running
       log: accessLog,
       now,
       viewerCountry: config.viewerCountry,
+      resolveSecret: (ref) => originSecret.resolve(ref),
+      ...(extras.distribution ? { description: extras.distribution } : {}),
     });
     servers.push(distribution.server);
     const sitePort = await listen(distribution.server, config.sitePort, 'local CloudFront', 'PORT');

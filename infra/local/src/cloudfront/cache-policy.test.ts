@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { behaviorFor, STATIC_CACHE_POLICY, type CachePolicy } from './behaviors';
+import { DISTRIBUTION } from '../../../distribution/distribution-description';
 import { cacheKey, errorTtl, freshness } from './cache-policy';
+import { behaviorFor, type CachePolicy } from './distribution-config';
 
-const policy: CachePolicy = { ...STATIC_CACHE_POLICY, minTtl: 0, defaultTtl: 86_400, maxTtl: 31_536_000 };
+const policy: CachePolicy = { name: 'test', minTtl: 0, defaultTtl: 86_400, maxTtl: 31_536_000, headers: [], cookies: [], queryStrings: 'none' };
 const NOW = Date.UTC(2026, 10, 22);
 
 describe('freshness (TTL from the origin, clamped by the policy)', () => {
@@ -70,6 +71,6 @@ describe('behaviors', () => {
     ['/programs/hiit-30', 'site'],
     ['/API/ping', 'site'],
   ])('%s → %s', (path, origin) => {
-    expect(behaviorFor(path).origin).toBe(origin);
+    expect(behaviorFor(path, DISTRIBUTION.behaviors).origin).toBe(origin);
   });
 });

@@ -1,4 +1,4 @@
-import type { CachePolicy } from './behaviors';
+import type { CachePolicy } from './distribution-config';
 
 export interface Freshness {
   /** Seconds the object may be served from the cache; 0 = do not cache. */
@@ -62,7 +62,8 @@ export function cacheKey(policy: CachePolicy, parts: CacheKeyParts): string {
       if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
     }
   }
-  const cookiePart = policy.cookies.filter((c) => cookies.has(c)).map((c) => `${c}=${cookies.get(c)}`);
+  const cookieNames = policy.cookies === 'all' ? [...cookies.keys()].sort() : policy.cookies.filter((c) => cookies.has(c));
+  const cookiePart = cookieNames.map((c) => `${c}=${cookies.get(c)}`);
   return JSON.stringify([parts.uri, keptQuery, headerPart, cookiePart]);
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISTRIBUTION } from '../../../distribution/distribution-description';
 import { close, listen } from '../listen';
 import { writeFiles } from '../testing/harness';
 import { BucketOrigin } from './bucket-origin';
@@ -23,7 +24,8 @@ beforeAll(async () => {
     media: { primary: new BucketOrigin('media', path.join(root, 'media')), replica: new BucketOrigin('media-replica', path.join(root, 'media-replica')) },
     trustedKeys: [],
     api: { domainName: 'api.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
-    errorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }],
+    description: { ...DISTRIBUTION, customErrorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }] },
+    resolveSecret: () => 'test-origin-secret',
     now: () => now,
   });
   base = `http://127.0.0.1:${await listen(distribution.server, 0, 'test distribution', '-')}`;

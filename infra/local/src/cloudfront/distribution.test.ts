@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISTRIBUTION, EDGE_EVENT_TYPES, withBehavior } from '../../../distribution/distribution-description';
 import { cookieHeader, json, startTestStack, writeFiles, type TestStack } from '../testing/harness';
+import { LOCAL_VIEWER_COUNTRY_HEADER } from './viewer-facts';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -86,21 +88,29 @@ describe('local CloudFront cache', () => {
     expect((await t.site('/ttl/a.html', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
   });
 
-  it('caches errors for ErrorCachingMinTTL (10 s)', async () => {
-    const missing = await t.site('/missing-page.html');
+  it('caches an error as long as its Cache-Control says (ErrorCachingMinTTL 0), and not at all without one', async () => {
+    // /ttl/ errors get max-age=60 from the origin-response fixture.
+    const missing = await t.site('/ttl/missing-page.html');
     expect(missing.status).toBe(404);
     expect(xCache(missing)).toBe('Error from cloudfront');
     expect(await missing.text()).toContain('<Code>NoSuchKey</Code>');
-    writeFiles(t.dirs.site, { 'missing-page.html': 'now here' });
-    t.clock.advance(9);
-    const cached = await t.site('/missing-page.html');
+    writeFiles(t.dirs.site, { 'ttl/missing-page.html': 'now here' });
+    t.clock.advance(59);
+    const cached = await t.site('/ttl/missing-page.html');
     expect(cached.status).toBe(404);
     expect(xCache(cached)).toBe('Error from cloudfront');
-    expect(cached.headers.get('age')).toBe('9');
+    expect(cached.headers.get('age')).toBe('59');
     t.clock.advance(2);
-    const fresh = await t.site('/missing-page.html');
+    const fresh = await t.site('/ttl/missing-page.html');
     expect(fresh.status).toBe(200);
     expect(await fresh.text()).toBe('now here');
+
+    // No Cache-Control on the error: the next request asks the origin again.
+    expect((await t.site('/gone-then-back.html')).status).toBe(404);
+    writeFiles(t.dirs.site, { 'gone-then-back.html': 'back' });
+    const back = await t.site('/gone-then-back.html');
+    expect(back.status).toBe(200);
+    expect(await back.text()).toBe('back');
   });
 
   it('refuses methods the behavior does not allow', async () => {
@@ -176,6 +186,17 @@ describe('origin group', () => {
 });
 
 describe('Lambda@Edge at all four events', () => {
+  // The Stride distribution associates viewer-request and origin-response; this one associates
+  // a bundle at every event, to exercise the whole chain.
+  let t: TestStack;
+  beforeAll(async () => {
+    const everyEvent = withBehavior(DISTRIBUTION, '*', (b) => ({ ...b, edgeFunctions: EDGE_EVENT_TYPES.map((eventType) => ({ eventType, functionName: eventType })) }));
+    t = await startTestStack({}, { distribution: everyEvent });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
   it('runs viewer-request → origin-request → origin-response → viewer-response on a miss', async () => {
     writeFiles(t.dirs.site, { 'ttl/edge.html': 'edge' });
     const response = await t.site('/ttl/edge.html');
@@ -313,8 +334,18 @@ describe('CloudFront API for SDK clients', () => {
 });
 
 describe('viewer geolocation', () => {
-  it('adds CloudFront-Viewer-Country for viewer-request, keeping a country the viewer sent (local override)', async () => {
+  it('sets CloudFront-Viewer-Country itself: the default, or the local stand-in header, never what the viewer sent', async () => {
     expect(await (await t.site('/vr/country')).text()).toBe('country=US');
-    expect(await (await t.site('/vr/country', { headers: { 'CloudFront-Viewer-Country': 'FR' } })).text()).toBe('country=FR');
+    expect(await (await t.site('/vr/country', { headers: { 'CloudFront-Viewer-Country': 'FR' } })).text()).toBe('country=US');
+    expect(await (await t.site('/vr/country', { headers: { [LOCAL_VIEWER_COUNTRY_HEADER]: 'fr' } })).text()).toBe('country=FR');
+  });
+
+  it('runs only the functions the behavior associates (viewer-request and origin-response on the default behavior)', async () => {
+    writeFiles(t.dirs.site, { 'ttl/associated.html': 'a' });
+    const response = await t.site('/ttl/associated.html');
+    expect(response.status).toBe(200);
+    // origin-request would have thrown without the viewer-request header; viewer-response is not associated.
+    expect(response.headers.get('x-origin-response')).toBe('ran');
+    expect(response.headers.get('x-viewer-response')).toBeNull();
   });
 });

@@ -2,8 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
 import { AccessLog } from './access-log';
-import { behaviorFor, BEHAVIORS, CACHEABLE_ERROR_CODES, CUSTOM_ERROR_RESPONSES, DEFAULT_ERROR_CACHING_MIN_TTL, type Behavior, type CachePolicy, type CustomErrorResponse, type EdgeEventType } from './behaviors';
-import type { BucketOrigin } from './bucket-origin';
+import { DISTRIBUTION, type DistributionDescription, type SecretJsonField } from '../../../distribution/distribution-description';
+import {
+  behaviorFor,
+  buildLocalDistributionConfig,
+  CACHEABLE_ERROR_CODES,
+  DEFAULT_ERROR_CACHING_MIN_TTL,
+  type Behavior,
+  type CachePolicy,
+  type EdgeEventType,
+  type LocalDistributionConfig,
+  type OriginGroup,
+} from './distribution-config';
 import { cacheKey, errorTtl, freshness } from './cache-policy';
 import { EdgeCache, type CachedResponse } from './edge-cache';
 import { headerValue, isForwardedRequest, isGeneratedResponse, requestEvent, responseEvent, s3Origin, toCloudFrontRequest, toNodeHeaders } from './edge-event';
@@ -13,39 +23,45 @@ import { sendCloudFrontError } from './errors';
 import { fetchFromOriginGroup, OriginConnectionError, type OriginResponse } from './origins';
 import { forwardToHttpOrigin, type HttpOriginResolver } from './http-origin';
 import { verifySignedCookies, type TrustedKey } from './signed-cookies';
+import { assertGeneratable, generatedHeaders, isCloudFrontGenerated, LOCAL_VIEWER_COUNTRY_HEADER, viewerFacts } from './viewer-facts';
+
+export type { OriginGroup } from './distribution-config';
 
 export interface DistributionOptions {
-  readonly behaviors?: readonly Behavior[];
-  /** Lambda@Edge functions by event type (those built in edge/dist). */
-  readonly edge: Partial<Record<EdgeEventType, EdgeFunction>>;
+  /**
+   * Behaviors, origins, policies, error responses: the description the CDK distribution is built from.
+   * @default DISTRIBUTION
+   */
+  readonly description?: DistributionDescription;
+  /** Lambda@Edge bundles by name (the folders built in edge/dist); the behaviors say which runs where. */
+  readonly edge: Partial<Record<string, EdgeFunction>>;
   /** The site's origin group: primary bucket, replica bucket. */
   readonly site: OriginGroup;
   /** The media behavior's origin group, likewise. */
   readonly media: OriginGroup;
-  /** Public keys of the media behavior's trusted key group. */
+  /** Public keys of the media behavior's trusted key group (`media-signing`). */
   readonly trustedKeys: readonly TrustedKey[];
   /** `/api/*` origin, resolved per request through the local Route 53. */
   readonly api: HttpOriginResolver;
-  readonly errorResponses?: readonly CustomErrorResponse[];
+  /** Resolves the secret references of origin custom headers (read once, at start, as a deploy would). */
+  readonly resolveSecret?: (ref: SecretJsonField) => string;
   readonly cache?: EdgeCache;
   readonly log?: AccessLog;
   /** Clock for TTLs and signed-cookie dates (tests move it instead of sleeping). */
   readonly now?: () => number;
   /**
-   * The viewer's country, as CloudFront's geolocation adds it (CloudFront-Viewer-Country,
-   * forwarded by the behaviors' origin request policy). Unlike CloudFront, a value the viewer
-   * sent is kept: that is how a developer or a test plays a viewer in another country.
+   * The viewer's country as CloudFront's geolocation would give it (CloudFront-Viewer-Country),
+   * unless the request names one with the local stand-in header (viewer-facts.ts). A
+   * CloudFront-Viewer-Country the viewer sends is dropped, as CloudFront sets its own.
+   * @default 'US'
    */
   readonly viewerCountry?: string;
 }
 
-export interface OriginGroup {
-  readonly primary: BucketOrigin;
-  readonly replica: BucketOrigin;
-}
-
 export interface Distribution {
   readonly server: Server;
+  /** What this distribution runs (behaviors, origins, policies), built from the description. */
+  readonly config: LocalDistributionConfig;
   readonly cache: EdgeCache;
   readonly log: AccessLog;
 }
@@ -81,14 +97,41 @@ class EdgeFailure extends Error {
 
 /** A local CloudFront distribution: behaviors, Lambda@Edge at all four events, cache, origins. */
 export function createDistribution(options: DistributionOptions): Distribution {
-  const behaviors = options.behaviors ?? BEHAVIORS;
+  const config = buildLocalDistributionConfig(
+    {
+      buckets: { site: options.site.primary, 'site-replica': options.site.replica, media: options.media.primary, 'media-replica': options.media.replica },
+      api: options.api,
+      trustedKeyGroups: { 'media-signing': options.trustedKeys },
+      resolveSecret:
+        options.resolveSecret ??
+        ((ref) => {
+          throw new Error(`no secret resolver given for ${ref.secretName}`);
+        }),
+    },
+    options.description ?? DISTRIBUTION,
+  );
+  const behaviors = config.behaviors;
   const cache = options.cache ?? new EdgeCache();
   const log = options.log ?? new AccessLog(null);
   const now = options.now ?? Date.now;
-  const errorResponses = options.errorResponses ?? CUSTOM_ERROR_RESPONSES;
+  const errorResponses = config.customErrorResponses;
+  const defaultCountry = options.viewerCountry ?? 'US';
+  /** The generated headers each behavior's policies ask for (checked now: a name we cannot generate fails the start). */
+  const generatedNames = new Map(
+    behaviors.map((b) => {
+      const names = [...new Set([...b.cachePolicy.headers, ...(b.originRequestPolicy?.headers ?? [])])].filter(isCloudFrontGenerated);
+      assertGeneratable(names);
+      return [b, names] as const;
+    }),
+  );
 
-  async function runEdge(type: EdgeEventType, trace: Trace, event: unknown): Promise<unknown> {
-    const fn = options.edge[type];
+  /** The bundle a behavior associates with an event, when it was built. */
+  const edgeFor = (behavior: Behavior, type: EdgeEventType): EdgeFunction | undefined => {
+    const association = behavior.edgeFunctions.find((e) => e.eventType === type);
+    return association ? options.edge[association.functionName] : undefined;
+  };
+
+  async function runEdge(fn: EdgeFunction | undefined, type: EdgeEventType, trace: Trace, event: unknown): Promise<unknown> {
     if (!fn) return undefined;
     const started = performance.now();
     try {
@@ -112,11 +155,13 @@ export function createDistribution(options: DistributionOptions): Distribution {
 
   /** The origin's answer for a request, through origin-request and origin-response functions. */
   async function fromOrigin(behavior: Behavior, request: CloudFrontRequest, requestId: string, trace: Trace, ifNoneMatch?: string): Promise<{ response: OriginResponse; generated: boolean }> {
-    const use = (t: EdgeEventType) => behavior.edgeEvents.includes(t) && options.edge[t] !== undefined;
-    const bucket = behavior.origin === 'media' ? options.media.primary : options.site.primary;
-    let originRequest: CloudFrontRequest = { ...request, origin: s3Origin(bucket.name) };
-    if (use('origin-request')) {
-      const result = await runEdge('origin-request', trace, requestEvent('origin-request', originRequest, requestId));
+    const group = behavior.origin === 'media' ? config.origins.media : config.origins.site;
+    // The default root object answers a request for the distribution's root.
+    const uri = request.uri === '/' && config.defaultRootObject ? `/${config.defaultRootObject}` : request.uri;
+    let originRequest: CloudFrontRequest = { ...request, uri, origin: s3Origin(group.primary.name) };
+    const originRequestFn = edgeFor(behavior, 'origin-request');
+    if (originRequestFn) {
+      const result = await runEdge(originRequestFn, 'origin-request', trace, requestEvent('origin-request', originRequest, requestId));
       if (isGeneratedResponse(result)) {
         // Generated at origin-request: cached like an origin response, origin-response not run.
         let body: Buffer;
@@ -138,20 +183,19 @@ export function createDistribution(options: DistributionOptions): Distribution {
 
     let response: OriginResponse;
     try {
-      response =
-        behavior.origin === 'media'
-          ? // The media folders hold what S3 keeps under the `media/` prefix: /media/x → <folder>/x.
-            await fetchFromOriginGroup(options.media.primary, options.media.replica, request.method, originRequest.uri.replace(/^\/media(?=\/)/, ''), ifNoneMatch)
-          : await fetchFromOriginGroup(options.site.primary, options.site.replica, request.method, originRequest.uri, ifNoneMatch);
+      // The media folders hold what S3 keeps under the `media/` prefix: /media/x → <folder>/x.
+      const key = behavior.origin === 'media' ? originRequest.uri.replace(/^\/media(?=\/)/, '') : originRequest.uri;
+      response = await fetchFromOriginGroup(group, request.method, key, ifNoneMatch);
     } catch (error) {
       if (error instanceof OriginConnectionError) throw new EdgeFailure(502, 'Error', `CloudFront wasn't able to connect to the origin. (${error.message})`);
       throw error;
     }
     trace.origin = response.origin;
 
-    if (use('origin-response') && response.status !== 304) {
+    const originResponseFn = edgeFor(behavior, 'origin-response');
+    if (originResponseFn && response.status !== 304) {
       const cfResponse: CloudFrontResponse = { status: String(response.status), statusDescription: STATUS_TEXT[response.status] ?? '', headers: response.headers };
-      const result = (await runEdge('origin-response', trace, responseEvent('origin-response', originRequest, cfResponse, requestId))) as (CloudFrontResponse & { body?: unknown; bodyEncoding?: unknown }) | undefined;
+      const result = (await runEdge(originResponseFn, 'origin-response', trace, responseEvent('origin-response', originRequest, cfResponse, requestId))) as (CloudFrontResponse & { body?: unknown; bodyEncoding?: unknown }) | undefined;
       if (!result || typeof result !== 'object' || result.status === undefined) return validation(new EdgeValidationError('origin-response: the function returned no response'));
       let body = response.body;
       try {
@@ -208,7 +252,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
       trace.cache = 'Miss';
     }
     const entry: CachedResponse = { uri: request.uri, status: response.status, headers: response.headers, body: response.body, storedAt: t, ttlMs: ttlSeconds * 1000, staleWhileRevalidateMs: swrSeconds * 1000 };
-    const cacheableMethod = request.method === 'GET' || request.method === 'HEAD';
+    const cacheableMethod = behavior.cachedMethods.includes(request.method);
     if (cacheableMethod && ttlSeconds > 0 && response.status !== 304) cache.set(key, entry);
     else cache.delete(key);
     return entry;
@@ -216,14 +260,18 @@ export function createDistribution(options: DistributionOptions): Distribution {
 
   async function serveCached(req: IncomingMessage, res: ServerResponse, behavior: Behavior, requestId: string, trace: Trace): Promise<number> {
     const method = req.method ?? 'GET';
-    const viewerRequest = toCloudFrontRequest({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
-    if (options.viewerCountry && !headerValue(viewerRequest.headers, 'cloudfront-viewer-country')) {
-      viewerRequest.headers['cloudfront-viewer-country'] = [{ key: 'CloudFront-Viewer-Country', value: options.viewerCountry }];
-    }
+    const received = toCloudFrontRequest({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
+    // CloudFront's own headers: what the viewer sent under those names is dropped, and the
+    // ones the behavior's policies name are set from the viewer's connection.
+    const viewerRequest: CloudFrontRequest = {
+      ...received,
+      headers: Object.fromEntries(Object.entries(received.headers).filter(([name]) => !isCloudFrontGenerated(name) && name !== LOCAL_VIEWER_COUNTRY_HEADER)),
+    };
+    for (const h of generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }))) viewerRequest.headers[h.name] = [{ key: h.key, value: h.value }];
 
     if (behavior.trustedKeyGroup) {
       const url = `http://${headerValue(viewerRequest.headers, 'host') ?? 'localhost'}${viewerRequest.uri}`;
-      const verdict = verifySignedCookies(req.headers.cookie, url, options.trustedKeys, now());
+      const verdict = verifySignedCookies(req.headers.cookie, url, config.trustedKeyGroups[behavior.trustedKeyGroup] ?? [], now());
       if (!verdict.ok) {
         trace.cache = 'Error';
         res.writeHead(403, { 'content-type': 'text/xml', ...cloudFrontHeaders(requestId, 'Error') });
@@ -233,8 +281,9 @@ export function createDistribution(options: DistributionOptions): Distribution {
     }
 
     let request = viewerRequest;
-    if (behavior.edgeEvents.includes('viewer-request') && options.edge['viewer-request']) {
-      const result = await runEdge('viewer-request', trace, requestEvent('viewer-request', viewerRequest, requestId));
+    const viewerRequestFn = edgeFor(behavior, 'viewer-request');
+    if (viewerRequestFn) {
+      const result = await runEdge(viewerRequestFn, 'viewer-request', trace, requestEvent('viewer-request', viewerRequest, requestId));
       if (isGeneratedResponse(result)) {
         // Returned to the viewer as is: not cached, viewer-response not run.
         let body: Buffer;
@@ -258,10 +307,9 @@ export function createDistribution(options: DistributionOptions): Distribution {
     }
 
     const policy = behavior.cachePolicy;
-    if (!policy) throw new Error(`behavior ${behavior.pathPattern} has no cache policy`);
     const key = cacheKey(policy, { host: headerValue(request.headers, 'host') ?? '', uri: request.uri, querystring: request.querystring, headers: request.headers });
     const t = now();
-    let entry = method === 'OPTIONS' ? undefined : cache.get(key);
+    let entry = behavior.cachedMethods.includes(method) ? cache.get(key) : undefined;
     if (entry && t < entry.storedAt + entry.ttlMs) {
       trace.cache = entry.status >= 400 ? 'Error' : 'Hit';
       cache.hits += 1;
@@ -277,9 +325,10 @@ export function createDistribution(options: DistributionOptions): Distribution {
 
     let status = entry.status;
     let headers = entry.headers;
-    if (status < 400 && behavior.edgeEvents.includes('viewer-response') && options.edge['viewer-response']) {
+    const viewerResponseFn = edgeFor(behavior, 'viewer-response');
+    if (status < 400 && viewerResponseFn) {
       const cfResponse: CloudFrontResponse = { status: String(status), statusDescription: STATUS_TEXT[status] ?? '', headers };
-      const result = (await runEdge('viewer-response', trace, responseEvent('viewer-response', request, cfResponse, requestId))) as CloudFrontResponse | undefined;
+      const result = (await runEdge(viewerResponseFn, 'viewer-response', trace, responseEvent('viewer-response', request, cfResponse, requestId))) as CloudFrontResponse | undefined;
       if (!result || typeof result !== 'object' || !Number.isInteger(Number(result.status))) return validation(new EdgeValidationError('viewer-response: the function returned no valid response'));
       try {
         checkHeaders('viewer-response', headers, result.headers);
@@ -320,7 +369,10 @@ export function createDistribution(options: DistributionOptions): Distribution {
         sendCloudFrontError(res, 403, 'This distribution is not configured to allow the HTTP request method that was used for this request.', requestId);
         return 403;
       }
-      if (behavior.origin === 'api') return forwardToHttpOrigin(req, res, options.api, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+      if (behavior.origin === 'api') {
+        const generated = generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }));
+        return forwardToHttpOrigin(req, res, { origin: config.origins.api, policy: behavior.originRequestPolicy, generated }, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+      }
       return serveCached(req, res, behavior, requestId, trace);
     };
     handle()
@@ -338,5 +390,5 @@ export function createDistribution(options: DistributionOptions): Distribution {
         log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
       });
   });
-  return { server, cache, log };
+  return { server, config, cache, log };
 }

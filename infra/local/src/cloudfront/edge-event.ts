@@ -1,5 +1,5 @@
 import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResponse, CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
-import type { EdgeEventType } from './behaviors';
+import type { EdgeEventType } from './distribution-config';
 
 export const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
 export const DISTRIBUTION_ID = 'ESTRIDELOCAL1';

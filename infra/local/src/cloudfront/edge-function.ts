@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { EDGE_EVENT_TYPES, type EdgeEventType } from './behaviors';
+import { EDGE_EVENT_TYPES, type EdgeEventType } from './distribution-config';
 import type { Context } from 'aws-lambda';
 
 type LambdaHandler = (event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void) => unknown;

@@ -1,5 +1,5 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
-import type { EdgeEventType } from './behaviors';
+import type { EdgeEventType } from './distribution-config';
 
 /** Headers a function may not add, change or remove, per event type (Lambda@Edge restrictions). */
 export const READ_ONLY_HEADERS: Record<EdgeEventType, readonly string[]> = {

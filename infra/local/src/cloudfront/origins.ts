@@ -1,7 +1,7 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
 import type { BucketOrigin } from './bucket-origin';
 import { fromNodeHeaders } from './edge-event';
-import { ORIGIN_GROUP_FAILOVER_CODES } from './behaviors';
+import type { LocalOriginGroup } from './distribution-config';
 
 export interface OriginResponse {
   readonly status: number;
@@ -35,16 +35,17 @@ export async function fetchFromBucket(bucket: BucketOrigin, uri: string, ifNoneM
 }
 
 /**
- * An origin group: the primary answers unless it fails to connect or returns one of the failover
- * codes, then the secondary answers (only for GET, HEAD and OPTIONS, as CloudFront does).
+ * An origin group: the primary answers unless it fails to connect or returns one of the group's
+ * failover codes, then the replica answers (only for GET, HEAD and OPTIONS, as CloudFront does:
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html).
  */
-export async function fetchFromOriginGroup(primary: BucketOrigin, secondary: BucketOrigin, method: string, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
+export async function fetchFromOriginGroup(group: Pick<LocalOriginGroup, 'primary' | 'replica' | 'failoverStatusCodes'>, method: string, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
   const canFailOver = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   try {
-    const response = await fetchFromBucket(primary, uri, ifNoneMatch);
-    if (!canFailOver || !ORIGIN_GROUP_FAILOVER_CODES.has(response.status)) return response;
+    const response = await fetchFromBucket(group.primary, uri, ifNoneMatch);
+    if (!canFailOver || !group.failoverStatusCodes.has(response.status)) return response;
   } catch (error) {
     if (!canFailOver || !(error instanceof OriginConnectionError)) throw error;
   }
-  return fetchFromBucket(secondary, uri, ifNoneMatch);
+  return fetchFromBucket(group.replica, uri, ifNoneMatch);
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DistributionDescription } from '../../../distribution/distribution-description';
 import { defaultConfig, type LocalStackConfig } from '../config';
 import { startLocalStack, type RunningStack } from '../stack';
 import { writeFixtureEdge } from './fixture-edge';
@@ -39,7 +40,7 @@ const SITE_FILES = {
 };
 
 /** Starts the whole stack on ephemeral ports with temp buckets, fixture edge functions and a fake clock. */
-export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, options: { edge?: boolean; dataDir?: string } = {}): Promise<TestStack> {
+export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, options: { edge?: boolean; dataDir?: string; distribution?: DistributionDescription } = {}): Promise<TestStack> {
   const root = mkdtempSync(path.join(tmpdir(), 'stride-stack-'));
   const dirs = { root, site: path.join(root, 'site'), replica: path.join(root, 'replica'), media: path.join(root, 'media'), mediaReplica: path.join(root, 'media-replica'), data: options.dataDir ?? path.join(root, 'data') };
   writeFiles(dirs.site, SITE_FILES);
@@ -76,7 +77,7 @@ export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, 
     now: () => clock.now,
     ...overrides,
   };
-  const stack = await startLocalStack(config);
+  const stack = await startLocalStack(config, options.distribution ? { distribution: options.distribution } : {});
   return {
     stack,
     dirs,
