@@ -11,6 +11,8 @@ const webSrc = path.resolve(import.meta.dirname, 'web', 'src');
 function layerOf(file) {
   const [top, feature] = path.relative(webSrc, file).split(path.sep);
   if (top === 'features') return { layer: 'features', feature };
+  // The DOM test harness (web/src/test): any test may use it, no app code may.
+  if (top === 'test') return { layer: 'test' };
   return { layer: top === 'shared' ? 'shared' : 'app' };
 }
 
@@ -23,6 +25,10 @@ const layersRule = {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const to = layerOf(path.resolve(path.dirname(context.filename), source));
+      if (to.layer === 'test' || from.layer === 'test') {
+        if (from.layer !== 'test' && !/\.test\.tsx?$/.test(context.filename)) context.report({ node, messageId: 'layer', data: { from: from.layer, to: 'test (only tests use the test harness)' } });
+        return;
+      }
       const crossFeature = from.layer === 'features' && to.layer === 'features' && to.feature !== from.feature;
       const upward = (from.layer === 'shared' && to.layer !== 'shared') || (from.layer === 'features' && to.layer === 'app');
       if (crossFeature || upward) {

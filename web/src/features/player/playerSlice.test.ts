@@ -17,11 +17,7 @@ import {
   retryStarted,
   seeked,
   selectDueMilestones,
-  selectLevels,
-  selectPlaybackFailure,
   selectPlayer,
-  selectPlayerStatus,
-  selectQualityChoice,
   selectResumePoint,
   selectSignedOutNotice,
   statusChanged,
@@ -42,7 +38,7 @@ describe('player slice', () => {
     store.dispatch(captionsToggled(true));
     store.dispatch(volumeChanged({ volume: 0.4, muted: true }));
     store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
-    expect(selectPlayerStatus(store.getState())).toBe('authorizing');
+    expect(selectPlayer(store.getState()).status).toBe('authorizing');
     store.dispatch(playClosed());
     store.dispatch(playOpened({ workoutId: 'w-b', playId: 'p2' }));
     const p = selectPlayer(store.getState());
@@ -86,13 +82,12 @@ describe('player slice', () => {
   it('a failure sticks until Retry, which reloads', () => {
     const store = makeStore();
     store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
-    store.dispatch(failed('no-subscription'));
+    store.dispatch(failed('unavailable'));
     store.dispatch(statusChanged('playing'));
-    expect(selectPlayerStatus(store.getState())).toBe('error');
-    expect(selectPlaybackFailure(store.getState())).toBe('no-subscription');
+    expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'unavailable' });
     const generation = selectPlayer(store.getState()).loadGeneration;
     store.dispatch(retryStarted());
-    expect(selectPlayerStatus(store.getState())).toBe('authorizing');
+    expect(selectPlayer(store.getState()).status).toBe('authorizing');
     store.dispatch(reloadRequested());
     expect(selectPlayer(store.getState())).toMatchObject({ failure: null, status: 'authorizing', loadGeneration: generation + 1 });
   });
@@ -100,11 +95,11 @@ describe('player slice', () => {
   it('orders quality levels highest first and falls back to auto for an unknown choice', () => {
     const store = makeStore();
     store.dispatch(levelsLoaded([{ index: 0, height: 240, bitrate: 145_000 }, { index: 1, height: 480, bitrate: 299_000 }]));
-    expect(selectLevels(store.getState()).map((l) => l.height)).toEqual([480, 240]);
+    expect(selectPlayer(store.getState()).levels.map((l) => l.height)).toEqual([480, 240]);
     store.dispatch(qualityChosen(1));
-    expect(selectQualityChoice(store.getState())).toBe(1);
+    expect(selectPlayer(store.getState()).quality).toBe(1);
     store.dispatch(qualityChosen(7));
-    expect(selectQualityChoice(store.getState())).toBe(-1);
+    expect(selectPlayer(store.getState()).quality).toBe(-1);
   });
 
   it('clamps the volume and keeps resume points per workout across plays', () => {
@@ -115,6 +110,18 @@ describe('player slice', () => {
     store.dispatch(playClosed());
     expect(selectResumePoint(store.getState(), 'w-a')).toEqual({ positionSec: 12, durationSec: 24 });
     expect(selectResumePoint(store.getState(), 'w-b')).toBeUndefined();
+  });
+
+  it('keeps the launch instant of a not-launched refusal, and only until the next try', () => {
+    const store = makeStore();
+    store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
+    store.dispatch(authorizationFailed({ kind: 'forbidden', status: 403, reason: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' }));
+    expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' });
+    store.dispatch(retryStarted());
+    expect(selectPlayer(store.getState())).toMatchObject({ status: 'authorizing', failure: null, availableAt: null });
+    // Another refusal carries no launch instant, even if the body had one.
+    store.dispatch(authorizationFailed({ kind: 'request', status: 451, reason: 'unlicensed', availableAt: '2027-02-01T00:00:00.000Z' }));
+    expect(selectPlayer(store.getState())).toMatchObject({ failure: 'unlicensed', availableAt: null });
   });
 
   describe('the session ending mid-play', () => {
@@ -140,11 +147,11 @@ describe('player slice', () => {
     it('a re-authorization refused with 401 mid-play is the notice, not the error panel', () => {
       const store = playing();
       store.dispatch(statusChanged('recovering'));
-      store.dispatch(authorizationFailed('unauthorized'));
+      store.dispatch(authorizationFailed({ kind: 'unauthorized', status: 401, reason: 'signed-out' }));
       expect(selectPlayer(store.getState())).toMatchObject({ sessionLost: true, status: 'recovering', failure: null });
       // Any other refusal still stops playback with its cause.
-      store.dispatch(authorizationFailed('forbidden'));
-      expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'no-subscription' });
+      store.dispatch(authorizationFailed({ kind: 'forbidden', status: 403, reason: 'subscription-required' }));
+      expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'subscription-required' });
       // The blocking panel has its own sign-in link: no second message beside it.
       expect(selectSignedOutNotice(store.getState())).toBe(false);
     });
@@ -153,7 +160,7 @@ describe('player slice', () => {
       const store = makeStore();
       store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
       store.dispatch(apiUnauthorized({ endpoint: 'getPlayback' }));
-      store.dispatch(authorizationFailed('unauthorized'));
+      store.dispatch(authorizationFailed({ kind: 'unauthorized', status: 401 }));
       expect(selectPlayer(store.getState())).toMatchObject({ sessionLost: false, status: 'error', failure: 'signed-out' });
       expect(selectSignedOutNotice(store.getState())).toBe(false);
     });

@@ -1,5 +1,5 @@
 import { createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { ApiErrorKind } from '../../shared/api/api-error';
+import type { ApiErrorInfo } from '../../shared/api/api-error';
 import { apiUnauthorized } from '../../shared/api/auth-events';
 import { failureFromApi, type PlaybackFailure } from './recovery-policy';
 import { addSpan, dueMilestones, MAX_PLAYED_STEP_SEC, type Span, type ViewMilestone } from './view-milestones';
@@ -19,6 +19,8 @@ export interface PlayerState {
   readonly playId: string | null;
   readonly status: PlayerStatus;
   readonly failure: PlaybackFailure | null;
+  /** With a `not-launched` refusal: when the workout's program launches (ISO 8601), if the API said. */
+  readonly availableAt: string | null;
   readonly positionSec: number;
   readonly durationSec: number;
   /** Stretches actually played (not seeked over) in this play. */
@@ -52,6 +54,7 @@ export const initialPlayerState: PlayerState = {
   playId: null,
   status: 'idle',
   failure: null,
+  availableAt: null,
   positionSec: 0,
   durationSec: 0,
   playedSpans: [],
@@ -93,29 +96,34 @@ export const playerSlice = createSlice({
     failed(state, action: PayloadAction<PlaybackFailure>) {
       state.status = 'error';
       state.failure = action.payload;
+      state.availableAt = null;
     },
     /**
      * Asking the API for playback failed (after the client's own retries). Before the first frame
      * that is the answer the viewer sees; a 401 once playing (a re-authorization for fresh media
      * cookies) only means the session ended: the buffered picture plays on.
      */
-    authorizationFailed(state, action: PayloadAction<ApiErrorKind>) {
-      if (action.payload === 'unauthorized' && state.started) {
+    authorizationFailed(state, action: PayloadAction<Pick<ApiErrorInfo, 'kind' | 'status' | 'reason' | 'availableAt'>>) {
+      const failure = failureFromApi(action.payload);
+      if (failure === 'signed-out' && state.started) {
         state.sessionLost = true;
         return;
       }
       state.status = 'error';
-      state.failure = failureFromApi(action.payload);
+      state.failure = failure;
+      state.availableAt = failure === 'not-launched' ? (action.payload.availableAt ?? null) : null;
     },
     /** The viewer pressed Retry: authorize again, then reload (reloadRequested). */
     retryStarted(state) {
       state.failure = null;
+      state.availableAt = null;
       state.status = 'authorizing';
     },
     /** Load the stream again at the last position (after Retry, reauthorization or a recovery reload). */
     reloadRequested(state) {
       state.loadGeneration += 1;
       state.failure = null;
+      state.availableAt = null;
       if (state.status !== 'authorizing') state.status = 'recovering';
     },
     /** The position to resume at if this workout is opened again in this tab. */
@@ -177,17 +185,6 @@ export const playerSlice = createSlice({
     selectPlayer: (state) => state,
     /** Show "You're signed out": the session ended mid-play and nothing blocking says so already. */
     selectSignedOutNotice: (state) => state.sessionLost && state.status !== 'error',
-    selectPlayerStatus: (state) => state.status,
-    selectPlaybackFailure: (state) => state.failure,
-    selectPositionSec: (state) => state.positionSec,
-    selectDurationSec: (state) => state.durationSec,
-    selectLevels: (state) => state.levels,
-    selectQualityChoice: (state) => state.quality,
-    selectActiveLevel: (state) => state.activeLevel,
-    selectCaptionsAvailable: (state) => state.captionsAvailable,
-    selectCaptionsOn: (state) => state.captionsOn,
-    selectVolume: (state) => state.volume,
-    selectMuted: (state) => state.muted,
     selectResumePoint: (state, workoutId: string) => state.resumePoints[workoutId],
     /** View milestones reached in this play and not sent yet (memoized: a stable array per state). */
     selectDueMilestones: createSelector(
@@ -198,20 +195,4 @@ export const playerSlice = createSlice({
 });
 
 export const { playOpened, playClosed, statusChanged, failed, authorizationFailed, retryStarted, reloadRequested, resumePointKept, timeUpdated, seeked, durationKnown, milestoneSent, progressSaved, levelsLoaded, qualityChosen, levelSwitched, captionsAvailable, captionsToggled, volumeChanged } = playerSlice.actions;
-export const {
-  selectPlayer,
-  selectSignedOutNotice,
-  selectPlayerStatus,
-  selectPlaybackFailure,
-  selectPositionSec,
-  selectDurationSec,
-  selectLevels,
-  selectQualityChoice,
-  selectActiveLevel,
-  selectCaptionsAvailable,
-  selectCaptionsOn,
-  selectVolume,
-  selectMuted,
-  selectResumePoint,
-  selectDueMilestones,
-} = playerSlice.selectors;
+export const { selectPlayer, selectSignedOutNotice, selectResumePoint, selectDueMilestones } = playerSlice.selectors;

@@ -70,11 +70,28 @@ describe('network errors', () => {
 });
 
 describe('failureFromApi', () => {
-  it('names the cause of a refused playback authorization', () => {
-    expect(failureFromApi('unauthorized')).toBe('signed-out');
-    expect(failureFromApi('forbidden')).toBe('no-subscription');
-    expect(failureFromApi('offline')).toBe('offline');
-    expect(failureFromApi('not-found')).toBe('unavailable');
-    expect(failureFromApi('server')).toBe('unavailable');
+  it.each([
+    [{ kind: 'unauthorized', status: 401, reason: 'signed-out' }, 'signed-out'],
+    [{ kind: 'request', status: 451, reason: 'unlicensed' }, 'unlicensed'],
+    [{ kind: 'forbidden', status: 403, reason: 'not-launched' }, 'not-launched'],
+    [{ kind: 'forbidden', status: 403, reason: 'subscription-required' }, 'subscription-required'],
+  ] as const)('names the refusal the API gave: %j is %s', (error, failure) => {
+    expect(failureFromApi(error)).toBe(failure);
+  });
+
+  it('judges an answer without a known reason by its status (an API region on the previous release)', () => {
+    expect(failureFromApi({ kind: 'unauthorized', status: 401 })).toBe('signed-out');
+    expect(failureFromApi({ kind: 'forbidden', status: 403 })).toBe('subscription-required');
+    expect(failureFromApi({ kind: 'forbidden', status: 403, reason: 'no-such-reason' })).toBe('subscription-required');
+    expect(failureFromApi({ kind: 'request', status: 451 })).toBe('unlicensed');
+    expect(failureFromApi({ kind: 'not-found', status: 404 })).toBe('not-found');
+  });
+
+  it('calls the rest offline or unavailable', () => {
+    expect(failureFromApi({ kind: 'offline' })).toBe('offline');
+    expect(failureFromApi({ kind: 'server', status: 503 })).toBe('unavailable');
+    expect(failureFromApi({ kind: 'unknown' })).toBe('unavailable');
+    // A reason-shaped name that is not a refusal the contract knows does not pass for one.
+    expect(failureFromApi({ kind: 'server', status: 500, reason: 'toString' })).toBe('unavailable');
   });
 });

@@ -1,4 +1,5 @@
-import type { ApiErrorKind } from '../../shared/api/api-error';
+import type { Refusal } from '@stride/contract/entitlement';
+import type { ApiErrorInfo } from '../../shared/api/api-error';
 
 /**
  * What the player does about a fatal playback error: recover silently while that is sensible,
@@ -6,8 +7,11 @@ import type { ApiErrorKind } from '../../shared/api/api-error';
  * without a browser.
  */
 
-/** Why playback stopped, as the error message names it. */
-export type PlaybackFailure = 'offline' | 'signed-out' | 'no-subscription' | 'unavailable' | 'unsupported';
+/**
+ * Why playback stopped, as the error message names it: one of the API's refusals (who may watch,
+ * @stride/contract/entitlement), an unknown workout, or a failure of the device or the network.
+ */
+export type PlaybackFailure = Refusal | 'not-found' | 'offline' | 'unavailable' | 'unsupported';
 
 /** A fatal error from hls.js (or the native <video> element), reduced to what the policy needs. */
 export type FatalError =
@@ -103,19 +107,29 @@ export function decideRecovery(state: RecoveryState, error: FatalError, context:
  */
 export const afterHealthyPlayback = (state: RecoveryState): RecoveryState => ({ ...state, networkRetries: 0, reauthorizations: 0 });
 
+// Every refusal the contract names, checked by the compiler: a new one must be added here.
+const REFUSALS: Record<Refusal, true> = { 'signed-out': true, unlicensed: true, 'not-launched': true, 'subscription-required': true };
+const isRefusal = (reason: string | undefined): reason is Refusal => reason !== undefined && Object.prototype.hasOwnProperty.call(REFUSALS, reason);
+
 /**
- * A failed playback-authorization request as the cause shown to the viewer. The API answers 401
- * when signed out and 403 when signed in without a subscription; anything else left after the
- * client's own retries means the stream cannot be had right now.
+ * A failed playback-authorization request as the cause shown to the viewer. The API names its
+ * refusal (`reason`); without one (a region still on the previous release during a deploy, or a
+ * reason this build does not know) the status says it: 401 signed out, 403 no subscription, 451
+ * outside the licence, 404 no such workout. Anything else left after the client's own retries
+ * means the stream cannot be had right now.
  */
-export function failureFromApi(kind: ApiErrorKind): PlaybackFailure {
-  switch (kind) {
-    case 'offline':
-      return 'offline';
-    case 'unauthorized':
+export function failureFromApi(error: Pick<ApiErrorInfo, 'kind' | 'status' | 'reason'>): PlaybackFailure {
+  if (error.kind === 'offline') return 'offline';
+  if (isRefusal(error.reason)) return error.reason;
+  switch (error.status) {
+    case 401:
       return 'signed-out';
-    case 'forbidden':
-      return 'no-subscription';
+    case 403:
+      return 'subscription-required';
+    case 404:
+      return 'not-found';
+    case 451:
+      return 'unlicensed';
     default:
       return 'unavailable';
   }

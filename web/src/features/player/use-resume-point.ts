@@ -1,0 +1,22 @@
+import { usePlayerSelector } from './hooks';
+import { useGetProgressQuery } from './playerApi';
+import { selectResumePoint } from './playerSlice';
+import { resumePosition } from './resume';
+
+export interface ResumePoint {
+  /** The saved position has been asked for and answered (or failed): a first load may start. */
+  readonly known: boolean;
+  /** Where a first load starts: 0 unless the viewer watched a worthwhile part of it before. */
+  readonly atSec: number;
+}
+
+/**
+ * Where the viewer left this workout: the point this tab kept (a save sent on leaving may still
+ * be in flight), else the API's saved progress, else the playback answer's own, if any.
+ */
+export function useResumePoint(workoutId: string, grantResumeAtSec: number | undefined): ResumePoint {
+  const kept = usePlayerSelector((state) => selectResumePoint(state, workoutId));
+  const progress = useGetProgressQuery(workoutId);
+  const saved = kept ?? progress.data ?? (grantResumeAtSec !== undefined ? { positionSec: grantResumeAtSec, durationSec: 0 } : null);
+  return { known: !progress.isLoading && !progress.isFetching, atSec: resumePosition(saved) };
+}
