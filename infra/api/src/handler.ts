@@ -2,8 +2,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createApiContext, type ApiConfig, type ApiContext } from './context';
 import { errorResponse, jsonResponse, RequestError, type ApiResult } from './responses';
 import { continueWatching, getProgress, postView, putProgress } from './routes/activity';
-import { login, logout, me } from './routes/auth';
+import { login, logout, me, signOutEverywhere } from './routes/auth';
+import { approveDevice, authorizeDevice, deviceToken } from './routes/device';
 import { playback } from './routes/playback';
+import { signup } from './routes/signup';
 import { clearHintOnUnauthorized } from './signed-in-hint';
 
 export type { ApiConfig } from './context';
@@ -22,6 +24,11 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/ping$/, methods: { GET: (ctx) => jsonResponse(200, { status: 'ok', region: ctx.region }, ctx.region) } },
   { pattern: /^\/api\/auth\/login$/, methods: { POST: login }, checksCredentials: true },
   { pattern: /^\/api\/auth\/logout$/, methods: { POST: logout } },
+  { pattern: /^\/api\/auth\/signup$/, methods: { POST: signup } },
+  { pattern: /^\/api\/auth\/sign-out-everywhere$/, methods: { POST: signOutEverywhere } },
+  { pattern: /^\/api\/device\/authorize$/, methods: { POST: authorizeDevice } },
+  { pattern: /^\/api\/device\/approve$/, methods: { POST: approveDevice } },
+  { pattern: /^\/api\/device\/token$/, methods: { POST: deviceToken } },
   { pattern: /^\/api\/me$/, methods: { GET: me } },
   { pattern: /^\/api\/playback\/([^/]+)$/, methods: { GET: playback } },
   { pattern: /^\/api\/progress$/, methods: { GET: continueWatching } },

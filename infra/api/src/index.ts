@@ -22,7 +22,7 @@ import { secretsManagerReader } from './secrets';
  * | `STRIDE_SECURE_COOKIES` | optional, default `true` |
  * | `STRIDE_DYNAMODB_ENDPOINT` | local only; unset on AWS |
  *
- * IAM: dynamodb:GetItem, PutItem, Query and UpdateItem on the table and its `byEmail` index;
+ * IAM: dynamodb:DeleteItem, GetItem, PutItem, Query and UpdateItem on the table and its `byEmail` index;
  * secretsmanager:GetSecretValue (with DescribeSecret, as CDK's read grant gives) on the three secrets.
  */
 let ready: Promise<ApiHandler> | undefined;

@@ -7,7 +7,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpApiEvent } from '../../api/src/apigw-event.fixture';
 import { startSecretsManagerStandIn, type SecretsManagerStandIn } from '../../api/src/secrets-manager.fixture';
-import { EMAIL_INDEX } from '../../api/src/table';
+import { EMAIL_INDEX, TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
 import { SYNTH_TIMEOUT_MS, synthStride, testConfig, testConfigInput, type SynthesizedStride } from '../testing/synth-app';
 
 let synth: SynthesizedStride;
@@ -144,7 +144,7 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     template().hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 5 });
   });
 
-  it('lets the handler get, put and query this region’s copy of the table and its named index, nothing more', () => {
+  it('lets the handler get, put, query and delete in this region’s copy of the table and its named index, nothing more', () => {
     const tableArn =
       region === 'us-east-1'
         ? { 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }
@@ -154,13 +154,13 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
         ? { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }, `/index/${EMAIL_INDEX}`]] }
         : { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:dynamodb:us-west-1:123456789012:table/stride-api/index/${EMAIL_INDEX}`]] };
     template().hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn, indexArn] }]) },
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn, indexArn] }]) },
     });
     const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
       (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
     );
     const dynamoActions = statements.flatMap((statement) => [statement.Action].flat()).filter((action) => action.startsWith('dynamodb:'));
-    expect(dynamoActions.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(dynamoActions.sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
   });
 });
 
@@ -192,6 +192,10 @@ describe('the global table', () => {
       AttributeDefinitions: Match.arrayWith([{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }]),
       GlobalSecondaryIndexes: [Match.objectLike({ IndexName: EMAIL_INDEX, KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } })],
     });
+  });
+
+  it('expires throttle counters and device codes by the TTL attribute the API writes', () => {
+    primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TimeToLiveSpecification: { AttributeName: TIME_TO_LIVE_ATTRIBUTE, Enabled: true } });
   });
 });
 

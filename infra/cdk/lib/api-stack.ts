@@ -15,9 +15,10 @@ import type { Construct } from 'constructs';
 import { ApiFunction, type ApiFunctionProps } from './constructs/api-function';
 import { SECRET_NAMES } from './names';
 import type { TableShape } from './table-definition';
+import { TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
 
 /** The DynamoDB actions the API handler uses (listed in infra/api/src/index.ts). */
-export const API_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] as const;
+export const API_TABLE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] as const;
 
 export interface ApiStackProps extends StackProps {
   /** The primary owns the global table; the secondary uses its replica. */
@@ -54,6 +55,8 @@ export class ApiStack extends Stack {
         tableName: props.table.name,
         ...props.table.shape,
         billing: dynamodb.Billing.onDemand(),
+        // Throttle counters and device codes expire (infra/api/src/table.ts); readers also check the time.
+        timeToLiveAttribute: TIME_TO_LIVE_ATTRIBUTE,
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         deletionProtection: true,
         removalPolicy: RemovalPolicy.RETAIN,
