@@ -5,6 +5,21 @@
  * the edge runs it on the hot path of every program page.
  */
 
+/**
+ * Pages only a signed-in viewer may open (the player and the account). The edge checks these
+ * prefixes itself, so a page the web build forgets to mark is still protected.
+ */
+export const SESSION_PAGE_PREFIXES: readonly string[] = ['/watch', '/account'];
+
+/** Each prefix with its `/`, built once rather than on every request. */
+const PREFIX_DIRS: readonly (readonly [string, string])[] = SESSION_PAGE_PREFIXES.map((prefix) => [prefix, `${prefix}/`]);
+
+/** `/watch`, `/watch/…`, `/account`, `/account/…` (on a normalized path, compared lowercase). */
+export function needsSession(path: string): boolean {
+  const lower = path.toLowerCase();
+  return PREFIX_DIRS.some(([prefix, dir]) => lower === prefix || lower.startsWith(dir));
+}
+
 /** A program's release: when it launches and where it is licensed. */
 export interface ProgramRelease {
   /** Milliseconds since the epoch; before it the program is "coming soon". */

@@ -1,4 +1,4 @@
-import { isProtectedPath } from './protected-paths';
+import { needsSession } from '@stride/contract/entitlement';
 import { assertRouteManifest, type ManifestPattern, type ManifestProgram, type ManifestRedirect, type ManifestRoute, type RouteManifest } from './route-manifest';
 
 /** What a prerendered object is for; the web build's page list says this for each page it writes. */
@@ -55,7 +55,7 @@ export function buildRouteManifest(input: ManifestInput, source = 'route manifes
   const routes: ManifestRoute[] = [];
   const patterns: ManifestPattern[] = [];
   for (const page of byRole('page', 'web')) {
-    const access = isProtectedPath(page.route) ? 'session' : 'public';
+    const access = needsSession(page.route) ? 'session' : 'public';
     const tvObject = tvFor('page', page.route);
     if (page.route.includes('/:')) patterns.push(withTv({ pattern: page.route, object: key(page.objectKey), access }, tvObject));
     else routes.push(withTv({ path: page.route, object: key(page.objectKey), access }, tvObject));

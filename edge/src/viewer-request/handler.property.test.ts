@@ -1,7 +1,7 @@
 import type { CloudFrontRequestResult } from 'aws-lambda';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isProtectedPath } from '../config/protected-paths';
+import { needsSession } from '@stride/contract/entitlement';
 import { viewerRequestEvent } from './fixtures/events';
 import { testManifest } from './fixtures/manifest';
 import { headerOf, isResponse, makeHarness, type Harness } from './fixtures/harness';
@@ -83,7 +83,7 @@ describe('viewer-request properties (fast-check)', () => {
         if (isResponse(result)) return;
         const forwarded = result?.uri ?? '';
         expect(PROTECTED_OBJECTS.has(forwarded), `${c.uri} → ${forwarded}`).toBe(false);
-        expect(isProtectedPath(decodeURIComponent(forwarded)), `${c.uri} → ${forwarded}`).toBe(false);
+        expect(needsSession(decodeURIComponent(forwarded)), `${c.uri} → ${forwarded}`).toBe(false);
       }),
       { numRuns: 600 },
     );

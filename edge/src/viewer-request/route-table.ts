@@ -139,18 +139,6 @@ export function programRelease(programPath: string, viewer: Viewer, table: Route
 export const notFoundObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;
 export const unavailableObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvUnavailable) || table.manifest.unavailable;
 
-const INDEX = '/index.html';
-
-/**
- * A page object asked for by its key (`/programs/x/index.html`) names the page at its pretty URL;
- * served as a file it would skip the launch and licence rules. Returns that URL, or undefined.
- */
-export function pageForObjectPath(path: string): string | undefined {
-  const lower = path.toLowerCase();
-  if (lower.endsWith(INDEX)) return path.slice(0, -INDEX.length) || '/';
-  return undefined;
-}
-
 /** Paths the bucket answers as they are: built assets, page data, files with an extension. */
 export function isFilePath(path: string): boolean {
   if (path.startsWith('/assets/') || path.startsWith('/data/')) return true;

@@ -1,6 +1,7 @@
-import { isProtectedPath } from '../config/protected-paths';
+import { needsSession } from '@stride/contract/entitlement';
 import { encodePath, normalizeUri } from './normalize-uri';
-import { accessOf, isFilePath, matchPath, pageForObjectPath, type Match, type RouteTable } from './route-table';
+import { pagePathOfObject } from '@stride/contract/urls';
+import { accessOf, isFilePath, matchPath, type Match, type RouteTable } from './route-table';
 
 export type PageMatch = Extract<Match, { kind: 'route' | 'pattern' }>;
 
@@ -45,20 +46,20 @@ export function classifyUri(rawUri: string, table: RouteTable): UriDecision {
   if (isOriginPath(lower)) return { kind: 'origin', uri: encodePath(path) };
 
   // `/x/index.html` is the page `/x`: one canonical URL, and no way around its rules.
-  const objectPage = pageForObjectPath(path);
+  const objectPage = pagePathOfObject(path);
   const match = matchPath(objectPage ?? path, table);
   if (match.kind === 'redirect') return { kind: 'vanity', to: match.redirect.to, status: match.redirect.status };
-  const needsSession = isProtectedPath(path) || accessOf(match) === 'session';
+  const sessionNeeded = needsSession(path) || accessOf(match) === 'session';
   if (match.kind === 'none') {
     return {
       kind: 'unrouted',
       uri: encodePath(path),
-      needsSession,
+      needsSession: sessionNeeded,
       programOfData: table.programData.get(lower),
       servedAsFile: isFilePath(path) && objectPage === undefined && !lower.endsWith('.html'),
     };
   }
   const canonicalUri = encodePath(match.canonical);
   if (canonicalUri !== rawUri) return { kind: 'canonical', uri: canonicalUri };
-  return { kind: 'page', match, uri: canonicalUri, needsSession };
+  return { kind: 'page', match, uri: canonicalUri, needsSession: sessionNeeded };
 }
