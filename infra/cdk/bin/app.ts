@@ -6,6 +6,7 @@ import { ApiStack } from '../lib/api-stack';
 import { DnsStack } from '../lib/dns-stack';
 import { EdgeStack } from '../lib/edge-stack';
 import { acknowledgeNagFindings, type NagAcknowledgement } from '../lib/nag-acknowledgements';
+import type { StrideStacks } from '../lib/stride-stacks';
 import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, mediaReplicaBucketName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
 import { SiteReplicaStack } from '../lib/site-replica-stack';
 import { SiteStack } from '../lib/site-stack';
@@ -24,14 +25,6 @@ export interface StrideAppOptions {
   readonly edgeBundleDirs?: Readonly<Record<EdgeFunctionName, string>>;
 }
 
-export interface StrideStacks {
-  readonly edge: EdgeStack;
-  readonly siteReplica: SiteReplicaStack;
-  readonly site: SiteStack;
-  readonly apiPrimary: ApiStack;
-  readonly apiSecondary: ApiStack;
-  readonly dns: DnsStack;
-}
 
 /**
  * The Stride CDK app: six stacks split by lifecycle, in deploy order. No lookups and no

@@ -1,6 +1,6 @@
 import { NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { StrideStacks } from '../bin/app';
+import type { StrideStacks } from './stride-stacks';
 
 export interface NagAcknowledgement {
   /** The AwsSolutions rule, e.g. AwsSolutions-IAM5. */

@@ -2,7 +2,8 @@ import { Aspects, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createStrideApp, type StrideStacks } from '../bin/app';
+import { createStrideApp } from '../bin/app';
+import type { StrideStacks } from './stride-stacks';
 import { SYNTH_TIMEOUT_MS, edgeBundleDirsForTests, testConfig } from '../testing/synth-app';
 import type { NagAcknowledgement } from './nag-acknowledgements';
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { parseStrideConfig, type StrideConfig, type StrideConfigInput } from '../config/stride-config';
-import { createStrideApp, defaultEdgeBundleDirs, type StrideStacks } from '../bin/app';
+import { createStrideApp, defaultEdgeBundleDirs } from '../bin/app';
+import type { StrideStacks } from '../lib/stride-stacks';
 import { EDGE_FUNCTIONS, type EdgeFunctionName } from '../lib/names';
 
 /** A full synth bundles the API with esbuild: seconds alone, much longer on 2 busy cores. */

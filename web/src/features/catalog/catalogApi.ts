@@ -4,7 +4,7 @@ import { useDispatch } from 'react-redux';
 import { HOME_DATA_PATH, listingPageDataPath, programDataPath, summaryDataPath } from '@stride/contract/urls';
 import type { ProgramSummary } from '../../shared/content/program-summary';
 import type { Program } from '../../shared/content/schema';
-import type { HomeData, ListingPage } from './catalogSlice';
+import type { HomeData, ListingPage } from './catalog-data';
 
 /** Why page data could not be loaded: the HTTP status (451 outside a licence), or no answer at all. */
 export interface PageDataError {

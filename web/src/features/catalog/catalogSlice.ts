@@ -2,17 +2,8 @@ import { createSelector, createSlice } from '@reduxjs/toolkit';
 import { LISTING_PAGE_SIZE } from '../../shared/content/listing';
 import type { Program } from '../../shared/content/schema';
 import { summarize, type ProgramSummary } from '../../shared/content/program-summary';
+import type { HomeData, ListingPage, ListingState } from './catalog-data';
 import { fetchHome, fetchListingPage, fetchProgram, fetchSummary } from './catalogApi';
-
-/** "All programs" on the home page, as far as it has been loaded: a page at a time, in catalog order. */
-export interface ListingState {
-  readonly slugs: string[];
-  /** Programs in the whole catalog. */
-  readonly total: number;
-  readonly pageSize: number;
-  /** The home page's featured program. */
-  readonly featured: string | null;
-}
 
 export interface CatalogState {
   /**
@@ -60,12 +51,6 @@ export function newlyLaunched<P extends Pick<ProgramSummary, 'launchAt' | 'slug'
     .slice(0, limit);
 }
 
-/** What the home page carries of the catalog, and `/data/home.json` holds for client-side navigation. */
-export interface HomeData {
-  /** In catalog order. */
-  readonly summaries: ProgramSummary[];
-  readonly listing: ListingState;
-}
 
 /** Scheduled launches the home page carries, soonest first (see homeDataFor). */
 export const SCHEDULED_LAUNCHES_CARRIED = 24;
@@ -95,11 +80,6 @@ export function homeDataFor(catalog: readonly Program[], asOf: string, pageSize 
   };
 }
 
-/** One more page of "All programs" (`/data/listing/<page>.json`, page 1 onwards: page 0 comes with the home page). */
-export interface ListingPage {
-  readonly page: number;
-  readonly summaries: ProgramSummary[];
-}
 
 /** Every listing page after the first. */
 export function listingPagesFor(catalog: readonly Program[], pageSize = LISTING_PAGE_SIZE): ListingPage[] {
