@@ -39,6 +39,7 @@ const envSchema = z.object({
   STRIDE_HEALTH_INTERVAL: number('STRIDE_HEALTH_INTERVAL', 30, 0.05, 30, 'a health-check interval in seconds: 10 or 30 as on AWS, lower (down to 0.05) for drills'),
   STRIDE_HEALTH_THRESHOLD: number('STRIDE_HEALTH_THRESHOLD', 3, 1, 10, 'a failure threshold from 1 to 10', true),
   STRIDE_HEALTH_CHECKERS: number('STRIDE_HEALTH_CHECKERS', 15, 1, 64, 'a number of health checkers from 1 to 64', true),
+  STRIDE_REPLICATION_LAG: number('STRIDE_REPLICATION_LAG', 1, 0, 60, 'a replication lag in seconds from 0 to 60 (DynamoDB global tables: typically about 1)'),
   STRIDE_DATA_DIR: z.string().optional(),
   STRIDE_MEDIA_DIR: z.string().optional(),
   STRIDE_ACCESS_LOG: z.string().optional(),
@@ -91,6 +92,8 @@ export interface LocalStackConfig {
   /** The country the local CloudFront puts in CloudFront-Viewer-Country when the viewer sent none. */
   readonly viewerCountry: string;
   readonly accessLogFile: string | null;
+  /** How long a table write takes to reach the other region (global-table replication); default 1000. */
+  readonly replicationLagMs?: number;
   /** Clock for cache TTLs, DNS TTLs and signed-cookie dates; tests inject one. */
   readonly now?: () => number;
 }
@@ -137,6 +140,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): LocalStackConfig {
     consolePort: e.STRIDE_CONSOLE_PORT,
     dnsTtlSeconds: e.STRIDE_DNS_TTL,
     healthCheck: { ...base.healthCheck, intervalMs: Math.round(e.STRIDE_HEALTH_INTERVAL * 1000), failureThreshold: e.STRIDE_HEALTH_THRESHOLD, checkers: e.STRIDE_HEALTH_CHECKERS },
+    replicationLagMs: Math.round(e.STRIDE_REPLICATION_LAG * 1000),
     mediaDir: e.STRIDE_MEDIA_DIR ? path.resolve(e.STRIDE_MEDIA_DIR) : base.mediaDir,
     accessLogFile: log === 'off' ? null : log ? path.resolve(log) : base.accessLogFile,
     viewerCountry: e.STRIDE_VIEWER_COUNTRY ?? base.viewerCountry,

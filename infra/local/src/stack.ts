@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { loadCatalog } from '../../api/src/catalog';
 import { createApiHandler } from '../../api/src/handler';
-import { DEFAULT_TABLE_NAME } from '../../api/src/table';
+import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
 import { ensureSessionKeys } from '../../tools/session-keys';
 import type { DistributionDescription } from '../../distribution/distribution-description';
 import { ReservedConcurrency } from './api/concurrency';
+import { RegionFaults } from './api/faults';
 import { createRegionServer } from './api/region-server';
 import { AccessLog } from './cloudfront/access-log';
 import { BucketOrigin } from './cloudfront/bucket-origin';
@@ -18,7 +19,8 @@ import { createConsoleServer } from './console/server';
 import { buildState, type StackState } from './console/state';
 import { REGIONS, type LocalStackConfig, type Region } from './config';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './data/demo-accounts';
-import { ensureTable, startDynamo, type LocalDynamo } from './data/dynamo';
+import { ensureTable } from './data/dynamo';
+import { startGlobalTable, type GlobalTable } from './data/global-table';
 import { ensureMediaKeys } from './data/media-keys';
 import { ensureOriginSecret } from './data/origin-secret';
 import { replicate } from './data/replicate';
@@ -38,6 +40,8 @@ export interface LocalRegion {
   readonly url: string;
   readonly port: number;
   readonly concurrency: ReservedConcurrency;
+  /** Injected faults: error share and added latency (the console's /api/regions/<region>/faults). */
+  readonly faults: RegionFaults;
   readonly healthCheck: HealthCheck;
 }
 
@@ -46,8 +50,8 @@ export interface RunningStack {
   readonly consoleUrl: string;
   readonly regions: Readonly<Record<Region, LocalRegion>>;
   readonly distribution: Distribution;
-  /** The shared DynamoDB-compatible store (one per stack, both regions on it). */
-  readonly dynamo: LocalDynamo;
+  /** The API table as a global table: one dynalite replica per region, replicated with a lag (pausable). */
+  readonly dynamo: GlobalTable<Region>;
   readonly site: OriginGroup;
   readonly media: OriginGroup;
   readonly dns: ResolverCache;
@@ -82,11 +86,18 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
   };
   const now = config.now ?? Date.now;
   try {
-    // Data: one dynalite store on disk, shared by both regions as a global table would be.
-    const dynamo = await startDynamo(path.join(config.dataDir, 'dynamodb'));
+    // Data: a global table, one dynalite store per region on disk, replicated as DynamoDB does.
+    const keySchema = (tableDefinition(DEFAULT_TABLE_NAME).KeySchema ?? []).map((k) => k.AttributeName ?? '');
+    const dynamo = await startGlobalTable({
+      dir: path.join(config.dataDir, 'dynamodb-regions'),
+      legacyDir: path.join(config.dataDir, 'dynamodb'),
+      regions: REGIONS,
+      keyNames: () => keySchema,
+      lagMs: config.replicationLagMs ?? 1000,
+    });
     cleanups.push(() => dynamo.close());
+    for (const region of REGIONS) await ensureTable(dynamo.replicas[region].documentClient(region), DEFAULT_TABLE_NAME);
     const seedDb = dynamo.documentClient(PRIMARY_REGION);
-    await ensureTable(seedDb, DEFAULT_TABLE_NAME);
     await seedDemoAccounts(new UserRepository(seedDb, DEFAULT_TABLE_NAME));
 
     const sessionKeys = await ensureSessionKeys({ dir: config.keysDir, privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'), jwks: path.join(config.keysDir, 'jwks.json') });
@@ -110,7 +121,8 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
         now: () => new Date(now()),
       });
       const concurrency = new ReservedConcurrency();
-      const server = createRegionServer({ region, handler, concurrency });
+      const faults = new RegionFaults();
+      const server = createRegionServer({ region, handler, concurrency, faults });
       servers.push(server);
       const port = await listen(server, config.apiPorts[region], `API ${region}`, PORT_VARS[region]);
       const healthCheck = new HealthCheck({
@@ -124,7 +136,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
         timeoutMs: config.healthCheck.timeoutMs,
       });
       healthChecks.push(healthCheck);
-      regions[region] = { name: region, url: `http://localhost:${port}`, port, concurrency, healthCheck };
+      regions[region] = { name: region, url: `http://localhost:${port}`, port, concurrency, faults, healthCheck };
     }
 
     const target = (r: LocalRegion): FailoverTarget => ({ region: r.name, host: LOOPBACK, port: r.port, healthCheck: r.healthCheck });

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiHandler } from '../../../api/src/handler';
 import { fromHttpApiResult, toHttpApiEvent } from './apigw-event';
 import type { ReservedConcurrency } from './concurrency';
+import type { RegionFaults } from './faults';
 
 /** API Gateway HTTP APIs reject payloads over 10 MB with 413. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -12,6 +13,8 @@ export interface RegionOptions {
   readonly handler: ApiHandler;
   /** The function's reserved concurrency: at 0 every invocation throttles. */
   readonly concurrency: ReservedConcurrency;
+  /** Injected faults (error share, added latency); none when absent. */
+  readonly faults?: RegionFaults;
 }
 
 class PayloadTooLarge extends Error {}
@@ -49,7 +52,7 @@ function lambdaContext(region: string, requestId: string): Context {
 }
 
 /** One local "region": API Gateway (HTTP API, payload 2.0) in front of the API Lambda. */
-export function createRegionServer({ region, handler, concurrency }: RegionOptions): Server {
+export function createRegionServer({ region, handler, concurrency, faults }: RegionOptions): Server {
   const apiId = `local-${region}`;
   return createServer(async (req, res) => {
     const gatewayError = (status: number, message: string) => {
@@ -73,6 +76,16 @@ export function createRegionServer({ region, handler, concurrency }: RegionOptio
       apiId,
     );
     try {
+      // An added delay holds the invocation (and its concurrency) before the function runs, as FIS's does.
+      if (faults && faults.addedLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.addedLatencyMs));
+      if (faults?.shouldFail()) {
+        // A failed invocation: API Gateway (HTTP API) answers 500 {"message":"Internal Server Error"}
+        // ("If the Lambda API rejects the invocation request, API Gateway returns a 500 error code",
+        // https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; the HTTP API's
+        // body: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html).
+        gatewayError(500, 'Internal Server Error');
+        return;
+      }
       const result = await (handler as (e: typeof event, c: Context) => ReturnType<ApiHandler>)(event, lambdaContext(region, event.requestContext.requestId));
       const parts = fromHttpApiResult(result);
       res.writeHead(parts.statusCode, { 'x-stride-region': region, ...parts.headers });

@@ -14,6 +14,18 @@ const concurrencyBody = z.strictObject({
   }),
 });
 const originBody = z.strictObject({ available: z.boolean({ error: 'must be true or false' }) });
+const faultsBody = z
+  .strictObject({
+    errorShare: z.number({ error: 'must be a number from 0 to 1 (0.5 fails half the invocations)' }).min(0, 'must be 0 or more').max(1, 'must be at most 1').optional(),
+    addedLatencyMs: z.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000').optional(),
+  })
+  .refine((b) => b.errorShare !== undefined || b.addedLatencyMs !== undefined, { error: 'give errorShare (0–1) and/or addedLatencyMs' });
+const replicationBody = z
+  .strictObject({
+    paused: z.boolean({ error: 'must be true or false' }).optional(),
+    lagMs: z.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(600_000, 'must be at most 600000').optional(),
+  })
+  .refine((b) => b.paused !== undefined || b.lagMs !== undefined, { error: 'give paused (true|false) and/or lagMs' });
 
 class HttpError extends Error {
   constructor(
@@ -79,6 +91,29 @@ export function createConsoleServer(stack: RunningStack): Server {
         } else if (method === 'DELETE') stack.setReservedConcurrency(name, null);
         else if (method !== 'GET') throw new HttpError(405, `${method} not allowed; use GET, PUT or DELETE`);
         return send(res, 200, { region: name, reservedConcurrency: stack.regions[name].concurrency.reserved });
+      }
+      const faults = /^\/api\/regions\/([^/]+)\/faults$/.exec(url.pathname);
+      if (faults) {
+        const name = decodeURIComponent(faults[1] ?? '') as Region;
+        if (!REGIONS.includes(name)) throw new HttpError(404, `No region ${name}; regions are ${REGIONS.join(', ')}`);
+        const target = stack.regions[name].faults;
+        if (method === 'PUT') {
+          const body = await readJson(req, faultsBody);
+          if (body.errorShare !== undefined) target.errorShare = body.errorShare;
+          if (body.addedLatencyMs !== undefined) target.addedLatencyMs = body.addedLatencyMs;
+        } else if (method === 'DELETE') target.clear();
+        else if (method !== 'GET') throw new HttpError(405, `${method} not allowed; use GET, PUT {"errorShare", "addedLatencyMs"} or DELETE`);
+        return send(res, 200, { region: name, errorShare: target.errorShare, addedLatencyMs: target.addedLatencyMs, injectedErrors: target.injectedErrors });
+      }
+      if (url.pathname === '/api/replication') {
+        const replication = stack.dynamo.replication;
+        if (method === 'PUT') {
+          const body = await readJson(req, replicationBody);
+          if (body.lagMs !== undefined) replication.setLag(body.lagMs);
+          if (body.paused === true) replication.pause();
+          if (body.paused === false) replication.resume();
+        } else if (method !== 'GET') throw new HttpError(405, `${method} not allowed; use GET or PUT {"paused": true|false, "lagMs": n}`);
+        return send(res, 200, replication.status());
       }
       const origin = /^\/api\/origins\/([^/]+)$/.exec(url.pathname);
       if (origin) {

@@ -1,5 +1,6 @@
 import type { AccessLogEntry } from '../cloudfront/access-log';
 import type { Invalidation } from '../cloudfront/invalidations';
+import type { ReplicationStatus } from '../data/global-table';
 import type { CheckerState } from '../route53/health-check';
 import type { RunningStack } from '../stack';
 
@@ -12,7 +13,14 @@ export interface StackState {
     readonly running: number;
     readonly throttled: number;
     readonly healthy: boolean;
+    /** Injected faults (PUT/DELETE /api/regions/<region>/faults). */
+    readonly faults: { readonly errorShare: number; readonly addedLatencyMs: number; readonly injectedErrors: number };
   }[];
+  /** The API table's replication between the regions' replicas (PUT /api/replication). */
+  readonly replication: ReplicationStatus & {
+    /** Each region's replica: loopback endpoint for the AWS SDK (drills read both at the end). */
+    readonly tables: readonly { readonly region: string; readonly endpoint: string }[];
+  };
   readonly healthChecks: {
     readonly id: string;
     readonly region: string;
@@ -44,7 +52,10 @@ export function buildState(stack: RunningStack): StackState {
   const regions = Object.values(stack.regions);
   const peek = stack.dns.peek();
   return {
-    regions: regions.map((r) => ({ region: r.name, url: r.url, reservedConcurrency: r.concurrency.reserved, running: r.concurrency.running, throttled: r.concurrency.throttled, healthy: r.healthCheck.healthy })),
+    regions: regions.map((r) => ({ region: r.name, url: r.url, reservedConcurrency: r.concurrency.reserved, running: r.concurrency.running, throttled: r.concurrency.throttled, healthy: r.healthCheck.healthy,
+      faults: { errorShare: r.faults.errorShare, addedLatencyMs: r.faults.addedLatencyMs, injectedErrors: r.faults.injectedErrors },
+    })),
+    replication: { ...stack.dynamo.replication.status(), tables: regions.map((r) => ({ region: r.name, endpoint: stack.dynamo.replicas[r.name].endpoint })) },
     healthChecks: regions.map((r) => ({
       id: r.healthCheck.config.id,
       region: r.name,
