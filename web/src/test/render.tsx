@@ -16,6 +16,11 @@ import { makeStore, type AppStore, type RootState } from '../app/store';
 
 afterEach(cleanup);
 
+// After each user-event call Testing Library drains pending work with a setTimeout(0), which it
+// advances itself under fake timers, but only under Jest's (it looks for a global `jest`). Point
+// it at Vitest's, or a click under fake timers waits forever.
+Object.assign(globalThis, { jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) } });
+
 export interface RenderWithProvidersOptions {
   /** The store's state before the first render (as a prerendered page or an earlier play left it). */
   readonly preloadedState?: Partial<RootState>;
@@ -23,26 +28,25 @@ export interface RenderWithProvidersOptions {
   readonly route?: string;
   /** The route pattern the element is rendered at; every path by default. */
   readonly path?: string;
-  /** Routes beside it, where a link or Back leads. */
-  readonly routes?: readonly RouteObject[];
 }
 
 export interface RenderWithProvidersResult extends RenderResult {
   readonly store: AppStore;
   readonly router: ReturnType<typeof createMemoryRouter>;
-  /** user-event, set up to advance Vitest's fake timers when they are on. */
+  /** user-event, set up for the timers in force when rendering (real, or Vitest's fake ones). */
   readonly user: UserEvent;
 }
 
-export function renderWithProviders(ui: ReactElement, { preloadedState, route = '/', path = '*', routes = [] }: RenderWithProvidersOptions = {}): RenderWithProvidersResult {
+/**
+ * Renders `ui` (an element, rendered at `path`, or a route table such as the app's layout with
+ * pages under it) in the app's store and a memory router at `route`.
+ */
+export function renderWithProviders(ui: ReactElement | RouteObject[], { preloadedState, route = '/', path = '*' }: RenderWithProvidersOptions = {}): RenderWithProvidersResult {
   installApiFeatures();
   const store = makeStore(preloadedState);
-  const router = createMemoryRouter([{ path, element: ui }, ...routes], { initialEntries: [route] });
-  const user = userEvent.setup({
-    advanceTimers: (ms) => {
-      if (vi.isFakeTimers()) vi.advanceTimersByTime(ms);
-    },
-  });
+  const router = createMemoryRouter(Array.isArray(ui) ? ui : [{ path, element: ui }], { initialEntries: [route] });
+  // Under fake timers, without user-event's pauses between events: they would wait on a clock the test holds.
+  const user = userEvent.setup(vi.isFakeTimers() ? { delay: null } : {});
   const view = render(
     <Provider store={store}>
       <RouterProvider router={router} />

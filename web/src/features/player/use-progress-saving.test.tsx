@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { act } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installFakeApi, type FakeApi } from '../../test/fake-api';
+import { renderWithProviders } from '../../test/render';
+import { statusChanged, timeUpdated } from './playerSlice';
+import { PROGRESS_SAVE_INTERVAL_MS } from './resume';
+import { playingState } from './test-states';
+import { useProgressSaving } from './use-progress-saving';
+
+function ProgressSaving() {
+  useProgressSaving('w-1');
+  return null;
+}
+
+const saves = (api: FakeApi, keepalive = false) => api.callsTo('PUT', '/api/progress/w-1').filter((call) => call.keepalive === keepalive).map((call) => call.body);
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+describe('useProgressSaving', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    api = installFakeApi((call) => (call.method === 'PUT' ? { status: 204 } : undefined));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves the whole seconds every 10 s while playing, and not before', async () => {
+    const { store } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 30.7 }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS - 1);
+    expect(saves(api)).toEqual([]);
+    await advance(1);
+    expect(saves(api)).toEqual([{ positionSec: 30, durationSec: 600 }]);
+    act(() => store.dispatch(timeUpdated(42.2)));
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    expect(saves(api)).toEqual([
+      { positionSec: 30, durationSec: 600 },
+      { positionSec: 42, durationSec: 600 },
+    ]);
+    expect(store.getState().player?.lastSavedSec).toBe(42);
+  });
+
+  it('saves at once when playback pauses, and the end as the whole workout when it ends', async () => {
+    const { store } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState() });
+    act(() => store.dispatch(statusChanged('paused')));
+    await advance(0);
+    expect(saves(api)).toEqual([{ positionSec: 30, durationSec: 600 }]);
+    // Paused, the clock stops: no save every 10 s of nothing.
+    await advance(3 * PROGRESS_SAVE_INTERVAL_MS);
+    expect(saves(api)).toHaveLength(1);
+    act(() => store.dispatch(statusChanged('ended')));
+    await advance(0);
+    expect(saves(api)).toEqual([
+      { positionSec: 30, durationSec: 600 },
+      { positionSec: 600, durationSec: 600 },
+    ]);
+  });
+
+  it('does not send a position that has not moved a second since the last save', async () => {
+    const { store } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ lastSavedSec: 30 }) });
+    act(() => store.dispatch(timeUpdated(30.9)));
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    expect(saves(api)).toEqual([]);
+  });
+
+  it.each([
+    ['the tab is closed', () => window.dispatchEvent(new Event('pagehide'))],
+    [
+      'the tab goes to the background',
+      () => {
+        vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    ],
+  ])('saves with a request that outlives the page when %s', async (_when, leave) => {
+    renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 75.5 }) });
+    act(leave);
+    await advance(0);
+    expect(saves(api, true)).toEqual([{ positionSec: 75, durationSec: 600 }]);
+    expect(saves(api)).toEqual([]);
+  });
+
+  it('saves on leaving the player for another page of the app', async () => {
+    const { unmount } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 75 }) });
+    unmount();
+    await advance(0);
+    expect(saves(api, true)).toEqual([{ positionSec: 75, durationSec: 600 }]);
+  });
+
+  it('saves nothing before the first frame', async () => {
+    renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ started: false, status: 'loading' }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    window.dispatchEvent(new Event('pagehide'));
+    await advance(0);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('signed out mid-play, keeps the position in this tab and sends nothing', async () => {
+    const { store } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ sessionLost: true }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    window.dispatchEvent(new Event('pagehide'));
+    await advance(0);
+    expect(api.calls).toEqual([]);
+    expect(store.getState().player?.resumePoints['w-1']).toEqual({ positionSec: 30, durationSec: 600 });
+  });
+});
