@@ -10,6 +10,13 @@ export const SESSION_ISSUER = 'https://stride.local/auth';
 export const SESSION_AUDIENCE = 'stride-viewer';
 
 /**
+ * Seconds of clock difference tolerated on a session's `exp` and `nbf`, the same at the edge and
+ * at the API: a region or edge location whose clock runs a little behind or ahead must not turn
+ * a page the edge let through into a 401 at the API, or the reverse.
+ */
+export const SESSION_CLOCK_TOLERANCE_SEC = 30;
+
+/**
  * `stride_signed_in=1`: a readable companion of the HttpOnly session cookie, set and cleared by
  * the API with the session, so a prerendered page can choose "Sign in" or "Account" without a
  * request that would answer 401. A hint, never a credential.

@@ -1,3 +1,4 @@
+import { SESSION_CLOCK_TOLERANCE_SEC } from '@stride/contract/session';
 import { SimpleJwksCache, type Jwk, type Jwks, type JwkWithKid } from 'aws-jwt-verify/jwk';
 import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 
@@ -21,8 +22,8 @@ export interface SessionConfig {
 
 /** A session cookie longer than this is refused unread (browsers cap a cookie near 4 KB anyway). */
 export const MAX_TOKEN_LENGTH = 4096;
-/** Allowed difference between the signer's clock and the edge's for `exp`/`nbf`. */
-export const CLOCK_TOLERANCE_SEC = 30;
+/** Allowed difference between the signer's clock and the edge's for `exp`/`nbf` (the API allows the same). */
+export const CLOCK_TOLERANCE_SEC = SESSION_CLOCK_TOLERANCE_SEC;
 
 export type SessionCheck = { readonly valid: true; readonly subject: string } | { readonly valid: false; readonly reason: string };
 

@@ -6,13 +6,14 @@ import { createViewerRequestHandler } from '@stride/edge/viewer-request';
 import type { RouteManifest } from '@stride/edge/route-manifest';
 import type { CloudFrontRequestEvent } from 'aws-lambda';
 import fc from 'fast-check';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
 import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
 import { loadCatalog } from './catalog';
 import { createApiHandler } from './handler';
 import { hashPassword } from './passwords';
+import { SESSION_AUDIENCE, SESSION_ISSUER } from '@stride/contract/session';
 import { SESSION_COOKIE, SessionTokens } from './sessions';
 import { UserRepository } from './users';
 
@@ -144,6 +145,46 @@ describe('who may watch: the page door and the stream door agree', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  });
+
+  it('with clocks apart: a session the edge lets onto /watch is one the API plays, and the reverse (exp and nbf around the tolerance)', async () => {
+    const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = sessionKey;
+    const signingKey = await importJWK(sessionKey, 'RS256');
+    const launchedAt = '2026-01-01T00:00:00Z';
+    const catalogDir = mkdtempSync(path.join(dir, 'skew-'));
+    writeFileSync(path.join(catalogDir, `${SLUG}.json`), programFile(launchedAt, undefined));
+    let nowMs = BASE;
+    const edge = createViewerRequestHandler(
+      { manifest: { ...manifestFor(launchedAt, undefined), patterns: [{ pattern: '/watch/:id', object: '/watch/index.html', access: 'session' }] }, session: { jwks: { keys: [{ ...publicJwk, alg: 'RS256', use: 'sig' }] }, issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, cookieName: SESSION_COOKIE } },
+      { now: () => nowMs },
+    );
+    const api = await createApiHandler({
+      region: 'us-west-1',
+      dynamo: dynamo.documentClient('us-east-1'),
+      tableName: 'stride-doors',
+      sessionSigningKey: sessionKey,
+      media: { keyPairId: 'KPROP', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 3600 },
+      catalog: loadCatalog(catalogDir),
+      secureCookies: true,
+      readOriginSecrets: readTestOriginSecrets,
+      now: () => new Date(nowMs),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -90, max: 90 }), fc.option(fc.integer({ min: -90, max: 90 }), { nil: undefined }), fc.integer({ min: 0, max: 999 }), async (expFromNow, nbfFromNow, ms) => {
+        nowMs = BASE + ms;
+        const nowSec = Math.floor(nowMs / 1000);
+        // Signed by a clock that may be ahead or behind: iat, nbf and exp all relative to the signer's idea of now.
+        let jwt = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: sessionKey.kid, typ: 'JWT' }).setIssuer(SESSION_ISSUER).setAudience(SESSION_AUDIENCE).setSubject(USER_ID).setIssuedAt(nowSec).setExpirationTime(nowSec + expFromNow);
+        if (nbfFromNow !== undefined) jwt = jwt.setNotBefore(nowSec + nbfFromNow);
+        const token = await jwt.sign(signingKey);
+        const page = (await edge({ ...viewerRequest(`/watch/${WORKOUT}`, 'US'), Records: viewerRequest(`/watch/${WORKOUT}`, 'US').Records.map((r) => ({ cf: { ...r.cf, request: { ...r.cf.request, headers: { ...r.cf.request.headers, cookie: [{ key: 'Cookie', value: `${SESSION_COOKIE}=${token}` }] } } } })) })) as { uri?: string; status?: string };
+        const grant = await api({ ...httpApiEvent('GET', `/api/playback/${WORKOUT}`, { country: 'US' }), cookies: [`${SESSION_COOKIE}=${token}`] });
+        const edgeLetIn = page.uri === '/watch/index.html';
+        expect(edgeLetIn ? 200 : 401, `exp ${expFromNow}s nbf ${String(nbfFromNow)}s: edge ${JSON.stringify(page.status ?? page.uri)}, API ${grant.statusCode}`).toBe(grant.statusCode);
+      }),
+      { numRuns: 150 },
     );
   });
 });

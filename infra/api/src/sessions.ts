@@ -1,5 +1,5 @@
 import { importJWK, jwtVerify, SignJWT, type JWK, type KeyObject, type CryptoKey } from 'jose';
-import { SESSION_ALG, SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contract/session';
+import { SESSION_ALG, SESSION_AUDIENCE, SESSION_CLOCK_TOLERANCE_SEC, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contract/session';
 
 export { SESSION_COOKIE };
 
@@ -37,7 +37,7 @@ export class SessionTokens {
   /** The user and issue time (epoch seconds) of a valid token, or undefined for anything else (expired, forged, malformed). */
   async verify(token: string, now: Date): Promise<{ readonly userId: string; readonly issuedAt: number } | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.verifyKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: [SESSION_ALG], currentDate: now });
+      const { payload } = await jwtVerify(token, this.verifyKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: [SESSION_ALG], currentDate: now, clockTolerance: SESSION_CLOCK_TOLERANCE_SEC });
       return typeof payload.sub === 'string' && typeof payload.iat === 'number' ? { userId: payload.sub, issuedAt: payload.iat } : undefined;
     } catch {
       return undefined;
