@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewerWrite } from './light-viewer';
+import { firstVariant, parseMediaPlaylist } from './light-viewer';
+import { countLostWrites, playKey, progressKey } from './lost-writes';
+
+const save = (positionSec: number, acked: boolean, t: number): ViewerWrite => ({ kind: 'progress', userId: 'u1', workoutId: 'w-1', positionSec, acked, t });
+const milestone = (playId: string, m: string, acked: boolean): ViewerWrite => ({ kind: 'milestone', userId: 'u1', playId, workoutId: 'w-1', milestone: m, acked, t: 0 });
+const table = (position: number | undefined, plays: Record<string, string[]> = {}) => ({
+  progress: new Map(position === undefined ? [] : [[progressKey('u1', 'w-1'), position]]),
+  milestones: new Map(Object.entries(plays).map(([id, ms]) => [playKey('u1', id), new Set(ms)])),
+});
+
+describe('countLostWrites', () => {
+  it('counts nothing when the table holds the viewer’s last save and every milestone', () => {
+    expect(countLostWrites([save(10, true, 1), save(20, false, 2), save(30, true, 3), milestone('p1', 'start', true)], table(30, { p1: ['start'] }))).toEqual({ lost: 0, lostProgress: 0, lostMilestones: 0 });
+  });
+
+  it('counts every save after the last one the table reflects (failed, or overwritten by a stale copy)', () => {
+    expect(countLostWrites([save(10, true, 1), save(20, true, 2), save(30, false, 3)], table(20)).lostProgress).toBe(1);
+    // Last writer wins put back an older position: both later saves are gone.
+    expect(countLostWrites([save(10, true, 1), save(20, true, 2), save(30, true, 3)], table(10)).lostProgress).toBe(2);
+    expect(countLostWrites([save(10, false, 1)], table(undefined)).lostProgress).toBe(1);
+  });
+
+  it('counts a milestone missing from its play, acknowledged or not', () => {
+    expect(countLostWrites([milestone('p1', 'start', true), milestone('p1', '25', false), milestone('p2', 'start', true)], table(undefined, { p1: ['start'] })).lostMilestones).toBe(2);
+  });
+});
+
+describe('playlists', () => {
+  it('finds the first variant and the segments, relative to the playlist', () => {
+    const master = '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=145200\n240p/index.m3u8\n#EXT-X-STREAM-INF:BANDWIDTH=299200\n480p/index.m3u8\n';
+    expect(firstVariant(master, '/media/sample-hiit/master.m3u8')).toBe('/media/sample-hiit/240p/index.m3u8');
+    const media = '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n';
+    expect(parseMediaPlaylist(media, '/media/sample-hiit/240p/index.m3u8')).toEqual({ segments: ['/media/sample-hiit/240p/seg0.ts', '/media/sample-hiit/240p/seg1.ts'], segmentSec: 2 });
+    expect(firstVariant('#EXTM3U\n', '/m.m3u8')).toBeUndefined();
+  });
+});
