@@ -56,6 +56,8 @@ export function pagesFor(catalog: readonly Program[]): PageSpec[] {
     { ...page('/watch/shell', 'watch/index.html'), route: '/watch/:id' },
     page('/account', 'account/index.html'),
     page('/login', 'login/index.html'),
+    page('/join', 'join/index.html'),
+    page('/activate', 'activate/index.html'),
     { ...page('/404', '404.html'), status: 404, role: 'not-found', route: '' },
     { ...page('/unavailable', '451.html'), status: 451, role: 'unavailable', route: '', notice: 'unavailable' },
   ];

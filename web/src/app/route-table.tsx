@@ -50,6 +50,23 @@ export const routes: RouteObject[] = [
         },
         handle: handle(() => 'Sign in'),
       },
+      // Sign-up and the TV-approval page: lazy with the session feature, as /login is.
+      {
+        path: 'join',
+        lazy: async () => {
+          const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/join')]);
+          return { Component: route.JoinRoute };
+        },
+        handle: handle(() => 'Join Stride'),
+      },
+      {
+        path: 'activate',
+        lazy: async () => {
+          const [, route] = await Promise.all([ensureApiFeatures(), import('./routes/activate')]);
+          return { Component: route.ActivateRoute };
+        },
+        handle: handle(() => 'Sign in a TV'),
+      },
       { path: '*', Component: NotFoundRoute, handle: handle(() => 'Page not found') },
     ],
   },

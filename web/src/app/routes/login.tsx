@@ -1,5 +1,14 @@
-import { LoginForm } from '../../features/session';
+import { useDeviceSelector, selectIsTv } from '../../features/device';
+import { DeviceSignIn, LoginForm } from '../../features/session';
 
+/** Email and password everywhere; on a TV, beside it, sign-in by code from a phone (typing with a remote is slow). */
 export function LoginRoute() {
-  return <LoginForm defaultNext="/" />;
+  const tv = useDeviceSelector(selectIsTv);
+  if (!tv) return <LoginForm defaultNext="/" />;
+  return (
+    <div className="tv-sign-in">
+      <LoginForm defaultNext="/" />
+      <DeviceSignIn />
+    </div>
+  );
 }

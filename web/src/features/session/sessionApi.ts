@@ -1,13 +1,29 @@
 import { strideApi } from '../../shared/api/strideApi';
 
-export type SubscriptionStatus = 'active' | 'none';
+/** As the API judges it now: a trial or paid period past its end is already `expired`. */
+export type SubscriptionStatus = 'none' | 'trial' | 'active' | 'expired';
 
-/** The viewer as the API returns them (`{ user }` from /api/me and /api/auth/login). */
+/** The viewer as the API returns them (`{ user }` from /api/me, sign-in, sign-up and the device token). */
 export interface SessionUser {
   readonly id: string;
   readonly email: string;
   readonly name: string;
-  readonly subscription: { readonly status: SubscriptionStatus };
+  /** `endsAt`: ISO 8601 end of the trial or paid period; null when it does not end. */
+  readonly subscription: { readonly status: SubscriptionStatus; readonly endsAt?: string | null };
+}
+
+export interface SignupFields extends Credentials {
+  readonly name: string;
+}
+
+/** `POST /api/device/authorize` (RFC 8628 §3.2, in the API's camelCase). */
+export interface DeviceAuthorization {
+  readonly deviceCode: string;
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly verificationUriComplete: string;
+  readonly expiresIn: number;
+  readonly interval: number;
 }
 
 export interface Credentials {
@@ -43,6 +59,44 @@ export const sessionApi = strideApi.injectEndpoints({
         dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
       },
     }),
+    signup: build.mutation<SessionUser, SignupFields>({
+      query: (fields) => ({ url: 'auth/signup', method: 'POST', body: fields }),
+      transformResponse: (response: UserResponse) => response.user,
+      async onQueryStarted(_fields, { dispatch, queryFulfilled }) {
+        const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
+        if (!user) return;
+        dispatch(strideApi.util.invalidateTags(['Progress']));
+        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
+      },
+    }),
+    signOutEverywhere: build.mutation<null, undefined>({
+      query: () => ({ url: 'auth/sign-out-everywhere', method: 'POST' }),
+      transformResponse: () => null,
+      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
+        const ok = await queryFulfilled.then(
+          () => true,
+          () => false,
+        );
+        if (ok) dispatch(strideApi.util.resetApiState());
+      },
+    }),
+    authorizeDevice: build.mutation<DeviceAuthorization, undefined>({
+      query: () => ({ url: 'device/authorize', method: 'POST', body: {} }),
+    }),
+    /** One poll (RFC 8628 §3.4): 400 `authorization_pending` / `slow_down` until approved, then the viewer, signed in. */
+    deviceToken: build.mutation<SessionUser, { deviceCode: string }>({
+      query: (body) => ({ url: 'device/token', method: 'POST', body }),
+      transformResponse: (response: UserResponse) => response.user,
+      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
+        const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
+        if (!user) return;
+        dispatch(strideApi.util.invalidateTags(['Progress']));
+        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
+      },
+    }),
+    approveDevice: build.mutation<{ userCode: string; status: 'approved' | 'denied' }, { userCode: string; approve?: boolean }>({
+      query: (body) => ({ url: 'device/approve', method: 'POST', body }),
+    }),
     logout: build.mutation<null, undefined>({
       query: () => ({ url: 'auth/logout', method: 'POST' }),
       transformResponse: () => null,
@@ -58,4 +112,4 @@ export const sessionApi = strideApi.injectEndpoints({
   }),
 });
 
-export const { useGetMeQuery, useLoginMutation, useLogoutMutation } = sessionApi;
+export const { useGetMeQuery, useLoginMutation, useLogoutMutation, useSignupMutation, useSignOutEverywhereMutation, useAuthorizeDeviceMutation, useDeviceTokenMutation, useApproveDeviceMutation } = sessionApi;

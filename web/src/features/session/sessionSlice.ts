@@ -27,12 +27,12 @@ export const sessionSlice = createSlice({
         state.user = null;
         state.signedOutReason = wasSignedIn ? 'expired' : state.signedOutReason;
       })
-      .addMatcher(sessionApi.endpoints.logout.matchFulfilled, (state) => {
+      .addMatcher(isAnyOf(sessionApi.endpoints.logout.matchFulfilled, sessionApi.endpoints.signOutEverywhere.matchFulfilled), (state) => {
         state.status = 'signed-out';
         state.user = null;
         state.signedOutReason = 'signed-out';
       })
-      .addMatcher(isAnyOf(sessionApi.endpoints.getMe.matchFulfilled, sessionApi.endpoints.login.matchFulfilled), (state, action) => {
+      .addMatcher(isAnyOf(sessionApi.endpoints.getMe.matchFulfilled, sessionApi.endpoints.login.matchFulfilled, sessionApi.endpoints.signup.matchFulfilled, sessionApi.endpoints.deviceToken.matchFulfilled), (state, action) => {
         if (action.payload === null) {
           state.status = 'signed-out';
           state.user = null;
@@ -47,8 +47,8 @@ export const sessionSlice = createSlice({
     selectSessionStatus: (state) => state.status,
     selectUser: (state) => state.user,
     selectIsSignedIn: (state) => state.status === 'signed-in',
-    /** Entitled to stream: signed in with an active subscription. */
-    selectIsEntitled: (state) => state.user?.subscription.status === 'active',
+    /** Entitled to stream: signed in with an active subscription or a running trial (the API has judged the end date). */
+    selectIsEntitled: (state) => state.user?.subscription.status === 'active' || state.user?.subscription.status === 'trial',
     selectSignedOutReason: (state) => state.signedOutReason,
   },
 });

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeApiError } from '../../../shared/api/api-error';
 import { useSessionSelector } from '../hooks';
 import { loginPathFor } from '../safe-next';
-import { useGetMeQuery, useLogoutMutation } from '../sessionApi';
+import { useGetMeQuery, useLogoutMutation, useSignOutEverywhereMutation } from '../sessionApi';
 import { selectSessionStatus, selectSignedOutReason, selectUser } from '../sessionSlice';
+import { subscriptionWords } from '../subscription-words';
 
 /**
  * Subscription state and sign-out. Per-user, so it renders a neutral "checking" state in the
@@ -16,8 +18,12 @@ export function AccountPanel() {
   const reason = useSessionSelector(selectSignedOutReason);
   const me = useGetMeQuery(undefined, { skip: status === 'signed-out' });
   const [logout, logoutState] = useLogoutMutation();
+  const [signOutEverywhere, everywhereState] = useSignOutEverywhereMutation();
+  // Days left are counted from when the page opened; per-viewer parts render only after
+  // /api/me answered in the browser, so the clock never reaches the prerendered HTML.
+  const [openedAtMs] = useState(() => Date.now());
   const meError = describeApiError(me.error);
-  const logoutError = describeApiError(logoutState.error);
+  const logoutError = describeApiError(logoutState.error ?? everywhereState.error);
 
   if (status === 'signed-out') {
     return (
@@ -53,9 +59,10 @@ export function AccountPanel() {
     );
   }
 
-  const active = user.subscription.status === 'active';
-  async function signOut() {
-    const result = await logout(undefined);
+  const words = subscriptionWords(user.subscription, openedAtMs);
+  const busy = logoutState.isLoading || everywhereState.isLoading;
+  async function signOut(everywhere: boolean) {
+    const result = everywhere ? await signOutEverywhere(undefined) : await logout(undefined);
     if (!('error' in result)) await navigate('/', { replace: true });
   }
 
@@ -73,18 +80,26 @@ export function AccountPanel() {
         </div>
         <div>
           <dt>Subscription</dt>
-          <dd data-subscription={user.subscription.status}>{active ? 'Active' : 'No subscription'}</dd>
+          <dd data-subscription={user.subscription.status}>{words.label}</dd>
         </div>
       </dl>
-      <p>{active ? 'Your subscription is active: every workout is yours to stream.' : 'You need a subscription to stream workouts. Browsing programs stays free.'}</p>
+      <p>{words.sentence}</p>
       {logoutError && (
         <p role="alert" className="login-form__error">
           {logoutError.kind === 'offline' ? 'Could not sign out while offline. Try again.' : 'Signing out failed. Try again.'}
         </p>
       )}
-      <button type="button" className="button button--secondary" onClick={() => void signOut()} disabled={logoutState.isLoading}>
-        {logoutState.isLoading ? 'Signing out…' : 'Sign out'}
-      </button>
+      <div className="account__actions">
+        <button type="button" className="button button--secondary" onClick={() => void signOut(false)} disabled={busy}>
+          {logoutState.isLoading ? 'Signing out…' : 'Sign out'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void signOut(true)} disabled={busy} aria-describedby="account-everywhere-hint">
+          {everywhereState.isLoading ? 'Signing out everywhere…' : 'Sign out everywhere'}
+        </button>
+      </div>
+      <p id="account-everywhere-hint" className="account__hint">
+        Sign out everywhere signs out every device signed in to your account, this one and your TVs too.
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeApiError } from '../../../shared/api/api-error';
 import { safeNextPath } from '../safe-next';
 import { useLoginMutation } from '../sessionApi';
@@ -93,6 +93,9 @@ export function LoginForm({ defaultNext = '/' }: LoginFormProps) {
       <button type="submit" className="button" disabled={isLoading} aria-busy={isLoading || undefined}>
         {isLoading ? 'Signing in…' : 'Sign in'}
       </button>
+      <p className="login-form__alt">
+        New to Stride? <Link to="/join">Start a free trial</Link>
+      </p>
     </form>
   );
 }

@@ -1,0 +1,5 @@
+import { ActivatePanel } from '../../features/session';
+
+export function ActivateRoute() {
+  return <ActivatePanel />;
+}

@@ -1,0 +1,5 @@
+import { JoinForm } from '../../features/session';
+
+export function JoinRoute() {
+  return <JoinForm />;
+}
