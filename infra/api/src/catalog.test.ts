@@ -25,7 +25,10 @@ describe('loadCatalog', () => {
       programSlug: 'hiit-30',
       programTitle: 'HIIT 30',
       poster: { src: '/posters/hiit-30.svg', width: 640, height: 360, alt: 'HIIT 30 program poster' },
+      release: { launchAtMs: Date.parse('2026-01-05T06:00:00Z'), countries: undefined },
     });
+    // A licensed program's workouts carry its licence, as the entitlement rule reads it.
+    expect(catalog.workout('w-boxing-01')?.release.countries).toEqual(new Set(['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL']));
     const workout = catalog.workout('w-hiit30-01');
     expect(workout && hlsPathFor(workout)).toBe('/media/sample-hiit/master.m3u8');
     expect(catalog.workout('w-nope')).toBeUndefined();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileRelease, type ProgramRelease } from '@stride/contract/entitlement';
+import { hlsMasterPath } from '@stride/contract/urls';
 // The web build's own schema and rules (by package name): the API accepts exactly the content the site is built from.
 import type { Poster } from '@stride/web/content/schema';
 import { validatePrograms } from '@stride/web/content/validate-programs';
@@ -36,7 +37,7 @@ export function mediaIdFor(workout: CatalogWorkout): string {
   return workout.mediaId;
 }
 
-export const hlsPathFor = (workout: CatalogWorkout): string => `/media/${mediaIdFor(workout)}/master.m3u8`;
+export const hlsPathFor = (workout: CatalogWorkout): string => hlsMasterPath(mediaIdFor(workout));
 
 /**
  * Reads and validates every program file in a folder by the web build's rules (the same schema,

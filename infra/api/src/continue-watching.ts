@@ -1,6 +1,6 @@
+import type { ContinueWatchingItem, WorkoutProgressItem } from '@stride/contract/api-shapes';
 import type { ProgressRow } from './activity';
 import type { Catalog, CatalogWorkout } from './catalog';
-import type { Poster } from '@stride/web/content/schema';
 
 /** How many workouts "Continue watching" lists at most. */
 export const CONTINUE_WATCHING_LIMIT = 20;
@@ -9,18 +9,6 @@ export const CONTINUE_WATCHING_LIMIT = 20;
 export const FINISHED_TAIL_SEC = 30;
 export const FINISHED_FRACTION = 0.95;
 
-/** One row of `GET /api/progress`. */
-export interface ContinueWatchingItem {
-  readonly workoutId: string;
-  readonly workoutTitle: string;
-  readonly programSlug: string;
-  readonly programTitle: string;
-  readonly poster: Poster;
-  readonly positionSec: number;
-  /** The stream's length as the player measured it (the timeline positionSec is on). */
-  readonly durationSec: number;
-  readonly updatedAt: string;
-}
 
 /**
  * Judged on the saved duration, not the catalog's nominal one: both numbers come from the same
@@ -64,22 +52,14 @@ export function continueWatchingItems(rows: readonly ProgressRow[], catalog: Cat
   return items.slice(0, limit);
 }
 
-/** One row of `GET /api/progress?program=<slug>`. */
-export interface ProgramProgressItem {
-  readonly workoutId: string;
-  readonly positionSec: number;
-  readonly durationSec: number;
-  readonly finished: boolean;
-  readonly updatedAt: string;
-}
 
 /**
  * The viewer's progress in one program's workouts, in the program's order: finished ones
  * included (a program page marks them), never-started ones left out.
  */
-export function programProgressItems(rows: readonly ProgressRow[], workouts: readonly CatalogWorkout[]): ProgramProgressItem[] {
+export function programProgressItems(rows: readonly ProgressRow[], workouts: readonly CatalogWorkout[]): WorkoutProgressItem[] {
   const byWorkout = new Map(rows.map((row) => [row.workoutId, row]));
-  const items: ProgramProgressItem[] = [];
+  const items: WorkoutProgressItem[] = [];
   for (const workout of workouts) {
     const row = byWorkout.get(workout.id);
     if (!row || !isStarted(row)) continue;

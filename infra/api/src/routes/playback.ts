@@ -1,3 +1,4 @@
+import type { PlaybackGrant, PlaybackRefusalBody } from '@stride/contract/api-shapes';
 import { mayWatch, REFUSAL_STATUS, type Refusal } from '@stride/contract/entitlement';
 import { WORKOUT_ID } from '@stride/contract/ids';
 import { VIEWER_COUNTRY_HEADER } from '@stride/contract/origin-access';
@@ -44,11 +45,12 @@ export async function playback(ctx: ApiContext, event: APIGatewayProxyEventV2, w
   if (!decision.allowed) return refusal(ctx, decision.reason, decision.availableAtMs);
   const { cookies, expiresAt } = mediaCookies(ctx.media, mediaIdFor(workout), now, ctx.secureCookies, workout.durationSec);
   const about = { id: workout.id, title: workout.title, durationSec: workout.durationSec, programSlug: workout.programSlug, programTitle: workout.programTitle };
-  return jsonResponse(200, { workoutId, hlsUrl: hlsPathFor(workout), expiresAt: expiresAt.toISOString(), workout: about }, ctx.region, cookies);
+  const grant: PlaybackGrant = { workoutId, hlsUrl: hlsPathFor(workout), expiresAt: expiresAt.toISOString(), workout: about };
+  return jsonResponse(200, grant, ctx.region, cookies);
 }
 
 /** A refusal: its status, a sentence, the machine-readable reason (and the launch instant), and no media cookie. */
 function refusal(ctx: ApiContext, reason: Refusal, availableAtMs?: number): ApiResult {
-  const body = { error: REFUSAL_TEXT[reason], reason, ...(availableAtMs === undefined ? {} : { availableAt: new Date(availableAtMs).toISOString() }) };
+  const body: PlaybackRefusalBody = { error: REFUSAL_TEXT[reason], reason, ...(availableAtMs === undefined ? {} : { availableAt: new Date(availableAtMs).toISOString() }) };
   return jsonResponse(REFUSAL_STATUS[reason], body, ctx.region);
 }

@@ -1,37 +1,10 @@
+import type { ContinueWatchingItem, ItemsBody, WorkoutProgressItem } from '@stride/contract/api-shapes';
 import { strideApi } from './strideApi';
 
-/** One workout the viewer started and did not finish (`GET /api/progress`). */
-export interface ContinueWatchingItem {
-  readonly workoutId: string;
-  readonly workoutTitle: string;
-  readonly programSlug: string;
-  readonly programTitle: string;
-  /** The program's poster, sized so a row reserves its box before the image loads. */
-  readonly poster: { readonly src: string; readonly width: number; readonly height: number; readonly alt: string };
-  readonly positionSec: number;
-  /** The stream's measured length: positionSec / durationSec is how far the viewer got. */
-  readonly durationSec: number;
-  /** ISO 8601; the list comes newest first. */
-  readonly updatedAt: string;
-}
+export type { ContinueWatchingItem, WorkoutProgressItem };
 
-/** The viewer's progress in one workout of a program (`GET /api/progress?program=<slug>`). */
-export interface WorkoutProgressItem {
-  readonly workoutId: string;
-  readonly positionSec: number;
-  readonly durationSec: number;
-  /** In the last 30 s or past 95 %: the program page marks it watched. */
-  readonly finished: boolean;
-  readonly updatedAt: string;
-}
-
-interface ProgramProgressResponse {
-  readonly items: readonly WorkoutProgressItem[];
-}
-
-interface ContinueWatchingResponse {
-  readonly items: readonly ContinueWatchingItem[];
-}
+type ProgramProgressResponse = ItemsBody<WorkoutProgressItem>;
+type ContinueWatchingResponse = ItemsBody<ContinueWatchingItem>;
 
 /**
  * The progress lists' cache tag (Continue watching, a program's progress). A saved position
