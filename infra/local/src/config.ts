@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AWS_DEFAULT_FAILOVER } from '@stride/contract/failover';
 import { z } from 'zod';
 import { localPaths } from './paths';
 
@@ -35,9 +36,9 @@ const envSchema = z.object({
   STRIDE_API_PORT: port('STRIDE_API_PORT', 8081),
   STRIDE_API_WEST_PORT: port('STRIDE_API_WEST_PORT', 8082),
   STRIDE_CONSOLE_PORT: port('STRIDE_CONSOLE_PORT', 8090),
-  STRIDE_DNS_TTL: number('STRIDE_DNS_TTL', 60, 0, 172_800, 'a record TTL in seconds from 0 to 172800', true),
-  STRIDE_HEALTH_INTERVAL: number('STRIDE_HEALTH_INTERVAL', 30, 0.05, 30, 'a health-check interval in seconds: 10 or 30 as on AWS, lower (down to 0.05) for drills'),
-  STRIDE_HEALTH_THRESHOLD: number('STRIDE_HEALTH_THRESHOLD', 3, 1, 10, 'a failure threshold from 1 to 10', true),
+  STRIDE_DNS_TTL: number('STRIDE_DNS_TTL', AWS_DEFAULT_FAILOVER.ttlSeconds, 0, 172_800, 'a record TTL in seconds from 0 to 172800', true),
+  STRIDE_HEALTH_INTERVAL: number('STRIDE_HEALTH_INTERVAL', AWS_DEFAULT_FAILOVER.intervalSeconds, 0.05, 30, 'a health-check interval in seconds: 10 or 30 as on AWS, lower (down to 0.05) for drills'),
+  STRIDE_HEALTH_THRESHOLD: number('STRIDE_HEALTH_THRESHOLD', AWS_DEFAULT_FAILOVER.failureThreshold, 1, 10, 'a failure threshold from 1 to 10', true),
   STRIDE_HEALTH_CHECKERS: number('STRIDE_HEALTH_CHECKERS', 15, 1, 64, 'a number of health checkers from 1 to 64', true),
   STRIDE_REPLICATION_LAG: number('STRIDE_REPLICATION_LAG', 1, 0, 60, 'a replication lag in seconds from 0 to 60 (DynamoDB global tables: typically about 1)'),
   STRIDE_DATA_DIR: z.string().optional(),
@@ -108,8 +109,8 @@ export function defaultConfig(dataDir = path.join(localPaths.repoRoot, '.stride'
     sitePort: 8080,
     apiPorts: { 'us-east-1': 8081, 'us-west-1': 8082 },
     consolePort: 8090,
-    dnsTtlSeconds: 60,
-    healthCheck: { intervalMs: 30_000, failureThreshold: 3, checkers: 15, timeoutMs: 2_000 },
+    dnsTtlSeconds: AWS_DEFAULT_FAILOVER.ttlSeconds,
+    healthCheck: { intervalMs: AWS_DEFAULT_FAILOVER.intervalSeconds * 1000, failureThreshold: AWS_DEFAULT_FAILOVER.failureThreshold, checkers: 15, timeoutMs: 2_000 },
     dataDir,
     keysDir: path.join(localPaths.repoRoot, '.stride', 'keys'),
     siteDir: localPaths.siteBucket,

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { HEALTHY_FRACTION } from '@stride/contract/failover';
 
 export interface HealthCheckConfig {
   readonly id: string;
@@ -25,8 +26,6 @@ export interface CheckerState {
   lastCheckedAt: string | null;
 }
 
-/** Route 53 calls an endpoint healthy when more than 18 % of its checkers say so. */
-export const HEALTHY_FRACTION = 0.18;
 
 /** 2xx/3xx within the timeout is a pass; anything else (other status, timeout, refused) a fail. */
 export function probe(host: string, port: number, path: string, timeoutMs: number): Promise<{ ok: boolean; status: string }> {
