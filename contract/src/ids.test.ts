@@ -20,11 +20,3 @@ describe('qualified views', () => {
     expect(isQualifiedView(['start', 'complete'])).toBe(false);
   });
 });
-
-describe('when DNS flips', () => {
-  it('takes up to 3 minutes at AWS defaults, 30 s at the fastest settings with a short TTL', async () => {
-    const { AWS_DEFAULT_FAILOVER, worstCaseFlipSeconds } = await import('./failover');
-    expect(worstCaseFlipSeconds(AWS_DEFAULT_FAILOVER)).toBe(180);
-    expect(worstCaseFlipSeconds({ intervalSeconds: 10, failureThreshold: 1, ttlSeconds: 10 })).toBe(30);
-  });
-});
