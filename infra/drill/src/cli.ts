@@ -112,7 +112,6 @@ async function main(): Promise<number> {
         signal: controller.signal,
         log: (line) => out(`[drill] ${line}`),
         realPlayers: args.realPlayers,
-        ...(args.realPlayers > 0 ? { extraViewers: async (ctx) => (await import('./viewers/real-players')).runRealPlayers({ ...ctx, siteUrl: target.siteUrl, count: args.realPlayers, password: process.env.STRIDE_DRILL_PASSWORD ?? 'stride-drill-1' }) } : {}),
       });
       const { journal, durations, files } = result;
       const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);

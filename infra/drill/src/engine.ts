@@ -37,8 +37,7 @@ export interface DrillSettings {
   readonly log?: (line: string) => void;
   /** Live view (the console's Drills page). */
   readonly onUpdate?: (live: LiveDrill) => void;
-  /** Extra viewers (real players) started with the light ones; they report their own counts. */
-  readonly extraViewers?: (ctx: { readonly record: (e: DrillEvent) => void; readonly signal: AbortSignal }) => Promise<{ plays: number; failedPlays: number; stalls: number }>;
+  /** Real players (Chromium pages through the CDN), each its own account; default 0. */
   readonly realPlayers?: number;
 }
 
@@ -96,8 +95,10 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const primary = target.primaryRegion;
 
   const tables: readonly TableEndpoint[] = await target.tables();
-  const accounts = drillAccounts(settings.lightViewers, settings.viewerPassword);
-  await seedAccounts(tables, accounts);
+  const everyone = drillAccounts(settings.lightViewers + (settings.realPlayers ?? 0), settings.viewerPassword);
+  const accounts = everyone.slice(0, settings.lightViewers);
+  const playerAccounts = everyone.slice(settings.lightViewers);
+  await seedAccounts(tables, everyone);
   const targetSettings = await target.settings();
   log(`${elapsed()}  ${settings.lightViewers} light viewers signed in as their own accounts, target polled every ${settings.sampleEveryMs} ms`);
 
@@ -155,7 +156,10 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   })();
 
   const running = viewers.map((v) => v.run());
-  const extra = settings.extraViewers?.({ record, signal: stopViewers.signal });
+  const extra =
+    playerAccounts.length > 0
+      ? import('./viewers/real-players').then(({ runRealPlayers }) => runRealPlayers({ siteUrl: target.siteUrl, accounts: playerAccounts, workoutIds: workouts.slice().reverse(), playSec: settings.playSec, record, signal: stopViewers.signal }))
+      : undefined;
 
   const rollback = new RollbackPlan();
   const steps: { at: string; action: string }[] = [];
@@ -222,7 +226,12 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   // Stop viewers (their last saves go out), stop polling, let replication settle, read both tables.
   stopViewers.abort();
   await Promise.all(running);
-  const realCounts = extra ? await extra.catch(() => ({ plays: 0, failedPlays: 0, stalls: 0 })) : undefined;
+  const realCounts = extra
+    ? await extra.catch((error: unknown) => {
+        log(`${elapsed()}  the real players failed to run: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      })
+    : undefined;
   polling = false;
   await poller;
   const lastSample = [...events].reverse().find((e) => e.type === 'sample');

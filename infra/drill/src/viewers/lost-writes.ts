@@ -14,26 +14,29 @@ export const playKey = (userId: string, playId: string) => `${userId} ${playId}`
 /**
  * Writes the viewers made that never reached the table (pure):
  * - a view milestone is lost when its play's set in the table lacks it;
- * - progress saves of one workout are a sequence where only the latest matters: the table should
- *   hold the last save the viewer made; every save after the last one the table reflects is lost
- *   (it failed, or a stale copy overwrote it). A failed save followed by one that landed is not lost.
+ * - progress saves of one workout form a sequence; the table should hold the last one. A save is
+ *   lost when it failed (never acknowledged) and is not what the table holds, or when it came
+ *   after the last save the table reflects (it failed, or a stale copy overwrote it). An
+ *   acknowledged save later replaced by a newer one did reach the table.
  */
 export function countLostWrites(writes: readonly ViewerWrite[], table: TableView): { lost: number; lostProgress: number; lostMilestones: number } {
   let lostMilestones = 0;
-  const progress = new Map<string, number[]>();
+  const progress = new Map<string, { positionSec: number; acked: boolean }[]>();
   for (const w of [...writes].sort((a, b) => a.t - b.t)) {
     if (w.kind === 'milestone') {
       if (!table.milestones.get(playKey(w.userId, w.playId))?.has(w.milestone)) lostMilestones += 1;
     } else {
       const key = progressKey(w.userId, w.workoutId);
-      progress.set(key, [...(progress.get(key) ?? []), w.positionSec]);
+      progress.set(key, [...(progress.get(key) ?? []), { positionSec: w.positionSec, acked: w.acked }]);
     }
   }
   let lostProgress = 0;
-  for (const [key, positions] of progress) {
+  for (const [key, saves] of progress) {
     const stored = table.progress.get(key);
-    const reflected = stored === undefined ? -1 : positions.lastIndexOf(stored);
-    lostProgress += positions.length - 1 - reflected;
+    const reflected = stored === undefined ? -1 : saves.map((s) => s.positionSec).lastIndexOf(stored);
+    saves.forEach((save, i) => {
+      if (i > reflected || (i < reflected && !save.acked)) lostProgress += 1;
+    });
   }
   return { lost: lostProgress + lostMilestones, lostProgress, lostMilestones };
 }

@@ -1,14 +1,139 @@
+import { chromium, type Browser, type Page } from 'playwright';
 import type { DrillEvent } from '../events';
+import { sleep } from '../sleep';
+import type { ViewerAccount } from './light-viewer';
 
 export interface RealPlayersOptions {
   readonly siteUrl: string;
-  readonly count: number;
-  readonly password: string;
+  readonly accounts: readonly ViewerAccount[];
+  readonly workoutIds: readonly string[];
+  readonly playSec: number;
   readonly record: (e: DrillEvent) => void;
   readonly signal: AbortSignal;
 }
 
-/** Placeholder until the Chromium players land: refuses, so a drill never silently runs without them. */
-export async function runRealPlayers(options: RealPlayersOptions): Promise<{ plays: number; failedPlays: number; stalls: number }> {
-  throw new Error(`real players (${options.count}) are not available yet`);
+export interface RealPlayerCounts {
+  plays: number;
+  failedPlays: number;
+  stalls: number;
+}
+
+/** Debian's Chromium with the e2e suite's launch options (e2e/playwright.config.ts). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+const FIRST_FRAME_BUDGET_MS = 10_000;
+const STALL_MS = 2_000;
+
+/** The player's state as the page shows it: its data-status, an alert, the video's clock. */
+async function playerState(page: Page): Promise<{ status: string | null; alert: boolean; time: number }> {
+  return page.evaluate(() => {
+    const region = document.querySelector('[data-status]');
+    return { status: region?.getAttribute('data-status') ?? null, alert: region ? region.querySelector('[role="alert"]') !== null : false, time: document.querySelector('video')?.currentTime ?? -1 };
+  });
+}
+
+/** Signs in through the site's sign-in page, as a viewer does, landing on the player. */
+async function signIn(page: Page, siteUrl: string, account: ViewerAccount, workoutId: string): Promise<void> {
+  await page.goto(`${siteUrl}/login?next=${encodeURIComponent(`/watch/${workoutId}`)}`);
+  await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 15_000 });
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/watch\//, { timeout: 15_000 });
+}
+
+/**
+ * One real player: a Chromium page through the local CDN, signed in as its own account, pressing
+ * play (opening /watch/<id>) again and again. A play fails when the video has not started
+ * (data-status playing) within 10 s or the player shows an error; a stall is the video clock
+ * standing still for over 2 s while it should play.
+ */
+async function playLoop(browser: Browser, options: RealPlayersOptions, account: ViewerAccount, workoutId: string, name: string, counts: RealPlayerCounts): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+  const page = await context.newPage();
+  const record = options.record;
+  // What the app's own requests got, on the same timeline as the light viewers'.
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    const api = pathname.startsWith('/api/');
+    if (!api && !pathname.startsWith('/media/')) return;
+    record({ t: Date.now(), type: 'request', api, ok: response.status() < 400, region: response.headers()['x-stride-region'] ?? null, status: response.status() });
+  });
+  page.on('requestfailed', (request) => /\/(api|media)\//.test(request.url()) && record({ t: Date.now(), type: 'request', api: false, ok: false, region: null, status: 'network' }));
+  try {
+    while (!options.signal.aborted) {
+      try {
+        await signIn(page, options.siteUrl, account, workoutId);
+        break;
+      } catch {
+        await sleep(1_000, options.signal);
+      }
+    }
+    while (!options.signal.aborted) {
+      const pressed = Date.now();
+      counts.plays += 1;
+      record({ t: pressed, type: 'play-started', viewer: name });
+      if (!page.url().includes(`/watch/${workoutId}`)) await page.goto(`${options.siteUrl}/watch/${workoutId}`).catch(() => undefined);
+      let started = false;
+      let failed = false;
+      while (!options.signal.aborted && Date.now() - pressed < FIRST_FRAME_BUDGET_MS) {
+        const s = await playerState(page).catch(() => ({ status: null, alert: false, time: -1 }));
+        if (s.alert || s.status === 'error') {
+          failed = true;
+          break;
+        }
+        if (s.status === 'paused') await page.getByRole('button', { name: /^Play\b/ }).click({ timeout: 1_000 }).catch(() => undefined);
+        if (s.status === 'playing' && s.time > 0) {
+          started = true;
+          break;
+        }
+        await sleep(200, options.signal);
+      }
+      if (!started && !options.signal.aborted) {
+        counts.failedPlays += 1;
+        record({ t: Date.now(), type: 'play-failed', viewer: `${name}: ${failed ? 'error shown' : 'no first frame in 10 s'}` });
+      } else if (started) {
+        let lastTime = -1;
+        let stillSince = Date.now();
+        let counted = false;
+        const end = Date.now() + options.playSec * 1000;
+        while (!options.signal.aborted && Date.now() < end) {
+          await sleep(250, options.signal);
+          const s = await playerState(page).catch(() => ({ status: null, alert: true, time: -1 }));
+          if (s.alert) break;
+          if (s.time !== lastTime) {
+            lastTime = s.time;
+            stillSince = Date.now();
+            counted = false;
+          } else if (!counted && Date.now() - stillSince > STALL_MS) {
+            counted = true;
+            counts.stalls += 1;
+            record({ t: Date.now(), type: 'stall', viewer: name });
+          }
+        }
+        record({ t: Date.now(), type: 'play-ended', viewer: name });
+      }
+      // Leave the player (it saves progress on the way out) and come back: the next press of play.
+      await page.goto(`${options.siteUrl}/`).catch(() => undefined);
+      await sleep(1_000, options.signal);
+      if (!options.signal.aborted) await page.goto(`${options.siteUrl}/watch/${workoutId}`).catch(() => undefined);
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** A few real players (Chromium) for the length of the drill; their counts at the end. */
+export async function runRealPlayers(options: RealPlayersOptions): Promise<RealPlayerCounts> {
+  const counts: RealPlayerCounts = { plays: 0, failedPlays: 0, stalls: 0 };
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  try {
+    await Promise.all(options.accounts.map((account, i) => playLoop(browser, options, account, options.workoutIds[i % options.workoutIds.length] ?? 'w-yoga-01', `player-${i + 1}`, counts)));
+  } finally {
+    await browser.close();
+  }
+  return counts;
 }

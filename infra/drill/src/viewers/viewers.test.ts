@@ -12,7 +12,13 @@ const table = (position: number | undefined, plays: Record<string, string[]> = {
 
 describe('countLostWrites', () => {
   it('counts nothing when the table holds the viewer’s last save and every milestone', () => {
-    expect(countLostWrites([save(10, true, 1), save(20, false, 2), save(30, true, 3), milestone('p1', 'start', true)], table(30, { p1: ['start'] }))).toEqual({ lost: 0, lostProgress: 0, lostMilestones: 0 });
+    expect(countLostWrites([save(10, true, 1), save(20, true, 2), save(30, true, 3), milestone('p1', 'start', true)], table(30, { p1: ['start'] }))).toEqual({ lost: 0, lostProgress: 0, lostMilestones: 0 });
+  });
+
+  it('counts a failed save as lost even when a later one landed (it never reached the table)', () => {
+    expect(countLostWrites([save(10, true, 1), save(20, false, 2), save(30, true, 3)], table(30)).lostProgress).toBe(1);
+    // A save that timed out but landed is what the table holds: not lost.
+    expect(countLostWrites([save(10, true, 1), save(20, false, 2)], table(20)).lostProgress).toBe(0);
   });
 
   it('counts every save after the last one the table reflects (failed, or overwritten by a stale copy)', () => {
