@@ -22,8 +22,13 @@ export class SessionTokens {
     return new SessionTokens(jwk.kid, await importJWK(jwk, SESSION_ALG), await importJWK(publicJwk, SESSION_ALG));
   }
 
-  sign(userId: string, now: Date): Promise<string> {
-    const iat = Math.floor(now.getTime() / 1000);
+  /**
+   * `issuedNoEarlierThan` (epoch seconds): the user's `sessionsValidAfter`. A sign-in in the same
+   * second as a "sign out everywhere" gets that second as its iat (less than a second ahead; iat
+   * is informational to both verifiers, which check exp), so it is not refused with the old ones.
+   */
+  sign(userId: string, now: Date, issuedNoEarlierThan = 0): Promise<string> {
+    const iat = Math.max(Math.floor(now.getTime() / 1000), issuedNoEarlierThan);
     return new SignJWT({})
       .setProtectedHeader({ alg: SESSION_ALG, kid: this.kid, typ: 'JWT' })
       .setIssuer(SESSION_ISSUER)

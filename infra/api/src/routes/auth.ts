@@ -34,7 +34,7 @@ const sessionCookie = (ctx: ApiContext, value: string, maxAge: number) =>
 
 /** A new session for this user: the session cookie and its readable hint, living exactly as long. */
 export async function sessionCookies(ctx: ApiContext, user: User): Promise<string[]> {
-  const token = await ctx.sessions.sign(user.id, ctx.now());
+  const token = await ctx.sessions.sign(user.id, ctx.now(), user.sessionsValidAfter);
   return [sessionCookie(ctx, token, SESSION_TTL_SECONDS), signedInHintCookie(SESSION_TTL_SECONDS, ctx.secureCookies)];
 }
 
@@ -80,15 +80,16 @@ export function logout(ctx: ApiContext): ApiResult {
 /**
  * `POST /api/auth/sign-out-everywhere`: every session of this viewer issued up to now stops
  * working at the API at once (this one too: its cookies are cleared). Sessions are compared by
- * their `iat` (whole seconds) with `sessionsValidAfter`, so a session issued in the same second
- * as the sign-out, before it, still works. The edge's page gate cannot ask the table and keeps
+ * their `iat` (whole seconds) with `sessionsValidAfter`, set to the next whole second so that
+ * sessions issued earlier in this second go too; sign-ins from then on are issued no earlier
+ * than it (sessions.ts). The edge's page gate cannot ask the table and keeps
  * honouring such sessions until they expire (at most SESSION_TTL_SECONDS); the API and playback
  * refuse them.
  */
 export async function signOutEverywhere(ctx: ApiContext, event: APIGatewayProxyEventV2): Promise<ApiResult> {
   const user = await currentUser(ctx, event);
   if (!user) return errorResponse(401, 'Sign in to sign out everywhere', ctx.region);
-  await ctx.users.invalidateSessionsBefore(user.id, Math.floor(ctx.now().getTime() / 1000));
+  await ctx.users.invalidateSessionsBefore(user.id, Math.floor(ctx.now().getTime() / 1000) + 1);
   return jsonResponse(200, { signedOut: true, everywhere: true }, ctx.region, signedOutCookies(ctx));
 }
 
