@@ -115,7 +115,13 @@ describe('usePlayerCommands, through the player', () => {
     act(() => engines.current?.latest().callbacks.onFatal({ kind: 'network', httpStatus: 404 }));
     const alert = await screen.findByRole('alert');
     expect(focused()).toBe(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(video().paused).toBe(true);
     await view.user.keyboard('k');
-    expect(view.store.getState().player?.status).toBe('error');
+    expect(video().paused).toBe(true);
+    // An arrow stays the page's (a TV's D-pad moves between the panel's actions with it).
+    let taken: boolean | undefined;
+    window.addEventListener('keydown', (event) => (taken = event.defaultPrevented), { once: true });
+    await view.user.keyboard('{ArrowLeft}');
+    expect(taken).toBe(false);
   });
 });
