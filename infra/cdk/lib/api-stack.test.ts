@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { exportJWK } from 'jose';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpApiEvent } from '../../api/src/apigw-event.fixture';
+import { httpApiEvent, TEST_ORIGIN_SECRET } from '../../api/src/apigw-event.fixture';
 import { startSecretsManagerStandIn, type SecretsManagerStandIn } from '../../api/src/secrets-manager.fixture';
 import { EMAIL_INDEX, TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
 import { SYNTH_TIMEOUT_MS, synthStride, testConfig, testConfigInput, type SynthesizedStride } from '../testing/synth-app';
@@ -33,6 +33,7 @@ beforeAll(async () => {
   secrets = await startSecretsManagerStandIn({
     'stride/session-signing-key': JSON.stringify(sessionJwk, null, 2),
     'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'stride/origin-verify': JSON.stringify({ current: TEST_ORIGIN_SECRET }),
   });
   // Values that are CloudFormation references (the media key pair id) get a real-looking value.
   environment = Object.fromEntries(Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : 'K2JCJMDEHXQW5F']));
@@ -81,17 +82,18 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
           STRIDE_MEDIA_KEY_PAIR_ID: Match.anyValue(),
           STRIDE_MEDIA_RESOURCE_BASE: 'https://stride.test/media',
           STRIDE_MEDIA_COOKIE_TTL_SECONDS: '3600',
+          STRIDE_ORIGIN_VERIFY_SECRET: 'stride/origin-verify',
         },
       },
     });
     expect(JSON.stringify(template().toJSON())).not.toContain('resolve:secretsmanager');
   });
 
-  it('lets the handler read exactly the two key secrets in its own region', () => {
+  it('lets the handler read exactly its three secrets (session key, media key, origin-verify) in its own region', () => {
     const secretArn = (name: string) => ({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:secretsmanager:${region}:123456789012:secret:${name}-??????`]],
     });
-    for (const name of ['stride/session-signing-key', 'stride/media-signing-key']) {
+    for (const name of ['stride/session-signing-key', 'stride/media-signing-key', 'stride/origin-verify']) {
       template().hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: secretArn(name) }]) },
       });
@@ -99,7 +101,7 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
       (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
     );
-    expect(statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))).toHaveLength(2);
+    expect(statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))).toHaveLength(3);
   });
 
   it('serves api.stride.test on a regional custom domain with a DNS-validated certificate of its own', () => {
@@ -236,6 +238,9 @@ describe('the API bundle CDK deploys', () => {
     expect(result.statusCode).toBe(200);
     expect(result.headers['x-stride-region']).toBe('us-west-1');
     expect(JSON.parse(result.body)).toMatchObject({ status: 'ok', region: 'us-west-1' });
-    expect(secrets.requests.sort()).toEqual(['stride/media-signing-key', 'stride/session-signing-key']);
+    expect([...new Set(secrets.requests)].sort()).toEqual(['stride/media-signing-key', 'stride/origin-verify', 'stride/session-signing-key']);
+    // Anything but the ping needs the header CloudFront adds from the same secret.
+    expect((await module.handler(httpApiEvent('GET', '/api/me', { via: 'direct' }))).statusCode).toBe(403);
+    expect((await module.handler(httpApiEvent('GET', '/api/me', { via: 'cloudfront' }))).statusCode).toBe(401);
   });
 });

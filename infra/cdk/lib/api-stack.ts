@@ -13,6 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { Construct } from 'constructs';
 import { ApiFunction, type ApiFunctionProps } from './constructs/api-function';
+import { ORIGIN_VERIFY_SECRET } from '../../distribution/distribution-description';
 import { SECRET_NAMES } from './names';
 import type { TableShape } from './table-definition';
 import { TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
@@ -84,13 +85,17 @@ export class ApiStack extends Stack {
         STRIDE_MEDIA_PRIVATE_KEY_SECRET: SECRET_NAMES.mediaSigningKey,
         STRIDE_MEDIA_RESOURCE_BASE: `https://${props.siteDomainName}/media`,
         STRIDE_MEDIA_COOKIE_TTL_SECONDS: String(props.mediaCookieTtlSeconds),
+        // {"current","previous"}: the x-stride-origin-verify values CloudFront sends (StrideSite
+        // reads `current` from the same secret in us-east-1); requests without one are refused.
+        STRIDE_ORIGIN_VERIFY_SECRET: ORIGIN_VERIFY_SECRET.secretName,
       },
     });
     const fn = this.handler.function;
-    // Read access to exactly those two secrets (by name: the operator creates them, see README).
+    // Read access to exactly those three secrets (by name: the operator creates them, see README).
     for (const [id, name] of [
       ['SessionSigningKey', SECRET_NAMES.sessionSigningKey],
       ['MediaSigningKey', SECRET_NAMES.mediaSigningKey],
+      ['OriginVerifySecret', ORIGIN_VERIFY_SECRET.secretName],
     ] as const) {
       secretsmanager.Secret.fromSecretNameV2(this, id, name).grantRead(fn);
     }

@@ -57,7 +57,8 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
     },
     {
       id: 'AwsSolutions-CFR1',
-      reason: 'Stride is offered worldwide; there is no country to block. Rights-limited content is enforced by entitlement in the API, not by geography.',
+      reason:
+        'Licences are per program, not per distribution: the viewer-request function answers 451 for a program page or page data outside its licensed countries, and the API refuses playback (451) from the CloudFront-Viewer-Country that CloudFront sets and the /api/* origin request policy forwards (the API accepts only requests carrying the origin-verify header). A distribution-wide geo restriction would block every program, and the catalog, in a country where only some are unlicensed.',
       scopes: [stacks.site.distribution],
     },
   ];

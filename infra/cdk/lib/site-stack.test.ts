@@ -277,17 +277,18 @@ describe('SiteStack distribution', () => {
     });
   });
 
-  it('sends /api/* to api.stride.test uncached, with viewer headers except Host', () => {
+  it('sends /api/* to api.stride.test uncached, with its own origin request policy', () => {
     const apiOrigin = new Capture();
+    const policy = new Capture();
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
           Match.objectLike({
             PathPattern: '/api/*',
             TargetOriginId: apiOrigin,
-            // Managed "CachingDisabled" and "AllViewerExceptHostHeader".
+            // Managed "CachingDisabled".
             CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
-            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+            OriginRequestPolicyId: { Ref: policy },
             AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
             ViewerProtocolPolicy: 'https-only',
             LambdaFunctionAssociations: Match.absent(),
@@ -295,8 +296,34 @@ describe('SiteStack distribution', () => {
         ]),
       }),
     });
+    expect(policy.asString()).toMatch(/^ApiOriginRequestPolicy/);
     const origin = (distributionConfig().Origins as { Id: string }[]).find((o) => o.Id === apiOrigin.asString());
-    expect(origin).toEqual({ Id: apiOrigin.asString(), DomainName: 'api.stride.test', CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] } });
+    expect(origin).toEqual({
+      Id: apiOrigin.asString(),
+      DomainName: 'api.stride.test',
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+      OriginCustomHeaders: [{ HeaderName: 'x-stride-origin-verify', HeaderValue: '{{resolve:secretsmanager:stride/origin-verify:SecretString:current::}}' }],
+    });
+  });
+
+  it('forwards to the API its cookies, query strings, the headers it reads and CloudFront\'s viewer country and address, never Host', () => {
+    const policies = site.findResources('AWS::CloudFront::OriginRequestPolicy', { Properties: { OriginRequestPolicyConfig: Match.objectLike({ Comment: Match.stringLikeRegexp('^Stride API') }) } });
+    expect(Object.keys(policies)).toHaveLength(1);
+    const config = (Object.values(policies)[0] as { Properties: { OriginRequestPolicyConfig: Record<string, unknown> } }).Properties.OriginRequestPolicyConfig;
+    expect(config).toMatchObject({
+      CookiesConfig: { CookieBehavior: 'all' },
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Accept', 'Content-Type', 'Origin', 'CloudFront-Viewer-Country', 'CloudFront-Viewer-Address'] },
+    });
+    expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
+  });
+
+  it('keeps the origin-verify secret out of the template: only a Secrets Manager dynamic reference', () => {
+    const text = JSON.stringify(site.toJSON());
+    const mentions = text.match(/x-stride-origin-verify/g) ?? [];
+    expect(mentions).toHaveLength(1);
+    const header = (distributionConfig().Origins as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).flatMap((o) => o.OriginCustomHeaders ?? []);
+    expect(header).toEqual([{ HeaderName: 'x-stride-origin-verify', HeaderValue: expect.stringMatching(/^\{\{resolve:secretsmanager:stride\/origin-verify:SecretString:current::\}\}$/) }]);
   });
 
   it('serves /media/* from the media bucket only to holders of cookies signed for the media key group', () => {
@@ -334,10 +361,10 @@ describe('SiteStack distribution', () => {
     expect(fallback?.OriginAccessControlId).not.toEqual(primary?.OriginAccessControlId);
   });
 
-  it('caches error responses for 10 seconds and replaces no error body (the API answers JSON errors)', () => {
+  it('caches errors no longer than the origin says (ErrorCachingMinTTL 0) and replaces no error body (the API answers JSON errors)', () => {
     const responses = distributionConfig().CustomErrorResponses as Record<string, unknown>[];
-    expect(responses.map((r) => r.ErrorCode)).toEqual(expect.arrayContaining([403, 404, 500, 502, 503, 504]));
-    for (const response of responses) expect(response).toEqual({ ErrorCode: expect.any(Number), ErrorCachingMinTTL: 10 });
+    expect(responses.map((r) => r.ErrorCode)).toEqual([400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504]);
+    for (const response of responses) expect(response).toEqual({ ErrorCode: expect.any(Number), ErrorCachingMinTTL: 0 });
   });
 
   it('guards the distribution with AWS common and known-bad-inputs rules and a per-IP rate limit', () => {

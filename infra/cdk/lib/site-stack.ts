@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -9,7 +9,20 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { LogBucket, PrivateBucket } from './constructs/private-bucket';
 import { SiteWebAcl } from './constructs/web-acl';
-import { edgeVersionParameterName } from './names';
+import {
+  DISTRIBUTION,
+  splitBehaviors,
+  type BehaviorDescription,
+  type BucketName,
+  type CachePolicyDescription,
+  type DistributionDescription,
+  type EdgeEventType,
+  type EdgeFunctionName,
+  type HttpMethod,
+  type OriginName,
+  type OriginRequestPolicyDescription,
+} from '../../distribution/distribution-description';
+import { EDGE_FUNCTIONS, edgeVersionParameterName, type EdgeFunctionName as DeployedEdgeFunction } from './names';
 
 export interface SiteStackProps extends StackProps {
   /** The site's name (the distribution's alternate domain name and certificate). */
@@ -24,13 +37,113 @@ export interface SiteStackProps extends StackProps {
   readonly rateLimitPer5Minutes: number;
   /** PEM public key CloudFront checks signed media cookies with. */
   readonly mediaSigningPublicKeyPem: string;
+  /**
+   * The distribution's behaviors, origins, policies and error responses.
+   * @default DISTRIBUTION (infra/distribution/distribution-description.ts), which the local CloudFront also runs
+   */
+  readonly distribution?: DistributionDescription;
 }
 
-/** Status codes on which the origin groups retry their replica bucket. */
-export const ORIGIN_FAILOVER_STATUS_CODES = [500, 502, 503, 504, 403, 404] as const;
-/** Errors are cached for seconds, not minutes: a fixed origin must show at once. */
-export const ERROR_CACHING_TTL = Duration.seconds(10);
-const ERROR_STATUS_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504] as const;
+const VIEWER_PROTOCOL_POLICY: Record<BehaviorDescription['viewerProtocolPolicy'], cloudfront.ViewerProtocolPolicy> = {
+  'redirect-to-https': cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+  'https-only': cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+};
+
+const LAMBDA_EDGE_EVENT_TYPE: Record<EdgeEventType, cloudfront.LambdaEdgeEventType> = {
+  'viewer-request': cloudfront.LambdaEdgeEventType.VIEWER_REQUEST,
+  'origin-request': cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST,
+  'origin-response': cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE,
+  'viewer-response': cloudfront.LambdaEdgeEventType.VIEWER_RESPONSE,
+};
+
+const isDeployedEdgeFunction = (name: string): name is DeployedEdgeFunction => (EDGE_FUNCTIONS as readonly string[]).includes(name);
+
+const sameMethods = (a: readonly HttpMethod[], b: readonly string[]): boolean => a.length === b.length && a.every((m) => b.includes(m));
+
+/** CloudFront accepts three method sets; anything else in the description is a mistake named here. */
+function allowedMethods(methods: readonly HttpMethod[]): cloudfront.AllowedMethods {
+  const known = [cloudfront.AllowedMethods.ALLOW_GET_HEAD, cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS, cloudfront.AllowedMethods.ALLOW_ALL];
+  const match = known.find((set) => sameMethods(methods, set.methods));
+  if (!match) throw new Error(`allowed methods ${methods.join(', ')} are not one of CloudFront's sets (GET+HEAD, +OPTIONS, or all)`);
+  return match;
+}
+
+function cachedMethods(methods: readonly HttpMethod[]): cloudfront.CachedMethods {
+  const known = [cloudfront.CachedMethods.CACHE_GET_HEAD, cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS];
+  const match = known.find((set) => sameMethods(methods, set.methods));
+  if (!match) throw new Error(`cached methods ${methods.join(', ')} are not one of CloudFront's sets (GET+HEAD or GET+HEAD+OPTIONS)`);
+  return match;
+}
+
+const cacheList = <T>(value: 'none' | 'all' | readonly string[], none: () => T, all: () => T, list: (...names: string[]) => T): T =>
+  value === 'none' ? none() : value === 'all' ? all() : list(...value);
+
+/** The cache and origin request policies the description names: managed ones by id, others created once each. */
+function buildPolicies(scope: Construct) {
+  const cachePolicies = new Map<string, cloudfront.ICachePolicy>();
+  const originRequestPolicies = new Map<string, cloudfront.IOriginRequestPolicy>();
+  return {
+    cache(policy: CachePolicyDescription): cloudfront.ICachePolicy {
+      let built = cachePolicies.get(policy.name);
+      if (built) return built;
+      if (policy.managedId) {
+        built = cloudfront.CachePolicy.fromCachePolicyId(scope, `Managed${policy.name}`, policy.managedId);
+      } else {
+        built = new cloudfront.CachePolicy(scope, policy.name, {
+          comment: policy.comment,
+          cookieBehavior: cacheList(policy.cookies, cloudfront.CacheCookieBehavior.none, cloudfront.CacheCookieBehavior.all, cloudfront.CacheCookieBehavior.allowList),
+          headerBehavior: policy.headers.length === 0 ? cloudfront.CacheHeaderBehavior.none() : cloudfront.CacheHeaderBehavior.allowList(...policy.headers),
+          queryStringBehavior: cacheList(policy.queryStrings, cloudfront.CacheQueryStringBehavior.none, cloudfront.CacheQueryStringBehavior.all, cloudfront.CacheQueryStringBehavior.allowList),
+          enableAcceptEncodingGzip: policy.acceptEncoding.gzip,
+          enableAcceptEncodingBrotli: policy.acceptEncoding.brotli,
+          minTtl: Duration.seconds(policy.minTtl),
+          defaultTtl: Duration.seconds(policy.defaultTtl),
+          maxTtl: Duration.seconds(policy.maxTtl),
+        });
+      }
+      cachePolicies.set(policy.name, built);
+      return built;
+    },
+    originRequest(policy: OriginRequestPolicyDescription): cloudfront.IOriginRequestPolicy {
+      let built = originRequestPolicies.get(policy.name);
+      if (built) return built;
+      built = new cloudfront.OriginRequestPolicy(scope, policy.name, {
+        comment: policy.comment,
+        headerBehavior: policy.headers.length === 0 ? cloudfront.OriginRequestHeaderBehavior.none() : cloudfront.OriginRequestHeaderBehavior.allowList(...policy.headers),
+        cookieBehavior: policy.cookies === 'all' ? cloudfront.OriginRequestCookieBehavior.all() : cloudfront.OriginRequestCookieBehavior.none(),
+        queryStringBehavior: policy.queryStrings === 'all' ? cloudfront.OriginRequestQueryStringBehavior.all() : cloudfront.OriginRequestQueryStringBehavior.none(),
+      });
+      originRequestPolicies.set(policy.name, built);
+      return built;
+    },
+  };
+}
+
+/** Each described origin: bucket origin groups through OAC, the API as an HTTPS origin with its secret header. */
+function buildOrigins(description: DistributionDescription, buckets: Record<BucketName, s3.IBucket>, apiDomainName: string): Record<OriginName, cloudfront.IOrigin> {
+  const build = (name: OriginName): cloudfront.IOrigin => {
+    const origin = description.origins[name];
+    if (origin.kind === 'bucket-group') {
+      const access = { originAccessLevels: origin.access.map((level) => (level === 'list' ? cloudfront.AccessLevel.LIST : cloudfront.AccessLevel.READ)) };
+      return new origins.OriginGroup({
+        primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.primary], access),
+        // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
+        fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.fallback], access),
+        fallbackStatusCodes: [...origin.failoverStatusCodes],
+      });
+    }
+    return new origins.HttpOrigin(apiDomainName, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: origin.sslProtocols.map(() => cloudfront.OriginSslPolicy.TLS_V1_2),
+      // A CloudFormation dynamic reference ({{resolve:secretsmanager:…}}), resolved at deploy
+      // time: the template never holds the value. Rotating it takes a deploy of this stack.
+      customHeaders: Object.fromEntries(
+        origin.customHeaders.map((h) => [h.name, SecretValue.secretsManager(h.value.secretName, { jsonField: h.value.jsonField }).unsafeUnwrap()]),
+      ),
+    });
+  };
+  return { site: build('site'), media: build('media'), api: build('api') };
+}
 
 /**
  * The static site: primary and media buckets (each replicated to the secondary region), and the
@@ -68,55 +181,43 @@ export class SiteStack extends Stack {
 
     // Resolved by CloudFormation at deploy time (no lookup at synth), so each deploy of this
     // stack picks up the Edge stack's newest versions.
-    const edgeVersion = (name: 'viewer-request' | 'origin-response', constructId: string): lambda.IVersion =>
-      lambda.Version.fromVersionArn(this, constructId, ssm.StringParameter.valueForStringParameter(this, edgeVersionParameterName(name)));
-    const viewerRequest = edgeVersion('viewer-request', 'ViewerRequestVersion');
-    const originResponse = edgeVersion('origin-response', 'OriginResponseVersion');
-
-    // Static objects: no cookies, headers or query strings in the key (the viewer-request
-    // function still sees the session cookie; it runs before the cache).
-    const staticCachePolicy = new cloudfront.CachePolicy(this, 'StaticCachePolicy', {
-      comment: 'Stride static objects: path-only cache key',
-      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
-      queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
-      enableAcceptEncodingGzip: true,
-      enableAcceptEncodingBrotli: true,
-      minTtl: Duration.seconds(0),
-      defaultTtl: Duration.days(1),
-      maxTtl: Duration.days(365),
-    });
-    // The viewer-request function routes by the viewer's country (licences → 451) and device
-    // (TV variants). CloudFront only adds these headers when a policy asks for them; an origin
-    // request policy adds them without putting them in the cache key (the rewritten URI is the key).
-    const viewerFactsPolicy = new cloudfront.OriginRequestPolicy(this, 'ViewerFactsOriginRequestPolicy', {
-      comment: 'Stride: geolocation and device headers for the edge routing, not in the cache key',
-      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('CloudFront-Viewer-Country', 'CloudFront-Is-SmartTV-Viewer'),
-      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
-      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.none(),
-    });
-
-    const readAndList = { originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST] };
-    const siteOrigin = new origins.OriginGroup({
-      primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket, readAndList),
-      // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
-      fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(replicaBucket, readAndList),
-      fallbackStatusCodes: [...ORIGIN_FAILOVER_STATUS_CODES],
-    });
-
-    // Read only, as before the replica: media keys are not listable from either bucket.
-    const mediaOrigin = new origins.OriginGroup({
-      primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.mediaBucket),
-      // The media replica's bucket policy (SiteReplicaStack) grants CloudFront the same read.
-      fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(mediaReplicaBucket),
-      fallbackStatusCodes: [...ORIGIN_FAILOVER_STATUS_CODES],
-    });
+    const edgeVersions = new Map<EdgeFunctionName, lambda.IVersion>();
+    const edgeVersion = (name: EdgeFunctionName): lambda.IVersion => {
+      let version = edgeVersions.get(name);
+      if (!version) {
+        if (!isDeployedEdgeFunction(name)) throw new Error(`the distribution associates edge function "${name}", which the Edge stack does not deploy (${EDGE_FUNCTIONS.join(', ')})`);
+        const constructId = name === 'viewer-request' ? 'ViewerRequestVersion' : 'OriginResponseVersion';
+        version = lambda.Version.fromVersionArn(this, constructId, ssm.StringParameter.valueForStringParameter(this, edgeVersionParameterName(name)));
+        edgeVersions.set(name, version);
+      }
+      return version;
+    };
 
     this.mediaPublicKey = new cloudfront.PublicKey(this, 'MediaSigningPublicKey', {
       encodedKey: props.mediaSigningPublicKeyPem,
       comment: 'Verifies the API-signed media cookies',
     });
     const mediaKeyGroup = new cloudfront.KeyGroup(this, 'MediaKeyGroup', { items: [this.mediaPublicKey], comment: 'Stride media signed cookies' });
+
+    // Everything below comes from the one description the local CloudFront also runs.
+    const description = props.distribution ?? DISTRIBUTION;
+    const buckets: Record<BucketName, s3.IBucket> = { site: this.siteBucket, 'site-replica': replicaBucket, media: this.mediaBucket, 'media-replica': mediaReplicaBucket };
+    const origin = buildOrigins(description, buckets, props.apiDomainName);
+    const policies = buildPolicies(this);
+    const behavior = (b: BehaviorDescription): cloudfront.BehaviorOptions => ({
+      origin: origin[b.origin],
+      viewerProtocolPolicy: VIEWER_PROTOCOL_POLICY[b.viewerProtocolPolicy],
+      allowedMethods: allowedMethods(b.allowedMethods),
+      cachedMethods: cachedMethods(b.cachedMethods),
+      cachePolicy: policies.cache(b.cachePolicy),
+      ...(b.originRequestPolicy ? { originRequestPolicy: policies.originRequest(b.originRequestPolicy) } : {}),
+      compress: b.compress,
+      ...(b.edgeFunctions.length > 0
+        ? { edgeLambdas: b.edgeFunctions.map((fn) => ({ functionVersion: edgeVersion(fn.functionName), eventType: LAMBDA_EDGE_EVENT_TYPE[fn.eventType] })) }
+        : {}),
+      ...(b.trustedKeyGroup === 'media-signing' ? { trustedKeyGroups: [mediaKeyGroup] } : {}),
+    });
+    const { defaultBehavior, additional } = splitBehaviors(description);
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Stride web front',
@@ -129,43 +230,15 @@ export class SiteStack extends Stack {
       enableLogging: true,
       logBucket: this.logsBucket,
       logFilePrefix: 'cloudfront/',
-      // With list access, "/" at the origin would list the bucket; the home page answers it instead.
-      defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: siteOrigin,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-        cachePolicy: staticCachePolicy,
-        originRequestPolicy: viewerFactsPolicy,
-        compress: true,
-        edgeLambdas: [
-          { functionVersion: viewerRequest, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },
-          { functionVersion: originResponse, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE },
-        ],
-      },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new origins.HttpOrigin(props.apiDomainName, {
-            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-          }),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Every viewer header, cookie and query string reaches the API, except Host: CloudFront
-          // sends the origin's own name (api.<domain>), which API Gateway's custom domain needs.
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-        '/media/*': {
-          origin: mediaOrigin,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-          cachePolicy: staticCachePolicy,
-          trustedKeyGroups: [mediaKeyGroup],
-        },
-      },
-      // No replacement page: these apply to /api/* too, whose JSON errors must reach the client.
-      errorResponses: ERROR_STATUS_CODES.map((httpStatus) => ({ httpStatus, ttl: ERROR_CACHING_TTL })),
+      defaultRootObject: description.defaultRootObject,
+      defaultBehavior: behavior(defaultBehavior),
+      additionalBehaviors: Object.fromEntries(additional.map((b) => [b.pathPattern, behavior(b)])),
+      errorResponses: description.customErrorResponses.map((r) => ({
+        httpStatus: r.errorCode,
+        ttl: Duration.seconds(r.errorCachingMinTtl),
+        ...(r.responsePagePath ? { responsePagePath: r.responsePagePath } : {}),
+        ...(r.responseCode ? { responseHttpStatus: r.responseCode } : {}),
+      })),
     });
 
     Annotations.of(this.distribution).acknowledgeWarning(
