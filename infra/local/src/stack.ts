@@ -193,7 +193,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       state: () => buildState(stack),
       close: closeAll,
     };
-    const consoleServer = createConsoleServer(stack);
+    const consoleServer = createConsoleServer(stack, { drillsDir: path.join(config.dataDir, 'drill-reports') });
     servers.push(consoleServer);
     consoleUrl = `http://localhost:${await listen(consoleServer, config.consolePort, 'local console', 'STRIDE_CONSOLE_PORT')}`;
     return stack;

@@ -7,6 +7,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;
 .Healthy,.true{color:#0a7a2f;font-weight:600}.Unhealthy,.false{color:#b00020;font-weight:600}button{margin-right:.3rem}
 </style></head><body>
 <h1>Stride local console</h1>
+<p><a href="/drills">Drills</a>: run a failover drill and watch it, past reports</p>
 <p>api.stride.local → <strong id="answer">…</strong> (CloudFront resolves to <strong id="cf">…</strong>, TTL <span id="ttl"></span> s)</p>
 <h2>Regions</h2><table id="regions"><thead><tr><th>region</th><th>reserved concurrency</th><th>throttled</th><th>health check</th><th>healthy checkers</th><th></th></tr></thead><tbody></tbody></table>
 <h2>CloudFront cache</h2><p id="cache"></p>

@@ -4,9 +4,18 @@ import { invalidationBatch } from '../cloudfront/invalidations';
 import { REGIONS, type Region } from '../config';
 import type { RunningStack } from '../stack';
 import { CLOUDFRONT_API_PREFIX, handleCloudFrontApi } from './cloudfront-api';
+import { DRILLS_PAGE, uplotAsset } from './drills-page';
+import { DrillRefused, DrillRunner } from './drills';
 import { CONSOLE_PAGE } from './page';
 
 const MAX_BODY = 64 * 1024;
+
+const drillBody = z.strictObject({
+  scenario: z.string({ error: 'must name a scenario' }).min(1, 'must name a scenario'),
+  viewers: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(100, 'must be at most 100').optional(),
+  playSec: z.number().int('must be a whole number').min(2, 'must be 2 or more').max(3600, 'must be at most 3600').optional(),
+  maxDurationSec: z.number().int('must be a whole number').min(10, 'must be 10 or more').max(3600, 'must be at most 3600').optional(),
+});
 
 const concurrencyBody = z.strictObject({
   reservedConcurrency: z.union([z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000'), z.null()], {
@@ -69,8 +78,9 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
  * PutFunctionConcurrency / DeleteFunctionConcurrency), origin availability, invalidations
  * (JSON here, and CloudFront's own XML API for SDK clients: see cloudfront-api.ts).
  */
-export function createConsoleServer(stack: RunningStack): Server {
-  return createServer((req, res) => {
+export function createConsoleServer(stack: RunningStack, options: { readonly drillsDir?: string } = {}): Server {
+  const drills = options.drillsDir ? new DrillRunner(options.drillsDir, () => ({ console: stack.consoleUrl, site: stack.siteUrl })) : undefined;
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://console.local');
     const method = req.method ?? 'GET';
     const handle = async () => {
@@ -80,6 +90,10 @@ export function createConsoleServer(stack: RunningStack): Server {
         return;
       }
       if (url.pathname === '/api/state' && method === 'GET') return send(res, 200, stack.state());
+      if (url.pathname === '/drills' || url.pathname.startsWith('/api/drills') || url.pathname.startsWith('/assets/uplot')) {
+        if (!drills) throw new HttpError(404, 'Drills are not enabled on this console');
+        return handleDrills(drills, req, res, url.pathname, method);
+      }
       if (url.pathname.startsWith(CLOUDFRONT_API_PREFIX) && (await handleCloudFrontApi(req, res, url.pathname, stack.invalidations))) return;
       const region = /^\/api\/regions\/([^/]+)\/concurrency$/.exec(url.pathname);
       if (region) {
@@ -136,4 +150,42 @@ export function createConsoleServer(stack: RunningStack): Server {
       send(res, 500, { error: 'The console failed on this request; see the stack output.' });
     });
   });
+  // A stack that stops stops its drill too (which rolls back first).
+  server.on('close', () => void drills?.stop());
+  return server;
+}
+
+/** The Drills page and its JSON: start, watch, stop, past reports. */
+async function handleDrills(drills: DrillRunner, req: IncomingMessage, res: ServerResponse, pathname: string, method: string): Promise<void> {
+  const text = (status: number, type: string, body: string) => {
+    res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  if (pathname === '/drills' && method === 'GET') return text(200, 'text/html', DRILLS_PAGE);
+  if (pathname === '/assets/uplot.js' && method === 'GET') return text(200, 'text/javascript', uplotAsset('js'));
+  if (pathname === '/assets/uplot.css' && method === 'GET') return text(200, 'text/css', uplotAsset('css'));
+  if (pathname === '/api/drills') {
+    if (method === 'GET') return send(res, 200, { scenarios: drills.scenarios(), ...drills.status() });
+    if (method !== 'POST') throw new HttpError(405, 'Use GET, or POST {"scenario": "region-kill"} to start a drill');
+    try {
+      const id = await drills.start(await readJson(req, drillBody));
+      return send(res, 202, { id, report: `/api/drills/${id}/report.html` });
+    } catch (error) {
+      if (error instanceof DrillRefused) return send(res, error.status, { error: error.message, reasons: error.reasons });
+      throw error;
+    }
+  }
+  if (pathname === '/api/drills/current') {
+    if (method !== 'DELETE') throw new HttpError(405, 'Use DELETE to stop the running drill (it rolls back)');
+    if (!(await drills.stop())) throw new HttpError(404, 'No drill is running');
+    return send(res, 200, { stopped: true });
+  }
+  const file = /^\/api\/drills\/([^/]+)\/(report\.html|journal\.json|junit\.xml)$/.exec(pathname);
+  if (file && method === 'GET') {
+    const name = file[2] as 'report.html' | 'journal.json' | 'junit.xml';
+    const body = drills.file(decodeURIComponent(file[1] ?? ''), name);
+    if (body === undefined) throw new HttpError(404, `No ${name} for drill ${file[1] ?? ''}`);
+    return text(200, name.endsWith('.html') ? 'text/html' : name.endsWith('.json') ? 'application/json' : 'application/xml', body);
+  }
+  throw new HttpError(404, `Nothing at ${pathname}`);
 }
