@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type ExpectedResponseError } from '../fixtures';
+import { LOCAL_VIEWER_COUNTRY_HEADER } from '@stride/infra/local-viewer-facts';
 
 // axe-core on every kind of page the viewer can land on, hydrated (and, for the player, with the
 // stream loaded and its controls shown): no serious or critical violation anywhere.
@@ -107,7 +108,7 @@ const PAGES: readonly PageType[] = [
   {
     name: '451 (not licensed in the viewer’s country)',
     path: '/programs/strength-foundations',
-    headers: { 'CloudFront-Viewer-Country': 'FR' },
+    headers: { [LOCAL_VIEWER_COUNTRY_HEADER]: 'FR' },
     expectedResponseErrors: [{ status: 451, url: /\/programs\/strength-foundations$/ }],
     ready: heading('Not available in your country'),
   },

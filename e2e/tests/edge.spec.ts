@@ -5,6 +5,7 @@ import { importJWK, SignJWT, type JWK } from 'jose';
 import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contract/session';
 import { sessionKeyPaths } from '@stride/infra/session-keys';
 import { expect, test } from '../fixtures';
+import { LOCAL_VIEWER_COUNTRY_HEADER } from '@stride/infra/local-viewer-facts';
 
 // The edge bundles (edge/dist) as the local CloudFront runs them: viewer-request decides who
 // sees what, origin-response sets status pages' codes and the security and cache headers.
@@ -205,20 +206,20 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
 
   test('a viewer outside a program’s licensed countries gets the 451 page', async ({ browser, stack }) => {
     // The local CloudFront passes the viewer's headers through; real CloudFront sets this one itself.
-    const { page, context, close, errors } = await pageWithoutStatusErrors(browser, stack.siteUrl, { 'CloudFront-Viewer-Country': 'DE' });
+    const { page, context, close, errors } = await pageWithoutStatusErrors(browser, stack.siteUrl, { [LOCAL_VIEWER_COUNTRY_HEADER]: 'DE' });
     const response = await page.goto('/programs/run-club-5k');
     expect(response?.status()).toBe(451);
     await expect(page.getByRole('heading', { level: 1, name: 'Not available in your country' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     await expect(page).toHaveTitle('Not available in your country · Stride');
     expect(errors(451)).toEqual([]);
-    const licensed = await context.request.get('/programs/run-club-5k', { headers: { 'CloudFront-Viewer-Country': 'US' } });
+    const licensed = await context.request.get('/programs/run-club-5k', { headers: { [LOCAL_VIEWER_COUNTRY_HEADER]: 'US' } });
     expect(licensed.status()).toBe(200);
     await close();
   });
 
   test('client-side navigation to a program not licensed where the viewer is shows the 451 page', async ({ browser, stack }) => {
-    const { page, close, errors } = await pageWithoutStatusErrors(browser, stack.siteUrl, { 'CloudFront-Viewer-Country': 'DE' });
+    const { page, close, errors } = await pageWithoutStatusErrors(browser, stack.siteUrl, { [LOCAL_VIEWER_COUNTRY_HEADER]: 'DE' });
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/data/programs/run-club-5k.json');

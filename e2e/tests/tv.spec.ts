@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type ExpectedResponseError } from '../fixtures';
+import { LOCAL_VIEWER_COUNTRY_HEADER } from '@stride/infra/local-viewer-facts';
 
 // The 10-foot UI: the edge serves a TV user agent the tv/ object of each page at its pretty URL,
 // the page hydrates in the TV layout, and a remote's arrows, OK (Enter) and Back drive it.
@@ -137,7 +138,7 @@ const PAGES: readonly PageType[] = [
   {
     name: '451',
     path: '/programs/strength-foundations',
-    headers: { 'CloudFront-Viewer-Country': 'FR' },
+    headers: { [LOCAL_VIEWER_COUNTRY_HEADER]: 'FR' },
     status: 451,
     expectedResponseErrors: [{ status: 451, url: /\/programs\/strength-foundations$/ }],
     heading: 'Not available in your country',
