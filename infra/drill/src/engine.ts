@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DrillEvent } from './events';
@@ -84,6 +85,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const writes: ViewerWrite[] = [];
   const record = (e: DrillEvent) => events.push(e);
   const stopViewers = new AbortController();
+  // Every viewer and player waits on this one signal; many listeners are expected.
+  setMaxListeners(10_000, stopViewers.signal);
   const outerSignal = settings.signal;
   let stoppedEarly: string | null = null;
   const stopped = () => {
