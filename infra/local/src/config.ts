@@ -90,7 +90,7 @@ export interface LocalStackConfig {
   /** web/content/programs: the workouts the playback API knows. */
   readonly catalogDir: string;
   /** JSON-lines access log file, or null for none. */
-  /** The country the local CloudFront puts in CloudFront-Viewer-Country when the viewer sent none. */
+  /** The country the local CloudFront puts in CloudFront-Viewer-Country unless the request names one with X-Stride-Local-Viewer-Country (a viewer-sent CloudFront-Viewer-Country is dropped). */
   readonly viewerCountry: string;
   readonly accessLogFile: string | null;
   /** How long a table write takes to reach the other region (global-table replication); default 1000. */
