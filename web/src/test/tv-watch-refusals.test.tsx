@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { PlaybackRefusalBody } from '@stride/contract/api-shapes';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RootLayout } from '../app/routes/layout';
@@ -10,6 +11,9 @@ import { renderWithProviders } from './render';
 
 // The /watch page as a TV shows it (the app's layout, its D-pad, the player), refused by the API.
 const LAUNCH = '2027-02-01T17:30:00.000Z';
+
+/** A refusal as the API documents it (@stride/contract/api-shapes). */
+const refused = (status: 401 | 403 | 451, body: PlaybackRefusalBody): ApiAnswer => ({ status, body });
 
 function openOnTv(answer: ApiAnswer) {
   const api = installFakeApi((call) => (call.path === '/api/playback/w-1' ? answer : undefined));
@@ -36,7 +40,7 @@ function layOutActions(alert: HTMLElement) {
 
 describe('a TV viewer refused playback', () => {
   it('before launch: reads when it launches, starts on Browse programs, and reaches Retry with the D-pad', async () => {
-    const { api, view } = openOnTv({ status: 403, body: { error: 'Not launched yet', reason: 'not-launched', availableAt: LAUNCH } });
+    const { api, view } = openOnTv(refused(403, { error: 'Not launched yet', reason: 'not-launched', availableAt: LAUNCH }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { level: 2 }).textContent).toBe('Not yet available');
     expect(alert.textContent).toContain('February 1, 2027 at 17:30 UTC');
@@ -59,9 +63,9 @@ describe('a TV viewer refused playback', () => {
   });
 
   it.each<[string, ApiAnswer, string, string]>([
-    ['outside the licence', { status: 451, body: { error: 'Not licensed here', reason: 'unlicensed' } }, 'Not available in your country', 'Browse programs'],
-    ['without a subscription', { status: 403, body: { error: 'Subscription required', reason: 'subscription-required' } }, 'No active subscription', 'Retry'],
-    ['signed out', { status: 401, body: { error: 'Sign in', reason: 'signed-out' } }, 'You are not signed in', 'Sign in'],
+    ['outside the licence', refused(451, { error: 'Not licensed here', reason: 'unlicensed' }), 'Not available in your country', 'Browse programs'],
+    ['without a subscription', refused(403, { error: 'Subscription required', reason: 'subscription-required' }), 'No active subscription', 'Retry'],
+    ['signed out', refused(401, { error: 'Sign in', reason: 'signed-out' }), 'You are not signed in', 'Sign in'],
   ])('%s: reads the message, with focus on its primary action', async (_case, answer, title, primary) => {
     openOnTv(answer);
     const alert = await screen.findByRole('alert');
@@ -70,7 +74,7 @@ describe('a TV viewer refused playback', () => {
   });
 
   it('signed out: the sign-in link comes back to this workout', async () => {
-    openOnTv({ status: 401, body: { error: 'Sign in', reason: 'signed-out' } });
+    openOnTv(refused(401, { error: 'Sign in', reason: 'signed-out' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login?next=%2Fwatch%2Fw-1');
   });

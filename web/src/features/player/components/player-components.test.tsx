@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { PlaybackRefusalBody } from '@stride/contract/api-shapes';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { installFakeApi, type ApiAnswer } from '../../../test/fake-api';
@@ -112,7 +113,11 @@ describe('PlayerErrorPanel', () => {
 });
 
 describe('PlayerSession: the API’s refusals, as the viewer sees them', () => {
-  const refusal = (status: number, reason: string | undefined, extra: Record<string, string> = {}): ApiAnswer => ({ status, body: { error: 'refused', ...(reason ? { reason } : {}), ...extra } });
+  // The body as the API documents it (@stride/contract/api-shapes), so a renamed field fails here too.
+  const refusal = (status: number, reason: PlaybackRefusalBody['reason'], extra: Pick<PlaybackRefusalBody, 'availableAt'> = {}): ApiAnswer => {
+    const body: PlaybackRefusalBody = { error: 'refused', reason, ...extra };
+    return { status, body };
+  };
 
   it.each<[string, ApiAnswer, string, string]>([
     ['401 signed-out', refusal(401, 'signed-out'), 'You are not signed in', 'Sign in'],
@@ -120,7 +125,7 @@ describe('PlayerSession: the API’s refusals, as the viewer sees them', () => {
     ['403 not-launched', refusal(403, 'not-launched', { availableAt: LAUNCH }), 'Not yet available', 'Browse programs'],
     ['403 subscription-required', refusal(403, 'subscription-required'), 'No active subscription', 'Retry'],
     ['404 unknown workout', { status: 404, body: { error: 'No such workout' } }, 'Workout not found', 'Browse programs'],
-    ['403 from a region without reasons yet', refusal(403, undefined), 'No active subscription', 'Retry'],
+    ['403 from a region without reasons yet', { status: 403, body: { error: 'A subscription is needed' } }, 'No active subscription', 'Retry'],
   ])('%s: the message, focus on its primary action, no controls behind it', async (_name, answer, title, primary) => {
     const api = installFakeApi((call) => (call.path === '/api/playback/w-1' ? answer : undefined));
     renderWithProviders(<PlayerSession workoutId="w-1" />, { route: '/watch/w-1' });
