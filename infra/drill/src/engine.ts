@@ -117,6 +117,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         recordWrite: (w) => writes.push(w),
         playSec: settings.playSec,
         gapSec: 1,
+        startDelayMs: i * 150,
         signal: stopViewers.signal,
       }),
   );
@@ -170,6 +171,10 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   let after: SteadyStateCheck | null = null;
   let undone: UndoRecord[] = [];
   try {
+    // Everyone signs in first (bounded), then the steady state is measured.
+    const signedIn = Promise.all(viewers.map((v) => v.signedIn)).then(() => true);
+    const allIn = await Promise.race([signedIn, sleep(Math.max(0, Math.min(60_000, deadline - Date.now())), outerSignal).then(() => false)]);
+    log(`${elapsed()}  ${allIn ? 'every light viewer signed in' : 'not every light viewer could sign in'}`);
     // Steady state before.
     const windowStart = Date.now();
     log(`${elapsed()}  checking the steady state for ${settings.steadyWindowSec} s before the fault`);

@@ -8,7 +8,12 @@ import { awsDrillConfigSchema, AwsTarget, healthyFromObservations } from './aws'
 
 const lambda = mockClient(LambdaClient);
 const route53 = mockClient(Route53Client);
-const fis = mockClient(FisClient);
+// @aws-sdk/client-fis is served only at 3.523 (older @smithy types than the other clients), so the
+// mock's generic types do not line up; at run time it is the same SDK client and command classes.
+type AnyClient = Parameters<typeof mockClient>[0];
+const fis = mockClient(FisClient as unknown as AnyClient);
+const startExperiment = StartExperimentCommand as unknown as Parameters<typeof fis.on>[0];
+const stopExperiment = StopExperimentCommand as unknown as Parameters<typeof fis.on>[0];
 afterEach(() => {
   lambda.reset();
   route53.reset();
@@ -73,14 +78,14 @@ describe('the AWS target', () => {
   });
 
   it('runs invocation errors and added delay as FIS experiments from the CDK templates, and stops them (mocked AWS)', async () => {
-    fis.on(StartExperimentCommand, { experimentTemplateId: 'EXTerr' }).resolves({ experiment: { id: 'EXP1' } });
+    fis.on(startExperiment, { experimentTemplateId: 'EXTerr' }).resolves({ experiment: { id: 'EXP1' } } as never);
     const errors = findScenario('region-errors')?.faults[0];
     if (!errors) throw new Error('no region-errors fault');
     const t = target();
     await t.apply(errors);
-    expect(fis.commandCalls(StartExperimentCommand)[0]?.args[0].input.experimentTemplateId).toBe('EXTerr');
+    expect((fis.commandCalls(startExperiment)[0]?.args[0].input as { experimentTemplateId?: string }).experimentTemplateId).toBe('EXTerr');
     await t.undo(errors);
-    expect(fis.commandCalls(StopExperimentCommand)[0]?.args[0].input).toEqual({ id: 'EXP1' });
+    expect(fis.commandCalls(stopExperiment)[0]?.args[0].input).toEqual({ id: 'EXP1' });
   });
 
   it('says which faults it cannot apply on AWS, and why', () => {

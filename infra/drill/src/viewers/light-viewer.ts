@@ -30,6 +30,8 @@ export interface LightViewerOptions {
   readonly firstFrameBudgetMs?: number;
   /** A wait for data longer than this while playing counts as a stall (2 s). */
   readonly stallMs?: number;
+  /** Wait this long before signing in, so a crowd of viewers does not arrive in one instant. */
+  readonly startDelayMs?: number;
 }
 
 /** The player's cadence: a progress save every 10 s of playing (web/src/features/player/resume.ts). */
@@ -83,6 +85,9 @@ export class LightViewer {
   private readonly http: ViewerHttp;
   private lastAckedPosition: number | null = null;
   private durationSec = 0;
+  private markSignedIn!: () => void;
+  /** Resolves once this viewer has signed in (the drill's steady-state window starts after everyone has). */
+  readonly signedIn = new Promise<void>((resolve) => (this.markSignedIn = resolve));
 
   constructor(private readonly options: LightViewerOptions) {
     this.http = new ViewerHttp({ siteUrl: options.siteUrl, record: options.record, signal: options.signal });
@@ -90,7 +95,9 @@ export class LightViewer {
 
   async run(): Promise<void> {
     const { signal } = this.options;
+    await sleep(this.options.startDelayMs ?? 0, signal);
     while (!signal.aborted && !(await this.signIn())) await sleep(1_000, signal);
+    this.markSignedIn();
     while (!signal.aborted) {
       await this.play();
       await sleep(this.options.gapSec * 1000, signal);
