@@ -1,47 +1,8 @@
+import type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from '@stride/contract/api-shapes';
 import { PROGRESS_LISTS_TAG } from '../../shared/api/progressApi';
 import { strideApi } from '../../shared/api/strideApi';
-import type { ViewMilestone } from './view-milestones';
 
-/** The workout a playback grant is for: the /watch shell serves every id, so it learns its title here. */
-export interface PlaybackWorkout {
-  readonly id: string;
-  readonly title: string;
-  /** The catalog's nominal length; the stream's own is measured by the player. */
-  readonly durationSec: number;
-  readonly programSlug: string;
-  readonly programTitle: string;
-}
-
-/** `GET /api/playback/<workoutId>`: the API sets signed media cookies and says where the stream is. */
-export interface PlaybackGrant {
-  readonly workoutId: string;
-  /** Same-site path of the master playlist, e.g. /media/sample-hiit/master.m3u8. */
-  readonly hlsUrl: string;
-  /** When the media cookies stop working (ISO 8601). */
-  readonly expiresAt: string;
-  /** Where this viewer left off, if the API includes it. */
-  readonly resumeAtSec?: number;
-  /** Optional only for an API region still on the previous release during a deploy. */
-  readonly workout?: PlaybackWorkout;
-}
-
-/** `GET|PUT /api/progress/<workoutId>`. */
-export interface Progress {
-  readonly positionSec: number;
-  readonly durationSec: number;
-}
-
-/** `POST /api/views`: one milestone of one play (see view-milestones.ts). */
-export interface ViewEvent {
-  readonly workoutId: string;
-  /** One id per play; the server counts a view as qualified when one play sends every milestone. */
-  readonly playId: string;
-  readonly event: ViewMilestone;
-  readonly positionSec: number;
-  readonly durationSec: number;
-  /** `${playId}:${event}`: lets the server drop a duplicate, which is what makes retrying safe. */
-  readonly eventId: string;
-}
+export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent };
 
 const workoutPath = (prefix: string, workoutId: string) => `${prefix}/${encodeURIComponent(workoutId)}`;
 

@@ -21,7 +21,7 @@ function EngineUnderTest({ attach }: { readonly attach: typeof attachEngine }) {
   const engineRef = useRef<MediaEngine | undefined>(undefined);
   usePlay('w-1');
   const { grant, reauthorize } = usePlaybackGrant('w-1');
-  const resume = useResumePoint('w-1', grant?.resumeAtSec);
+  const resume = useResumePoint('w-1');
   const recovery = usePlaybackRecovery({ videoRef, engineRef, reauthorize });
   useMediaEngine({ videoRef, engineRef, hlsUrl: grant?.hlsUrl, resume, onFatal: recovery.onFatal, attach });
   const mediaEvents = useMediaElementReports(recovery.onPlaying);

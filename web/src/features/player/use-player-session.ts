@@ -1,3 +1,4 @@
+import { programPath } from '@stride/contract/urls';
 import { useRef, type RefObject } from 'react';
 import { useAutoHide } from './components/use-auto-hide';
 import { usePlayerSelector } from './hooks';
@@ -48,7 +49,7 @@ export function usePlayerSession({ workoutId, backTo: backToOption }: PlayerSess
 
   usePlay(workoutId);
   const { grant, reauthorize } = usePlaybackGrant(workoutId);
-  const resume = useResumePoint(workoutId, grant?.resumeAtSec);
+  const resume = useResumePoint(workoutId);
   useProgressSaving(workoutId);
   useViewMilestones(workoutId);
   const recovery = usePlaybackRecovery({ videoRef, engineRef, reauthorize });
@@ -56,7 +57,7 @@ export function usePlayerSession({ workoutId, backTo: backToOption }: PlayerSess
   const mediaEvents = useMediaElementReports(recovery.onPlaying);
 
   const workout = grant?.workout;
-  const backTo = backToOption ?? (workout ? `/programs/${encodeURIComponent(workout.programSlug)}` : undefined);
+  const backTo = backToOption ?? (workout ? programPath(workout.programSlug) : undefined);
   const { visible: controlsVisible, poke } = useAutoHide(player.status === 'playing');
   const { fullscreen, toggleFullscreen } = useFullscreen(containerRef, videoRef);
   const commands = usePlayerCommands({ videoRef, containerRef, engineRef, backTo, toggleFullscreen, onActivity: poke });

@@ -12,11 +12,11 @@ export interface ResumePoint {
 
 /**
  * Where the viewer left this workout: the point this tab kept (a save sent on leaving may still
- * be in flight), else the API's saved progress, else the playback answer's own, if any.
+ * be in flight), else the API's saved progress.
  */
-export function useResumePoint(workoutId: string, grantResumeAtSec: number | undefined): ResumePoint {
+export function useResumePoint(workoutId: string): ResumePoint {
   const kept = usePlayerSelector((state) => selectResumePoint(state, workoutId));
   const progress = useGetProgressQuery(workoutId);
-  const saved = kept ?? progress.data ?? (grantResumeAtSec !== undefined ? { positionSec: grantResumeAtSec, durationSec: 0 } : null);
+  const saved = kept ?? progress.data ?? null;
   return { known: !progress.isLoading && !progress.isFetching, atSec: resumePosition(saved) };
 }

@@ -4,8 +4,9 @@
  * stream played, so the server can count a view as qualified when all five arrive for one play.
  */
 
-export const VIEW_MILESTONES = ['start', '25', '50', '75', 'complete'] as const;
-export type ViewMilestone = (typeof VIEW_MILESTONES)[number];
+import { MILESTONE_SHARE, VIEW_MILESTONES, type ViewMilestone } from '@stride/contract/views';
+
+export type { ViewMilestone };
 
 /** A played stretch of the media timeline, [from, to] in seconds. */
 export type Span = [number, number];
@@ -71,7 +72,7 @@ export function dueMilestones(input: MilestoneInput): ViewMilestone[] {
     if (m === 'start') return input.started;
     if (!(input.durationSec > 0) || !input.started) return false;
     if (m === 'complete') return input.ended && playedFromStart(input.spans, input.durationSec);
-    return playedFromStart(input.spans, (Number(m) / 100) * input.durationSec);
+    return playedFromStart(input.spans, MILESTONE_SHARE[m] * input.durationSec);
   };
   for (const m of VIEW_MILESTONES) {
     if (!reached(m)) break;

@@ -1,3 +1,4 @@
+import { programPath } from '@stride/contract/urls';
 import { Link } from 'react-router';
 
 export interface PlayerHeadingProps {
@@ -18,7 +19,7 @@ export function PlayerHeading({ title, program }: PlayerHeadingProps) {
       <h1 className="player__title">{title}</h1>
       {program && (
         <p className="player__program">
-          <Link to={`/programs/${encodeURIComponent(program.slug)}`}>{program.title}</Link>
+          <Link to={programPath(program.slug)}>{program.title}</Link>
         </p>
       )}
     </>
