@@ -62,6 +62,6 @@ test.describe('the local AWS-shaped stack', () => {
     await page.request.post('/api/auth/login', { data: { email: 'free@stride.test', password: 'stride-demo-1' } });
     const playback = await page.request.get('/api/playback/w-hiit30-01');
     expect(playback.status()).toBe(403);
-    expect(await playback.json()).toEqual({ error: 'A subscription is needed to play workouts' });
+    expect(await playback.json()).toEqual({ error: 'A subscription is needed to play workouts', reason: 'subscription-required' });
   });
 });

@@ -5,6 +5,9 @@ import { PortInUseError } from './listen';
 import { localPaths } from './paths';
 import { API_DOMAIN, startLocalStack } from './stack';
 
+/** How the banner names each demo account's subscription. */
+const DEMO_LABEL = { subscribed: 'subscribed', none: 'no subscription', trial: 'on a 7-day trial', expired: 'trial ended: asked to subscribe' } as const;
+
 // `npm start`: build what is stale, then run the AWS-shaped local stack until Ctrl-C.
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
       `  access log: ${config.accessLogFile ?? 'off'}`,
       '',
       'Demo accounts:',
-      ...stack.demoAccounts.map((a) => `  ${a.email.padEnd(20)} ${a.password}   (${a.subscription === 'active' ? 'subscribed' : 'no subscription'})`),
+      ...stack.demoAccounts.map((a) => `  ${a.email.padEnd(20)} ${a.password}   (${DEMO_LABEL[a.label]})`),
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),

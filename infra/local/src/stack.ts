@@ -57,7 +57,8 @@ export interface RunningStack {
   readonly dns: ResolverCache;
   readonly records: FailoverRecordSet;
   readonly invalidations: Invalidations;
-  readonly demoAccounts: readonly { email: string; password: string; subscription: string }[];
+  /** The seeded demo accounts and how each one's subscription reads (a trial that ended reads `expired`). */
+  readonly demoAccounts: readonly { email: string; password: string; label: 'subscribed' | 'none' | 'trial' | 'expired' }[];
   /** Which edge functions were loaded from the edge dist folder. */
   readonly edgeFunctions: readonly string[];
   /** PutFunctionConcurrency (a number) / DeleteFunctionConcurrency (null) for a region's API. */
@@ -185,7 +186,11 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       dns,
       records,
       invalidations,
-      demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription }) => ({ email, password, subscription })),
+      demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription, endsInDays }) => ({
+        email,
+        password,
+        label: subscription === 'active' ? 'subscribed' : subscription === 'none' ? 'none' : endsInDays !== undefined && endsInDays < 0 ? 'expired' : 'trial',
+      })),
       edgeFunctions: Object.keys(edge),
       setReservedConcurrency(region, value) {
         regions[region].concurrency.reserved = value;
