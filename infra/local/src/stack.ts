@@ -67,7 +67,6 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
-/** Starts every local part on loopback; on failure, closes whatever had started. */
 export interface LocalStackExtras {
   /**
    * The distribution the local CloudFront runs (tests associate extra edge events with it).
@@ -76,6 +75,7 @@ export interface LocalStackExtras {
   readonly distribution?: DistributionDescription;
 }
 
+/** Starts every local part on loopback; on failure, closes whatever had started. */
 export async function startLocalStack(config: LocalStackConfig, extras: LocalStackExtras = {}): Promise<RunningStack> {
   const servers: Server[] = [];
   const healthChecks: HealthCheck[] = [];
