@@ -303,6 +303,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   writeFileSync(files.journal, `${JSON.stringify(journal, null, 2)}\n`);
   writeFileSync(files.report, reportHtml(journal, durations, scenario.summary));
   writeFileSync(files.junit, junitXml(journal));
+  // Every observation, one per line, for whoever wants to look closer than the per-second series.
+  writeFileSync(path.join(settings.outDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   settings.onUpdate?.({ scenario: scenario.name, status: 'finished', startedAt, phases, plays: counts.plays, failedPlays: counts.failedPlays, stalls: counts.stalls, series: journal.series });
   return { journal, durations, files };
 }

@@ -60,9 +60,15 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
     const { pathname } = new URL(response.url());
     const api = pathname.startsWith('/api/');
     if (!api && !pathname.startsWith('/media/')) return;
-    record({ t: Date.now(), type: 'request', api, ok: response.status() < 400, region: response.headers()['x-stride-region'] ?? null, status: response.status() });
+    // The app reads a 404 for a workout never played as "start at 0" (playerApi's validateStatus).
+    const ok = response.status() < 400 || (response.status() === 404 && pathname.startsWith('/api/progress/'));
+    record({ t: Date.now(), type: 'request', api, ok, region: response.headers()['x-stride-region'] ?? null, status: response.status() });
   });
-  page.on('requestfailed', (request) => /\/(api|media)\//.test(request.url()) && record({ t: Date.now(), type: 'request', api: false, ok: false, region: null, status: 'network' }));
+  // A request the page itself abandoned (leaving the player mid-segment) is not a failure of the service.
+  page.on('requestfailed', (request) => {
+    if (!/\/(api|media)\//.test(request.url()) || request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    record({ t: Date.now(), type: 'request', api: request.url().includes('/api/'), ok: false, region: null, status: 'network' });
+  });
   try {
     while (!options.signal.aborted) {
       try {
