@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
 import { AccessLog } from './access-log';
+import { DistributionCounters } from './counters';
 import { DISTRIBUTION, type DistributionDescription, type SecretJsonField } from '../../../distribution/distribution-description';
 import {
   behaviorFor,
@@ -64,6 +65,8 @@ export interface Distribution {
   readonly config: LocalDistributionConfig;
   readonly cache: EdgeCache;
   readonly log: AccessLog;
+  /** Cache statistics per behavior and content kind, origin requests, edge invocations (the console's `cdn`). */
+  readonly counters: DistributionCounters;
 }
 
 type CacheResult = 'Hit' | 'Miss' | 'RefreshHit' | 'Error' | 'LambdaGeneratedResponse' | 'LambdaExecutionError' | 'LambdaValidationError' | 'LambdaLimitExceeded';
@@ -74,6 +77,8 @@ interface Trace {
   origin: string | null;
   region: string | null;
   cache: CacheResult;
+  /** Where the answer came from, for the counters. */
+  served: 'hit' | 'miss' | 'collapsed' | 'generated' | 'none';
 }
 
 const newRequestId = (): string => randomBytes(42).toString('base64url').slice(0, 56);
@@ -113,6 +118,14 @@ export function createDistribution(options: DistributionOptions): Distribution {
   const behaviors = config.behaviors;
   const cache = options.cache ?? new EdgeCache();
   const log = options.log ?? new AccessLog(null);
+  const counters = new DistributionCounters();
+  /**
+   * Request collapsing: while one request for a cache key is at the origin, other requests for the
+   * same key wait for its answer instead of going to the origin too, as CloudFront does
+   * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorS3Origin.html#request-s3-traffic-spikes).
+   * Not for behaviors whose policy caches nothing (CachingDisabled): each of those requests is its own.
+   */
+  const inFlight = new Map<string, Promise<CachedResponse>>();
   const now = options.now ?? Date.now;
   const errorResponses = config.customErrorResponses;
   const defaultCountry = options.viewerCountry ?? 'US';
@@ -141,7 +154,9 @@ export function createDistribution(options: DistributionOptions): Distribution {
       if (error instanceof EdgeTimeoutError) throw new EdgeFailure(503, 'LambdaLimitExceeded', `The Lambda function associated with the CloudFront distribution (${type}) timed out.`);
       throw new EdgeFailure(502, 'LambdaExecutionError', `The Lambda function associated with the CloudFront distribution (${type}) failed.`);
     } finally {
-      trace.edgeMs += performance.now() - started;
+      const ms = performance.now() - started;
+      trace.edgeMs += ms;
+      counters.edgeInvocation(fn.name, ms);
     }
   }
 
@@ -191,6 +206,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
       throw error;
     }
     trace.origin = response.origin;
+    counters.originRequest(response.origin);
 
     const originResponseFn = edgeFor(behavior, 'origin-response');
     if (originResponseFn && response.status !== 304) {
@@ -293,6 +309,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
           return validation(error);
         }
         trace.cache = 'LambdaGeneratedResponse';
+        trace.served = 'generated';
         res.writeHead(Number(result.status), { ...toNodeHeaders(result.headers), ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse') });
         res.end(method === 'HEAD' ? undefined : body);
         return Number(result.status);
@@ -312,15 +329,36 @@ export function createDistribution(options: DistributionOptions): Distribution {
     let entry = behavior.cachedMethods.includes(method) ? cache.get(key) : undefined;
     if (entry && t < entry.storedAt + entry.ttlMs) {
       trace.cache = entry.status >= 400 ? 'Error' : 'Hit';
+      trace.served = 'hit';
       cache.hits += 1;
     } else if (entry && t < entry.storedAt + entry.ttlMs + entry.staleWhileRevalidateMs) {
-      // stale-while-revalidate: serve the stale copy now, refresh behind it.
+      // stale-while-revalidate: serve the stale copy now, refresh behind it (one refresh per key at a time).
       trace.cache = 'Hit';
+      trace.served = 'hit';
       cache.hits += 1;
-      void fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss' }, entry).catch(() => undefined);
+      if (!inFlight.has(key)) {
+        const refreshing = fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'miss' }, entry);
+        inFlight.set(key, refreshing);
+        void refreshing.finally(() => inFlight.delete(key)).catch(() => undefined);
+      }
     } else {
       cache.misses += 1;
-      entry = await fetchAndStore(behavior, policy, key, request, requestId, trace, entry);
+      const collapsible = behavior.cachedMethods.includes(method) && policy.maxTtl > 0;
+      const pending = collapsible ? inFlight.get(key) : undefined;
+      if (pending) {
+        // Collapsed: this request waits for the origin fetch already under way and gets its answer.
+        trace.served = 'collapsed';
+        entry = await pending;
+        trace.cache = entry.status >= 400 ? 'Error' : 'Miss';
+      } else {
+        trace.served = 'miss';
+        const fetching = fetchAndStore(behavior, policy, key, request, requestId, trace, entry);
+        if (collapsible) {
+          inFlight.set(key, fetching);
+          void fetching.finally(() => inFlight.delete(key)).catch(() => undefined);
+        }
+        entry = await fetching;
+      }
     }
 
     let status = entry.status;
@@ -360,7 +398,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
     const requestId = newRequestId();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const behavior = behaviorFor(path, behaviors);
-    const trace: Trace = { edgeMs: 0, origin: null, region: null, cache: 'Miss' };
+    const trace: Trace = { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'none' };
     const method = req.method ?? 'GET';
 
     const handle = async (): Promise<number> => {
@@ -371,7 +409,9 @@ export function createDistribution(options: DistributionOptions): Distribution {
       }
       if (behavior.origin === 'api') {
         const generated = generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }));
-        return forwardToHttpOrigin(req, res, { origin: config.origins.api, policy: behavior.originRequestPolicy, generated }, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+        const status = await forwardToHttpOrigin(req, res, { origin: config.origins.api, policy: behavior.originRequestPolicy, generated }, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+        counters.originRequest(`api ${trace.region ?? trace.origin ?? 'unresolved'}`);
+        return status;
       }
       return serveCached(req, res, behavior, requestId, trace);
     };
@@ -387,8 +427,9 @@ export function createDistribution(options: DistributionOptions): Distribution {
         return 502;
       })
       .then((status) => {
+        counters.viewerRequest({ path, behavior: behavior.pathPattern, served: trace.served, status, bytes: Number(res.getHeader('content-length') ?? 0) || 0 });
         log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
       });
   });
-  return { server, config, cache, log };
+  return { server, config, cache, log, counters };
 }

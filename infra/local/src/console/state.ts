@@ -1,4 +1,5 @@
 import type { AccessLogEntry } from '../cloudfront/access-log';
+import type { CountersSnapshot } from '../cloudfront/counters';
 import type { Invalidation } from '../cloudfront/invalidations';
 import type { ReplicationStatus } from '../data/global-table';
 import type { CheckerState } from '../route53/health-check';
@@ -42,6 +43,8 @@ export interface StackState {
     readonly cachedForMs: number;
   };
   readonly cache: { readonly hits: number; readonly misses: number; readonly objects: number };
+  /** The local CloudFront's counters: cache statistics per behavior and content kind, origin requests, edge invocations. */
+  readonly cdn: CountersSnapshot;
   readonly origins: { readonly name: string; readonly available: boolean }[];
   readonly edgeFunctions: readonly string[];
   readonly invalidations: readonly Invalidation[];
@@ -78,6 +81,7 @@ export function buildState(stack: RunningStack): StackState {
       cachedForMs: peek?.expiresInMs ?? 0,
     },
     cache: { hits: stack.distribution.cache.hits, misses: stack.distribution.cache.misses, objects: stack.distribution.cache.size },
+    cdn: stack.distribution.counters.snapshot(),
     origins: [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].map((b) => ({ name: b.name, available: b.available })),
     edgeFunctions: stack.edgeFunctions,
     invalidations: stack.invalidations.history.slice(0, 10),
