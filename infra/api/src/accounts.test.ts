@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
-import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
-import { loadCatalog } from './catalog';
+import { testApiConfig } from './api-config.fixture';
+import { httpApiEvent } from './apigw-event.fixture';
 import { createApiHandler, type ApiHandler } from './handler';
 import { hashPassword } from './passwords';
 import { UserRepository } from './users';
@@ -30,19 +28,7 @@ beforeAll(async () => {
   const db = dynamo.documentClient('us-east-1');
   await ensureTable(db, TABLE);
   users = new UserRepository(db, TABLE);
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  api = await createApiHandler({
-    region: 'us-east-1',
-    dynamo: db,
-    tableName: TABLE,
-    sessionSigningKey: { ...(await exportJWK(privateKey)), kid: 'test-kid' },
-    media: { keyPairId: 'KTEST', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 600 },
-    catalog: loadCatalog(path.resolve(import.meta.dirname, '../../../web/content/programs')),
-    secureCookies: true,
-    readOriginSecrets: readTestOriginSecrets,
-    now: () => now,
-  });
+  api = await createApiHandler(await testApiConfig({ db, tableName: TABLE, region: 'us-east-1', now: () => now }));
 });
 afterAll(async () => {
   await dynamo?.close();

@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
-import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
-import { loadCatalog } from './catalog';
+import { testApiConfig } from './api-config.fixture';
+import { httpApiEvent } from './apigw-event.fixture';
 import { createApiHandler } from './handler';
 import { hashPassword } from './passwords';
 import { SESSION_AUDIENCE, SESSION_ISSUER } from '@stride/contract/session';
@@ -97,7 +97,6 @@ const BASE = Date.parse('2026-11-22T06:00:00Z');
 
 describe('who may watch: the page door and the stream door agree', () => {
   it('for arbitrary programs, instants and countries (real edge handler, real API handler)', async () => {
-    const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const sessions = await SessionTokens.fromPrivateJwk(sessionKey);
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const edgeJwk = { ...(await exportJWK(publicKey)), kid: 'edge-kid', alg: 'RS256', use: 'sig' };
@@ -123,17 +122,7 @@ describe('who may watch: the page door and the stream door agree', () => {
 
           const catalogDir = mkdtempSync(path.join(dir, 'catalog-'));
           writeFileSync(path.join(catalogDir, `${SLUG}.json`), programFile(launchAt, countries));
-          const api = await createApiHandler({
-            region: 'us-east-1',
-            dynamo: dynamo.documentClient('us-east-1'),
-            tableName: 'stride-doors',
-            sessionSigningKey: sessionKey,
-            media: { keyPairId: 'KPROP', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 3600 },
-            catalog: loadCatalog(catalogDir),
-            secureCookies: true,
-            readOriginSecrets: readTestOriginSecrets,
-            now: () => new Date(nowMs),
-          });
+          const api = await createApiHandler(await testApiConfig({ db: dynamo.documentClient('us-east-1'), tableName: 'stride-doors', region: 'us-east-1', catalogDir, sessionSigningKey: sessionKey, mediaCookieTtlSeconds: 3600, now: () => new Date(nowMs) }));
           const token = await sessions.sign(USER_ID, new Date(nowMs));
           const event = httpApiEvent('GET', `/api/playback/${WORKOUT}`, country === undefined ? {} : { country });
           const grant = await api({ ...event, cookies: [`${SESSION_COOKIE}=${token}`] });
@@ -149,7 +138,6 @@ describe('who may watch: the page door and the stream door agree', () => {
   });
 
   it('with clocks apart: a session the edge lets onto /watch is one the API plays, and the reverse (exp and nbf around the tolerance)', async () => {
-    const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = sessionKey;
     const signingKey = await importJWK(sessionKey, 'RS256');
     const launchedAt = '2026-01-01T00:00:00Z';
@@ -160,17 +148,7 @@ describe('who may watch: the page door and the stream door agree', () => {
       { manifest: { ...manifestFor(launchedAt, undefined), patterns: [{ pattern: '/watch/:id', object: '/watch/index.html', access: 'session' }] }, session: { jwks: { keys: [{ ...publicJwk, alg: 'RS256', use: 'sig' }] }, issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, cookieName: SESSION_COOKIE } },
       { now: () => nowMs },
     );
-    const api = await createApiHandler({
-      region: 'us-west-1',
-      dynamo: dynamo.documentClient('us-east-1'),
-      tableName: 'stride-doors',
-      sessionSigningKey: sessionKey,
-      media: { keyPairId: 'KPROP', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 3600 },
-      catalog: loadCatalog(catalogDir),
-      secureCookies: true,
-      readOriginSecrets: readTestOriginSecrets,
-      now: () => new Date(nowMs),
-    });
+    const api = await createApiHandler(await testApiConfig({ db: dynamo.documentClient('us-east-1'), tableName: 'stride-doors', catalogDir, sessionSigningKey: sessionKey, mediaCookieTtlSeconds: 3600, now: () => new Date(nowMs) }));
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: -90, max: 90 }), fc.option(fc.integer({ min: -90, max: 90 }), { nil: undefined }), fc.integer({ min: 0, max: 999 }), async (expFromNow, nbfFromNow, ms) => {
         nowMs = BASE + ms;

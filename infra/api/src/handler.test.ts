@@ -1,15 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
-import { decodeProtectedHeader, exportJWK, generateKeyPair, decodeJwt } from 'jose';
+import { decodeProtectedHeader, decodeJwt } from 'jose';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
 import { seedDemoAccounts } from '../../local/src/data/demo-accounts';
 import { SESSION_AUDIENCE, SESSION_ISSUER } from '@stride/contract/session';
-import { httpApiEvent, readTestOriginSecrets } from './apigw-event.fixture';
-import { loadCatalog } from './catalog';
+import { testApiConfig } from './api-config.fixture';
+import { httpApiEvent } from './apigw-event.fixture';
 import { createApiHandler, type ApiHandler } from './handler';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword } from './passwords';
@@ -33,19 +32,7 @@ beforeAll(async () => {
   // A viewer of its own for "Continue watching", whose rows no other test touches.
   await users.createIfAbsent({ id: 'u-cw', email: 'cw@stride.test', name: 'CW', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
   await users.createIfAbsent({ id: 'u-pp', email: 'pp@stride.test', name: 'PP', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  api = await createApiHandler({
-    region: 'us-west-1',
-    dynamo: db,
-    tableName: 'stride-api-test',
-    sessionSigningKey: { ...(await exportJWK(privateKey)), kid: 'test-kid' },
-    media: { keyPairId: 'KTEST', privateKeyPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 600 },
-    catalog: loadCatalog(path.resolve(import.meta.dirname, '../../../web/content/programs')),
-    secureCookies: true,
-    readOriginSecrets: readTestOriginSecrets,
-    now: () => now,
-  });
+  api = await createApiHandler(await testApiConfig({ db, tableName: 'stride-api-test', now: () => now }));
 });
 afterAll(async () => {
   await dynamo?.close();
