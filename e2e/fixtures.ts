@@ -1,4 +1,6 @@
-import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { DynamoDBClient, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { test as base, expect, type APIRequest, type APIRequestContext, type ConsoleMessage, type Page } from '@playwright/test';
+import { DEFAULT_TABLE_NAME, keys } from '@stride/infra/api-table';
 import { startLocalStack, type LocalStack } from './local-stack';
 
 /**
@@ -12,15 +14,30 @@ export interface ExpectedResponseError {
   readonly url: RegExp;
 }
 
-interface WorkerFixtures {
-  readonly stack: LocalStack;
-}
-
-/** A viewer account of a test's own: signed up through the API (a 7-day trial), signed in nowhere yet. */
+/** A viewer account: signed up through the API (a 7-day trial unless said otherwise), signed in nowhere yet. */
 export interface ViewerAccount {
+  readonly id: string;
   readonly email: string;
   readonly password: string;
   readonly name: string;
+}
+
+interface WorkerFixtures {
+  readonly stack: LocalStack;
+  /**
+   * One account for every test this worker runs (a 7-day trial: it may play), for tests that
+   * neither read nor depend on a viewer's progress: a test that resumes, reads "Continue
+   * watching" or plays a workout other specs play too takes the test-scoped `viewer`.
+   */
+  readonly workerViewer: ViewerAccount;
+  /**
+   * One account per worker whose subscription is `none` (playback answers 403
+   * `subscription-required`): signed up through the API, then its subscription taken away in the
+   * stack's table with the SDK, as no API route does that.
+   */
+  readonly unsubscribedViewer: ViewerAccount;
+  /** One account per worker whose trial ended the day before (it reads `expired`): signed up, then its end moved back in the table. */
+  readonly expiredTrialViewer: ViewerAccount;
 }
 
 interface TestOptions {
@@ -50,6 +67,62 @@ const DEVICE_POLL: ExpectedResponseError = { status: 400, url: /\/api\/device\/t
 
 let accounts = 0;
 
+/** Signs a new account up through the API (through the CDN, as the sign-up page does), in a request context of its own. */
+async function signUp(request: APIRequestContext, workerIndex: number, kind: string): Promise<ViewerAccount> {
+  accounts += 1;
+  const account = { email: `${kind}-w${workerIndex}-${accounts}-${Date.now().toString(36)}@stride.test`, password: 'a walk in the park 42', name: `Viewer ${accounts}` };
+  const response = await request.post('/api/auth/signup', { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { ...account, id: user.id };
+}
+
+/**
+ * Sets a signed-up account's subscription in the table the API reads, with the real SDK: in the
+ * primary region's replica first (returning the whole item), then that item into every other
+ * replica, so whichever region serves the viewer reads the same account (the replicator's own
+ * copy of the sign-up, if still pending, copies the primary's item: the same one).
+ */
+async function setSubscription(stack: LocalStack, userId: string, subscription: 'none' | { trialEndedDaysAgo: number }): Promise<void> {
+  const [primary, ...others] = Object.entries(stack.tables);
+  if (!primary) throw new Error('the local stack reported no table endpoints');
+  const client = (region: string, endpoint: string) => new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const { pk, sk } = keys.user(userId);
+  const change: { UpdateExpression: string; ExpressionAttributeValues: Record<string, AttributeValue> } =
+    subscription === 'none'
+      ? { UpdateExpression: 'SET subscription = :s REMOVE subscriptionEndsAt', ExpressionAttributeValues: { ':s': { S: 'none' } } }
+      : {
+          UpdateExpression: 'SET subscription = :s, subscriptionEndsAt = :e',
+          ExpressionAttributeValues: { ':s': { S: 'trial' }, ':e': { S: new Date(Date.now() - subscription.trialEndedDaysAgo * 86_400_000).toISOString() } },
+        };
+  const db = client(...primary);
+  let item: Record<string, AttributeValue> | undefined;
+  try {
+    ({ Attributes: item } = await db.send(
+      new UpdateItemCommand({ TableName: DEFAULT_TABLE_NAME, Key: { pk: { S: pk }, sk: { S: sk } }, ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_NEW', ...change }),
+    ));
+  } finally {
+    db.destroy();
+  }
+  for (const replica of others) {
+    const other = client(...replica);
+    try {
+      await other.send(new PutItemCommand({ TableName: DEFAULT_TABLE_NAME, Item: item }));
+    } finally {
+      other.destroy();
+    }
+  }
+}
+
+/** A new account: signed up in a request context of its own (so no page is signed in), then changed in the table if asked. */
+async function newAccount(apiRequest: APIRequest, stack: LocalStack, workerIndex: number, kind: string, subscription?: Parameters<typeof setSubscription>[2]): Promise<ViewerAccount> {
+  const request = await apiRequest.newContext({ baseURL: stack.siteUrl });
+  const account = await signUp(request, workerIndex, kind);
+  await request.dispose();
+  if (subscription !== undefined) await setSubscription(stack, account.id, subscription);
+  return account;
+}
+
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})\b/;
 
 /** Whether a console error is Chromium's report of one of the expected failing responses. */
@@ -68,6 +141,12 @@ export const test = base.extend<TestOptions & TestFixtures, WorkerFixtures>({
       await stack.stop();
     },
     { scope: 'worker', timeout: 120_000 },
+  ],
+  workerViewer: [async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'worker')), { scope: 'worker' }],
+  unsubscribedViewer: [async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'unsubscribed', 'none')), { scope: 'worker' }],
+  expiredTrialViewer: [
+    async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'expired', { trialEndedDaysAgo: 1 })),
+    { scope: 'worker' },
   ],
   baseURL: async ({ stack }, use) => {
     await use(stack.siteUrl);
@@ -88,16 +167,7 @@ export const test = base.extend<TestOptions & TestFixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
-  viewer: async ({ playwright, stack }, use, testInfo) => {
-    accounts += 1;
-    const account: ViewerAccount = { email: `viewer-w${testInfo.workerIndex}-${accounts}-${Date.now().toString(36)}@stride.test`, password: 'a walk in the park 42', name: `Viewer ${accounts}` };
-    // Its own request context: signing up must not sign the test's page in.
-    const api = await playwright.request.newContext({ baseURL: stack.siteUrl });
-    const response = await api.post('/api/auth/signup', { data: account });
-    expect(response.status(), await response.text()).toBe(201);
-    await api.dispose();
-    await use(account);
-  },
+  viewer: async ({ playwright, stack }, use, testInfo) => use(await newAccount(playwright.request, stack, testInfo.workerIndex, 'viewer')),
 });
 
 /** Signs a page's browser context in through the API (the cookies land in that context). */

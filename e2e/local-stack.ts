@@ -8,6 +8,8 @@ export interface LocalStack {
   /** The SRE console (state JSON, reserved concurrency, invalidations). */
   readonly consoleUrl: string;
   readonly regions: Readonly<Record<string, string>>;
+  /** Each region's replica of the API table (a DynamoDB endpoint), for seeding what the API cannot create. */
+  readonly tables: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -40,8 +42,8 @@ export function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
       const line = output.split('\n').find((l) => l.startsWith(READY));
       if (!line) return;
       clearTimeout(timer);
-      const ready = JSON.parse(line.slice(READY.length)) as { site: string; console: string; regions: Record<string, string> };
-      resolve({ siteUrl: ready.site, consoleUrl: ready.console, regions: ready.regions, stop: () => stop(child) });
+      const ready = JSON.parse(line.slice(READY.length)) as { site: string; console: string; regions: Record<string, string>; tables: Record<string, string> };
+      resolve({ siteUrl: ready.site, consoleUrl: ready.console, regions: ready.regions, tables: ready.tables, stop: () => stop(child) });
     });
     child.on('exit', (code) => {
       clearTimeout(timer);

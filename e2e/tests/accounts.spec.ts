@@ -77,9 +77,9 @@ test.describe('viewer accounts', () => {
   test.describe('an expired trial', () => {
     test.use({ expectedResponseErrors: [{ status: 403, url: /\/api\/playback\/w-hiit30-01$/ }] });
 
-    test('is told on the account page and in the player that a subscription is needed', async ({ page }) => {
-      // Seeded with a trial that ended the day before the stack started (README "Demo accounts").
-      await signInWith(page, { email: 'expired@stride.test', password: 'stride-demo-1' });
+    test('is told on the account page and in the player that a subscription is needed', async ({ page, expiredTrialViewer }) => {
+      // Signed up, then its trial's end moved to the day before in the table.
+      await signInWith(page, expiredTrialViewer);
       await page.goto('/account');
       await expect(page.getByRole('definition').filter({ hasText: 'Ended' })).toBeVisible();
       await expect(page.getByText(/Subscribe to keep streaming workouts/)).toBeVisible();

@@ -3,12 +3,12 @@ import { signIn } from '../viewer-steps';
 
 // Per-viewer rows that load after hydration: "Continue watching" on home and each workout's
 // progress on its program page. Positions are saved through the real API (the sample streams are
-// 24 s long, always "finished"; real workouts are half an hour). Strength Foundations is a
-// program no other spec plays: tests in one worker share the stack's database.
+// 24 s long, always "finished"; real workouts are half an hour). The viewer is an account of the
+// test's own: the rows show exactly what this test saved.
 test.describe('continue watching and workout progress', () => {
-  test('a signed-in viewer sees where they left off, on home and on the program page', async ({ page }) => {
+  test('a signed-in viewer sees where they left off, on home and on the program page', async ({ page, viewer }) => {
     await page.goto('/login?next=%2F');
-    await signIn(page, 'demo@stride.test');
+    await signIn(page, viewer);
     await expect(page).toHaveURL(/\/$/);
 
     const save = async (workoutId: string, positionSec: number, durationSec: number) => {

@@ -4,23 +4,23 @@ import type { Browser } from '@playwright/test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contract/session';
 import { sessionKeyPaths } from '@stride/infra/session-keys';
-import { expect, test } from '../fixtures';
+import { expect, signInWith, test } from '../fixtures';
 import { LOCAL_VIEWER_COUNTRY_HEADER } from '@stride/infra/local-viewer-facts';
 
 // The edge bundles (edge/dist) as the local CloudFront runs them: viewer-request decides who
 // sees what, origin-response sets status pages' codes and the security and cache headers.
 
 /**
- * A session as the API signs it, with the local signing key the edge build baked the JWKS of. Its
- * subject is the seeded subscriber, so the player's own API calls after hydration are answered.
+ * A session as the API signs it, with the local signing key the edge build baked the JWKS of. With
+ * a real account as its subject, the player's own API calls after hydration are answered.
  */
-async function sessionToken(): Promise<string> {
+async function sessionToken(subject: string): Promise<string> {
   const jwk = JSON.parse(readFileSync(sessionKeyPaths.privateJwk, 'utf8')) as JWK & { kid: string };
   return new SignJWT({})
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
     .setIssuer(SESSION_ISSUER)
     .setAudience(SESSION_AUDIENCE)
-    .setSubject('u-demo')
+    .setSubject(subject)
     .setIssuedAt()
     .setExpirationTime('10m')
     .sign(await importJWK(jwk, 'RS256'));
@@ -76,8 +76,8 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
   });
 
-  test('a signed-in viewer gets the player shell at any /watch/<id>', async ({ page, context, stack }) => {
-    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(), url: stack.siteUrl }]);
+  test('a signed-in viewer gets the player shell at any /watch/<id>', async ({ page, context, stack, workerViewer }) => {
+    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(workerViewer.id), url: stack.siteUrl }]);
     const response = await page.goto('/watch/w-hiit30-01');
     expect(response?.status()).toBe(200);
     // One prerendered shell for every id: its own title names no workout.
@@ -89,10 +89,9 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
     await expect(page).toHaveTitle('Tabata Foundations · Stride');
   });
 
-  test('a session from the real sign-in API opens /watch, and sign-out closes it again', async ({ page }) => {
+  test('a session from the real sign-in API opens /watch, and sign-out closes it again', async ({ page, workerViewer }) => {
     // The API (issue 4) signs, the edge verifies: this is the contract between them, end to end.
-    const login = await page.request.post('/api/auth/login', { data: { email: 'demo@stride.test', password: 'stride-demo-1' } });
-    expect(login.status()).toBe(200);
+    await signInWith(page, workerViewer);
     const response = await page.goto('/watch/w-hiit30-01');
     expect(response?.status()).toBe(200);
     const player = page.getByRole('region', { name: /^Video player/ });
@@ -107,7 +106,8 @@ test.describe('edge: auth, routing and headers through the local CloudFront', ()
   });
 
   test('a forged session cookie is refused', async ({ request }) => {
-    const token = await sessionToken();
+    // A well-signed session whose claims are then swapped: the subject does not matter.
+    const token = await sessionToken('u-any');
     const [h, p] = token.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ sub: 'admin', iss: SESSION_ISSUER, aud: SESSION_AUDIENCE, exp: 4102444800 })).toString('base64url')}.${token.split('.')[2]}`;
     expect(p).not.toBe(forged.split('.')[1]);

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, signInWith, test } from '../fixtures';
 import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 test.describe('the local AWS-shaped stack', () => {
@@ -19,12 +19,11 @@ test.describe('the local AWS-shaped stack', () => {
     expect((await page.request.get(`${stack.regions['us-west-1']}/api/ping`)).status()).toBe(200);
   });
 
-  test('a subscriber signs in through the CDN and gets playback with signed media cookies', async ({ page }) => {
+  test('a viewer on a trial signs in through the CDN and gets playback with signed media cookies', async ({ page, workerViewer }) => {
     expect((await page.request.get('/api/me')).status()).toBe(401);
-    const login = await page.request.post('/api/auth/login', { data: { email: 'demo@stride.test', password: 'stride-demo-1' } });
-    expect(login.status()).toBe(200);
+    await signInWith(page, workerViewer);
     const me = await page.request.get('/api/me');
-    expect(await me.json()).toMatchObject({ user: { email: 'demo@stride.test', subscription: { status: 'active' } } });
+    expect(await me.json()).toMatchObject({ user: { email: workerViewer.email, subscription: { status: 'trial' } } });
 
     expect((await page.request.get('/media/w-hiit30-01/master.m3u8')).status()).toBe(403);
     const playback = await page.request.get('/api/playback/w-hiit30-01');
@@ -37,14 +36,15 @@ test.describe('the local AWS-shaped stack', () => {
     expect((await page.request.get('/api/me')).status()).toBe(401);
   });
 
-  test('with the media bucket taken away, a workout still plays, from the media replica', async ({ page, stack }) => {
+  // An account of its own: other specs play the same workout, and a saved position would move where it starts.
+  test('with the media bucket taken away, a workout still plays, from the media replica', async ({ page, stack, viewer }) => {
     const mediaBucket = (available: boolean) => page.request.put(`${stack.consoleUrl}/api/origins/stride-media`, { data: { available } });
     expect((await mediaBucket(false)).status()).toBe(200);
     try {
       // Segments cached by earlier plays would hide the origin: empty the cache's media first.
       expect((await page.request.post(`${stack.consoleUrl}/api/invalidations`, { data: { paths: ['/media/*'] } })).ok()).toBe(true);
       await page.goto('/login?next=%2Fwatch%2Fw-hiit30-01');
-      await signIn(page, 'demo@stride.test');
+      await signIn(page, viewer);
       const player = page.getByRole('region', { name: /^Video player/ });
       await ensurePlaying(player);
       const start = await videoTime(page);
@@ -58,8 +58,8 @@ test.describe('the local AWS-shaped stack', () => {
     }
   });
 
-  test('a viewer without a subscription is refused playback', async ({ page }) => {
-    await page.request.post('/api/auth/login', { data: { email: 'free@stride.test', password: 'stride-demo-1' } });
+  test('a viewer without a subscription is refused playback', async ({ page, unsubscribedViewer }) => {
+    await signInWith(page, unsubscribedViewer);
     const playback = await page.request.get('/api/playback/w-hiit30-01');
     expect(playback.status()).toBe(403);
     expect(await playback.json()).toEqual({ error: 'A subscription is needed to play workouts', reason: 'subscription-required' });

@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { expect, test, type ViewerAccount } from '../fixtures';
 import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 // The player's journeys against the real local stack: the API authorizes playback (or refuses
 // it), hls.js plays the sample streams with their WebVTT captions, progress goes to the API.
-// Each test plays a workout of its own: tests in one worker share the stack's database.
+// Each test plays a workout no other test plays, so the worker's account serves them, but for
+// the journey that resumes from a saved position: that takes an account of its own.
 
 /** The modes of the video's caption/subtitle tracks, and the text of the cues showing now. */
 const captionState = (page: Page) =>
@@ -16,10 +17,10 @@ const captionState = (page: Page) =>
   });
 
 /** Signs in through the sign-in page the edge sends a signed-out viewer to, and lands on the player. */
-async function openWorkoutSignedIn(page: Page, workoutId: string, email = 'demo@stride.test'): Promise<Locator> {
+async function openWorkoutSignedIn(page: Page, workoutId: string, account: ViewerAccount): Promise<Locator> {
   await page.goto(`/watch/${workoutId}`);
   await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fwatch%2F${workoutId}$`));
-  await signIn(page, email);
+  await signIn(page, account);
   await expect(page).toHaveURL(new RegExp(`/watch/${workoutId}$`));
   const player = page.getByRole('region', { name: /^Video player/ });
   await expect(player).toBeVisible();
@@ -31,8 +32,8 @@ test.describe('playback journeys', () => {
     // The API refuses playback with 403, which Chromium logs: that response, and only it, is expected.
     test.use({ expectedResponseErrors: [{ status: 403, url: /\/api\/playback\/w-yoga-01$/ }] });
 
-    test('signs in, opens a workout and is told a subscription is needed', async ({ page }) => {
-      const player = await openWorkoutSignedIn(page, 'w-yoga-01', 'free@stride.test');
+    test('signs in, opens a workout and is told a subscription is needed', async ({ page, unsubscribedViewer }) => {
+      const player = await openWorkoutSignedIn(page, 'w-yoga-01', unsubscribedViewer);
       const message = player.getByRole('alert');
       await expect(message).toBeVisible();
       await expect(message.getByRole('heading', { name: 'No active subscription' })).toBeVisible();
@@ -45,8 +46,8 @@ test.describe('playback journeys', () => {
     });
   });
 
-  test('a subscriber leaves mid-workout and resumes where they left off', async ({ page }) => {
-    const player = await openWorkoutSignedIn(page, 'w-kb-01');
+  test('a subscriber leaves mid-workout and resumes where they left off', async ({ page, viewer }) => {
+    const player = await openWorkoutSignedIn(page, 'w-kb-01', viewer);
     await ensurePlaying(player);
     // Well past the point worth resuming (5 s), well before the end of the 24 s sample stream.
     await expect.poll(() => videoTime(page), { message: 'currentTime advances past 8 s', timeout: 20_000 }).toBeGreaterThan(8);
@@ -73,8 +74,8 @@ test.describe('playback journeys', () => {
     expect(await videoTime(page)).toBeGreaterThan(left - margin);
   });
 
-  test('the captions control turns captions on and off', async ({ page }) => {
-    const player = await openWorkoutSignedIn(page, 'w-boxing-01');
+  test('the captions control turns captions on and off', async ({ page, workerViewer }) => {
+    const player = await openWorkoutSignedIn(page, 'w-boxing-01', workerViewer);
     await ensurePlaying(player);
     const captions = player.getByRole('button', { name: 'Captions (c)' });
     await expect(captions).toBeEnabled();
@@ -97,11 +98,11 @@ test.describe('playback journeys', () => {
     // The injected fault: the CDN answers 503 for the stream's playlist until the test lifts it.
     test.use({ expectedResponseErrors: [{ status: 503, url: playlist }] });
 
-    test('shows a message naming the cause and recovers on Retry', async ({ page }) => {
+    test('shows a message naming the cause and recovers on Retry', async ({ page, workerViewer }) => {
       test.setTimeout(60_000);
       // The fault holds through the player's silent recovery (hls.js retries, restarts, reloads).
       await page.route(playlist, (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }));
-      const player = await openWorkoutSignedIn(page, 'w-mobility-01');
+      const player = await openWorkoutSignedIn(page, 'w-mobility-01', workerViewer);
 
       const message = player.getByRole('alert');
       await expect(message.getByRole('heading', { name: 'Stream unavailable' })).toBeVisible({ timeout: 30_000 });

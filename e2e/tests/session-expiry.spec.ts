@@ -3,8 +3,8 @@ import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 // A session that ends mid-workout: the picture plays on (media cookies are not the session), the
 // player says so without interrupting, stops saving, and signing in through its link comes back
-// to the workout where the viewer was. A workout no other spec plays: tests in one worker share
-// the stack's database.
+// to the workout where the viewer was. The viewer is an account of the test's own: the position it
+// resumes from is the one this test saved.
 const WORKOUT = 'w-run5k-01';
 const progressUrl = new RegExp(`/api/progress/${WORKOUT}$`);
 
@@ -12,13 +12,13 @@ test.describe('a session that expires mid-workout', () => {
   // The save sent after the session is gone answers 401, which Chromium logs: that, and only that.
   test.use({ expectedResponseErrors: [{ status: 401, url: progressUrl }] });
 
-  test('keeps playing, says the viewer is signed out, and resumes after signing in again', async ({ page, context }) => {
+  test('keeps playing, says the viewer is signed out, and resumes after signing in again', async ({ page, context, viewer }) => {
     test.setTimeout(90_000);
     const hint = async () => (await context.cookies()).find((c) => c.name === 'stride_signed_in');
 
     await page.goto(`/watch/${WORKOUT}`);
     await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fwatch%2F${WORKOUT}$`));
-    await signIn(page, 'demo@stride.test');
+    await signIn(page, viewer);
     await expect(page).toHaveURL(new RegExp(`/watch/${WORKOUT}$`));
     // The readable hint pages use to know a viewer is signed in, beside the HttpOnly session.
     expect(await hint()).toMatchObject({ value: '1', httpOnly: false, path: '/', sameSite: 'Lax' });
@@ -57,7 +57,7 @@ test.describe('a session that expires mid-workout', () => {
     // Sign in again through the notice, and land back on the player where the viewer was.
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fwatch%2F${WORKOUT}$`));
-    await signIn(page, 'demo@stride.test');
+    await signIn(page, viewer);
     await expect(page).toHaveURL(new RegExp(`/watch/${WORKOUT}$`));
     // Signed out, neither the second pause nor leaving for the sign-in page tried to save again.
     expect(progressPuts).toEqual([]);

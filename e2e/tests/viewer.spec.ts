@@ -1,11 +1,13 @@
 import { expect, test } from '../fixtures';
-import { signIn, videoTime } from '../viewer-steps';
+import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 // The viewer's journey through the local stack: the edge guards /watch, the API signs in and
-// authorizes playback (signed media cookies), hls.js plays the sample stream.
+// authorizes playback (signed media cookies), hls.js plays the sample stream. The journey that
+// plays takes an account of its own (other specs play the same workout: a saved position would
+// move where it starts); the one that only opens the player takes the worker's account.
 
 test.describe('viewer: browse, sign in, play', () => {
-  test('home → program → sign in as a subscriber → the workout plays', async ({ page }) => {
+  test('home → program → sign in as a subscriber → the workout plays', async ({ page, viewer }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     await page.getByRole('link', { name: 'HIIT 30' }).first().click();
@@ -17,19 +19,14 @@ test.describe('viewer: browse, sign in, play', () => {
     await expect(workout).toHaveAttribute('href', '/watch/w-hiit30-01');
     await workout.click();
     await expect(page).toHaveURL(/\/login\?next=%2Fwatch%2Fw-hiit30-01$/);
-    await signIn(page, 'demo@stride.test');
+    await signIn(page, viewer);
 
     await expect(page).toHaveURL(/\/watch\/w-hiit30-01$/);
     // The shared shell says "Player"; the playback answer names the workout.
     await expect(page).toHaveTitle('Tabata Foundations · Stride');
     const player = page.getByRole('region', { name: /^Video player/ });
     await expect(player).toBeVisible();
-    // Wait for the stream to load and autoplay to be tried (a click during loading could race
-    // autoplay and pause it). Chromium may block autoplay: then press the labelled play control.
-    await expect(player).toHaveAttribute('data-status', /^(playing|paused)$/, { timeout: 15_000 });
-    const play = player.getByRole('button', { name: /^Play\b/ });
-    if (await play.isVisible()) await play.click();
-    await expect(player.getByRole('button', { name: /^Pause\b/ })).toBeVisible();
+    await ensurePlaying(player);
 
     const start = await videoTime(page);
     await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
@@ -49,10 +46,10 @@ test.describe('viewer: browse, sign in, play', () => {
     expect(pageData).toEqual(['/data/summaries/hiit-30.json', '/data/programs/hiit-30.json']);
   });
 
-  test('a signed-out /watch/<id> lands on sign-in and returns to the player afterwards', async ({ page }) => {
+  test('a signed-out /watch/<id> lands on sign-in and returns to the player afterwards', async ({ page, workerViewer }) => {
     await page.goto('/watch/w-hiit30-02');
     await expect(page).toHaveURL(/\/login\?next=%2Fwatch%2Fw-hiit30-02$/);
-    await signIn(page, 'demo@stride.test');
+    await signIn(page, workerViewer);
 
     await expect(page).toHaveURL(/\/watch\/w-hiit30-02$/);
     const player = page.getByRole('region', { name: /^Video player/ });

@@ -37,8 +37,10 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  // One machine-readable line for tools (the e2e fixture) that start the stack on free ports.
-  console.log(`[stride] ready ${JSON.stringify({ site: stack.siteUrl, console: stack.consoleUrl, regions: regionUrls })}`);
+  // One machine-readable line for tools (the e2e fixture) that start the stack on free ports; the
+  // tables' endpoints let them seed accounts the API cannot create (no subscription) with the SDK.
+  const tables = Object.fromEntries(Object.entries(stack.dynamo.replicas).map(([region, replica]) => [region, replica.endpoint]));
+  console.log(`[stride] ready ${JSON.stringify({ site: stack.siteUrl, console: stack.consoleUrl, regions: regionUrls, tables })}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
