@@ -40,6 +40,17 @@ interface MeResponse {
   readonly user: SessionUser | null;
 }
 
+/**
+ * After a sign-in, a sign-up or a TV's device token: per-user data cached while signed out (or as
+ * someone else) is stale, and the viewer is known without asking /api/me.
+ */
+async function becameSignedIn(queryFulfilled: Promise<{ data: SessionUser }>, dispatch: (action: unknown) => unknown): Promise<void> {
+  const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
+  if (!user) return;
+  dispatch(strideApi.util.invalidateTags(['Progress']));
+  dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
+}
+
 export const sessionApi = strideApi.injectEndpoints({
   endpoints: (build) => ({
     getMe: build.query<SessionUser | null, undefined>({
@@ -51,23 +62,12 @@ export const sessionApi = strideApi.injectEndpoints({
     login: build.mutation<SessionUser, Credentials>({
       query: (credentials) => ({ url: 'auth/login', method: 'POST', body: credentials }),
       transformResponse: (response: UserResponse) => response.user,
-      async onQueryStarted(_credentials, { dispatch, queryFulfilled }) {
-        const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
-        if (!user) return;
-        // Per-user data cached while signed out (or as someone else) is stale now.
-        dispatch(strideApi.util.invalidateTags(['Progress']));
-        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
-      },
+      onQueryStarted: (_credentials, api) => becameSignedIn(api.queryFulfilled, api.dispatch),
     }),
     signup: build.mutation<SessionUser, SignupFields>({
       query: (fields) => ({ url: 'auth/signup', method: 'POST', body: fields }),
       transformResponse: (response: UserResponse) => response.user,
-      async onQueryStarted(_fields, { dispatch, queryFulfilled }) {
-        const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
-        if (!user) return;
-        dispatch(strideApi.util.invalidateTags(['Progress']));
-        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
-      },
+      onQueryStarted: (_fields, api) => becameSignedIn(api.queryFulfilled, api.dispatch),
     }),
     signOutEverywhere: build.mutation<null, undefined>({
       query: () => ({ url: 'auth/sign-out-everywhere', method: 'POST' }),
@@ -87,12 +87,7 @@ export const sessionApi = strideApi.injectEndpoints({
     deviceToken: build.mutation<SessionUser, { deviceCode: string }>({
       query: (body) => ({ url: 'device/token', method: 'POST', body }),
       transformResponse: (response: UserResponse) => response.user,
-      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
-        const { data: user } = await queryFulfilled.catch(() => ({ data: undefined }));
-        if (!user) return;
-        dispatch(strideApi.util.invalidateTags(['Progress']));
-        dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
-      },
+      onQueryStarted: (_arg, api) => becameSignedIn(api.queryFulfilled, api.dispatch),
     }),
     approveDevice: build.mutation<{ userCode: string; status: 'approved' | 'denied' }, { userCode: string; approve?: boolean }>({
       query: (body) => ({ url: 'device/approve', method: 'POST', body }),
