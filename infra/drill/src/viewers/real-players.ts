@@ -28,10 +28,11 @@ const FIRST_FRAME_BUDGET_MS = 10_000;
 const STALL_MS = 2_000;
 
 /** The player's state as the page shows it: its data-status, an alert, the video's clock. */
-async function playerState(page: Page): Promise<{ status: string | null; alert: boolean; time: number }> {
+async function playerState(page: Page): Promise<{ status: string | null; alert: boolean; time: number; ended: boolean }> {
   return page.evaluate(() => {
     const region = document.querySelector('[data-status]');
-    return { status: region?.getAttribute('data-status') ?? null, alert: region ? region.querySelector('[role="alert"]') !== null : false, time: document.querySelector('video')?.currentTime ?? -1 };
+    const video = document.querySelector('video');
+    return { status: region?.getAttribute('data-status') ?? null, alert: region ? region.querySelector('[role="alert"]') !== null : false, time: video?.currentTime ?? -1, ended: video?.ended ?? false };
   });
 }
 
@@ -79,6 +80,10 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
       }
     }
     while (!options.signal.aborted) {
+      // The sample streams are 24 s long while workouts last half an hour: a player resuming past
+      // the stream's end would find nothing to play. Each play starts from 0 (a failed reset, during
+      // an outage, changes nothing: the player then resumes where it was).
+      await page.request.put(`${options.siteUrl}/api/progress/${workoutId}`, { data: { positionSec: 0, durationSec: 1 }, timeout: 5_000 }).catch(() => undefined);
       const pressed = Date.now();
       counts.plays += 1;
       record({ t: pressed, type: 'play-started', viewer: name });
@@ -86,7 +91,7 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
       let started = false;
       let failed = false;
       while (!options.signal.aborted && Date.now() - pressed < FIRST_FRAME_BUDGET_MS) {
-        const s = await playerState(page).catch(() => ({ status: null, alert: false, time: -1 }));
+        const s = await playerState(page).catch(() => ({ status: null, alert: false, time: -1, ended: false }));
         if (s.alert || s.status === 'error') {
           failed = true;
           break;
@@ -108,8 +113,9 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
         const end = Date.now() + options.playSec * 1000;
         while (!options.signal.aborted && Date.now() < end) {
           await sleep(250, options.signal);
-          const s = await playerState(page).catch(() => ({ status: null, alert: true, time: -1 }));
-          if (s.alert) break;
+          const s = await playerState(page).catch(() => ({ status: null, alert: true, time: -1, ended: false }));
+          // The end of the stream ends the play; it is not a stall.
+          if (s.alert || s.ended) break;
           if (s.time !== lastTime) {
             lastTime = s.time;
             stillSince = Date.now();
