@@ -5,11 +5,17 @@
  *      page loop (SSR bundle), beside a bare renderToString loop over the same pages;
  *   3. React Router framework-mode `prerender` (framework-mode/) against that page loop, both over
  *      every page of a 1,000-program catalog: prerender pages/s, ratio, framework build time;
- *   4. time to first frame on /watch in Debian Chromium against the local stack (loopback).
+ *   4. in Debian Chromium against the local stack (loopback): time to first frame of the app on
+ *      /watch, from a program page's link (client-side navigation) and on a TV, each alternated
+ *      with a bare hls.js page (same CDN, cookies, stream) in the same run, p50/p95 and the ratio,
+ *      with each start's waterfall; then LCP and CLS of home and a program page under a mobile
+ *      profile (CPU ×4, fast 3G).
  * Prints a table and writes bench-results/web.json.
  *
  * BENCH_WEB_SAMPLE (pages timed per catalog, default 200), BENCH_WEB_CATALOGS (default
- * "1000,10000"), BENCH_WEB_PLAYS (default 5), BENCH_WEB_TTFF=off to skip the browser part;
+ * "1000,10000"), BENCH_WEB_PRERENDER=off to skip part 2, BENCH_WEB_PLAYS (rounds of plays,
+ * default 5), BENCH_WEB_MOBILE_RUNS (cold loads per page, default 3), BENCH_WEB_TTFF=off to skip
+ * the browser part;
  * BENCH_WEB_FRAMEWORK=off to skip part 3, BENCH_WEB_FRAMEWORK_PROGRAMS (default 1000),
  * BENCH_WEB_FRAMEWORK_RUNS (default 1), BENCH_WEB_FRAMEWORK_CONCURRENCY (React Router's
  * prerender.concurrency, default 1: one page at a time, as the build's loop).
@@ -21,17 +27,21 @@ import { webPaths } from '../paths';
 import { initialJsOf, lazyRouteFiles, fileSize, type InitialJs, type PageType } from './initial-js';
 import type { FrameworkComparison } from './framework-mode/compare';
 import type { PrerenderBench } from './prerender-bench';
-import { benchTtff, type TtffBench } from './ttff';
+import { benchBrowser, type BrowserBench, type TtffScenario } from './ttff';
+import type { WaterfallRow } from './waterfall';
 
 // The build prerenders after Vite has set NODE_ENV=production (React's and Redux Toolkit's
 // production builds, no dev checks): time the same. Set before React loads (dynamic import below).
 process.env.NODE_ENV ??= 'production';
 
 const OUT = path.join(webPaths.repoRoot, 'bench-results', 'web.json');
+/** Initial JS gzip budget, judged on every page type (with a lazy route resolved before hydration). */
 const BUDGET_GZIP = 120 * 1024;
 const SAMPLE = Number(process.env.BENCH_WEB_SAMPLE ?? 200);
 const CATALOGS = (process.env.BENCH_WEB_CATALOGS ?? '1000,10000').split(',').map((s) => Number(s.trim()));
 const PLAYS = Number(process.env.BENCH_WEB_PLAYS ?? 5);
+const MOBILE_RUNS = Number(process.env.BENCH_WEB_MOBILE_RUNS ?? 3);
+const PRERENDER = process.env.BENCH_WEB_PRERENDER !== 'off';
 const TTFF = process.env.BENCH_WEB_TTFF !== 'off';
 const FRAMEWORK = process.env.BENCH_WEB_FRAMEWORK !== 'off';
 const FRAMEWORK_PROGRAMS = Number(process.env.BENCH_WEB_FRAMEWORK_PROGRAMS ?? 1000);
@@ -39,6 +49,8 @@ const FRAMEWORK_RUNS = Number(process.env.BENCH_WEB_FRAMEWORK_RUNS ?? 1);
 const FRAMEWORK_CONCURRENCY = Number(process.env.BENCH_WEB_FRAMEWORK_CONCURRENCY ?? 1);
 const WORKOUT = 'w-hiit30-01';
 const PROGRAM = 'hiit-30';
+/** Its saved progress puts "Continue watching" on the home page for the mobile profile. */
+const RESUME_WORKOUT = 'w-hiit30-02';
 
 /** Lazy routes (route-table.tsx) a page type resolves before hydrating, as client-manifest keys. */
 const LAZY_ROUTES: Readonly<Record<string, readonly string[]>> = {
@@ -89,8 +101,8 @@ async function main(): Promise<void> {
   if (!existsSync(webPaths.template) || !existsSync(path.join(webPaths.clientDir, 'index.html'))) {
     throw new Error('no web build in web/dist: run `npm run build` first');
   }
-  if (!Number.isInteger(SAMPLE) || SAMPLE < 1 || !Number.isInteger(PLAYS) || PLAYS < 1 || CATALOGS.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)) {
-    throw new Error('BENCH_WEB_SAMPLE and BENCH_WEB_PLAYS must be positive integers, BENCH_WEB_CATALOGS a list of program counts (1..100000)');
+  if (!Number.isInteger(SAMPLE) || SAMPLE < 1 || !Number.isInteger(PLAYS) || PLAYS < 1 || !Number.isInteger(MOBILE_RUNS) || MOBILE_RUNS < 1 || CATALOGS.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)) {
+    throw new Error('BENCH_WEB_SAMPLE, BENCH_WEB_PLAYS and BENCH_WEB_MOBILE_RUNS must be positive integers, BENCH_WEB_CATALOGS a list of program counts (1..100000)');
   }
   if ([FRAMEWORK_PROGRAMS, FRAMEWORK_RUNS, FRAMEWORK_CONCURRENCY].some((n) => !Number.isInteger(n) || n < 1) || FRAMEWORK_PROGRAMS > 100_000) {
     throw new Error('BENCH_WEB_FRAMEWORK_PROGRAMS (1..100000), BENCH_WEB_FRAMEWORK_RUNS and BENCH_WEB_FRAMEWORK_CONCURRENCY must be positive integers');
@@ -100,25 +112,28 @@ async function main(): Promise<void> {
   const initialJs = await benchInitialJs();
   const { benchPrerender } = await import('./prerender-bench');
   const prerender: PrerenderBench[] = [];
-  for (const programs of CATALOGS) prerender.push(await benchPrerender(programs, SAMPLE, log));
+  if (PRERENDER) for (const programs of CATALOGS) prerender.push(await benchPrerender(programs, SAMPLE, log));
   let framework: FrameworkComparison | undefined;
-  if (FRAMEWORK) {
+  if (FRAMEWORK && PRERENDER) {
     const { compareFrameworkMode } = await import('./framework-mode/compare');
     framework = await compareFrameworkMode(FRAMEWORK_PROGRAMS, FRAMEWORK_RUNS, FRAMEWORK_CONCURRENCY, log);
   }
-  const ttff: TtffBench | undefined = TTFF ? await benchTtff(PLAYS, WORKOUT, 30_000, log) : undefined;
+  const browser: BrowserBench | undefined = TTFF
+    ? await benchBrowser({ plays: PLAYS, workoutId: WORKOUT, programSlug: PROGRAM, resumeWorkoutId: RESUME_WORKOUT, mobileRuns: MOBILE_RUNS, timeoutMs: 60_000, log })
+    : undefined;
+  const judged = (r: (typeof initialJs)[number]) => r.gzipBytes + (r.lazyBeforeHydration?.gzipBytes ?? 0);
 
   console.log('\nInitial JS per page type (gzip -9 of every script/modulepreload the built HTML names)');
   console.log(
     table(
-      ['page', 'object', 'files', 'raw KiB', 'gzip KiB', 'budget 120 KiB'],
+      ['page', 'object', 'files', 'raw KiB', 'gzip KiB', `budget ${kib(BUDGET_GZIP)} KiB`],
       initialJs.map((r) => [
         r.page,
         r.objectKey,
         r.files.length,
         kib(r.bytes),
         kib(r.gzipBytes) + (r.lazyBeforeHydration ? ` (+${kib(r.lazyBeforeHydration.gzipBytes)} lazy route resolved before hydration)` : ''),
-        r.page === 'program' ? (r.gzipBytes <= BUDGET_GZIP ? 'ok' : 'OVER') : '',
+        judged(r) <= BUDGET_GZIP ? 'ok' : 'OVER',
       ]),
     ),
   );
@@ -155,23 +170,66 @@ async function main(): Promise<void> {
     );
     console.log(`faster on ${framework.pages} pages: ${m.ratio >= 1 ? `framework mode, ×${m.ratio}` : `data API, ×${(1 / m.ratio).toFixed(2)}`}`);
   }
-  if (ttff) {
-    console.log(`\nTime to first frame, /watch/${ttff.workoutId}, Debian Chromium, ${ttff.plays} plays (navigation start → first 'playing')`);
-    console.log(table(['p50 ms', 'max ms', 'samples ms'], [[ttff.p50Ms, ttff.maxMs, ttff.samplesMs.join(', ')]]));
-  }
+  if (browser) printBrowser(browser);
 
   const result = {
     when: new Date().toISOString(),
     node: process.version,
-    initialJs: initialJs.map((r) => ({ ...r, budgetGzipBytes: r.page === 'program' ? BUDGET_GZIP : undefined })),
+    initialJs: initialJs.map((r) => ({ ...r, budgetGzipBytes: BUDGET_GZIP, withinBudget: judged(r) <= BUDGET_GZIP })),
     prerender,
     frameworkPrerender: framework ?? null,
-    ttff: ttff ?? null,
+    ttff: browser
+      ? {
+          p50Ms: browser.ttff.watch.p50Ms,
+          p95Ms: browser.ttff.watch.p95Ms,
+          bareP50Ms: browser.ttff.bare.p50Ms,
+          ratio: browser.ttff.watch.ratio,
+          ...browser.ttff,
+        }
+      : null,
+    mobile: browser?.mobile ?? null,
+    loadAverage: browser?.loadAverage ?? null,
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
   await mkdir(path.dirname(OUT), { recursive: true });
   await writeFile(OUT, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), OUT)} (${result.seconds} s)`);
+}
+
+function waterfallTable(rows: readonly { name: string; waterfall: readonly WaterfallRow[] }[]): string {
+  const steps = rows[0]?.waterfall.map((r) => r.step) ?? [];
+  const cell = (w: readonly WaterfallRow[], step: string) => {
+    const r = w.find((x) => x.step === step);
+    if (!r || r.endMs === null) return '–';
+    return r.startMs === null ? `→ ${r.endMs}` : `${r.startMs} → ${r.endMs} (${(r.endMs - r.startMs).toFixed(0)})`;
+  };
+  return table(['step (median ms: start → end (took))', ...rows.map((r) => r.name)], steps.map((step) => [step, ...rows.map((r) => cell(r.waterfall, step))]));
+}
+
+function printBrowser({ ttff, mobile, loadAverage }: BrowserBench): void {
+  console.log(`\nTime to first frame, ${ttff.workoutId}, Debian Chromium through the local CDN, ${ttff.plays} rounds alternating with the bare hls.js page (load average ${loadAverage.start.join(' ')} → ${loadAverage.end.join(' ')})`);
+  const row = (name: string, s: TtffScenario) => [name, s.p50Ms, s.p95Ms, ttff.bare.p50Ms, s.ratio, s.samplesMs.join(', ')];
+  console.log(
+    table(
+      ['start', 'p50 ms', 'p95 ms', 'bare p50 ms', 'ratio (goal ≤ 1.2)', 'samples ms'],
+      [
+        row('bare hls.js page (floor)', ttff.bare),
+        row('/watch opened', ttff.watch),
+        row('program page → click (client-side)', ttff.clientNavigation),
+        row('TV /watch (Roku)', ttff.tv),
+      ],
+    ),
+  );
+  console.log('\nWhere the time goes (ms after navigation start, or after the click)');
+  console.log(waterfallTable([
+    { name: '/watch', waterfall: ttff.watch.waterfall },
+    { name: 'click', waterfall: ttff.clientNavigation.waterfall },
+    { name: 'TV', waterfall: ttff.tv.waterfall },
+    { name: 'bare', waterfall: ttff.bare.waterfall },
+  ]));
+  const p = mobile.profile;
+  console.log(`\nMobile profile (CPU ×${p.cpuSlowdown}, ${p.latencyMs} ms RTT, ${((p.downloadBytesPerSec * 8) / 1e6).toFixed(2)} Mbps down), signed in, cold loads`);
+  console.log(table(['page', 'LCP p50 ms (goal ≤ 2500)', 'CLS max (goal ≤ 0.1)', 'LCP samples', 'CLS samples'], mobile.pages.map((v) => [v.page, v.lcpP50Ms, v.clsMax, v.lcpSamplesMs.join(', '), v.clsSamples.join(', ')])));
 }
 
 main().catch((error: unknown) => {
