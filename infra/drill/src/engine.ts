@@ -105,6 +105,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const targetSettings = await target.settings();
   log(`${elapsed()}  ${settings.lightViewers} light viewers signed in as their own accounts, target polled every ${settings.sampleEveryMs} ms`);
 
+  // Workouts of programs launched before these drills and licensed everywhere, so a refusal is never the reason a play fails.
   const workouts = ['w-hiit30-01', 'w-yoga-01', 'w-pilates-01', 'w-kb-01', 'w-mobility-01', 'w-hiit30-02', 'w-yoga-02', 'w-pilates-02'];
   const viewers = accounts.map(
     (account, i) =>
