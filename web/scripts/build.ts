@@ -1,8 +1,9 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { checkContentAssets } from './content-assets';
 import { ContentError, loadPrograms } from './content';
+import { addLazyRoutePreloads, type ClientManifest } from './lazy-route-preloads';
 import { webPaths } from './paths';
 import { prerender } from './prerender';
 
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   await rm(path.join(webPaths.clientDir, '.vite'), { recursive: true, force: true });
 
   const result = await prerender(catalog);
+  // Pages whose lazy route entry-client resolves before hydrating: fetch its chunks beside the entry.
+  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as ClientManifest;
+  await addLazyRoutePreloads(webPaths.clientDir, manifest);
   await writeFile(webPaths.buildStamp, new Date().toISOString());
   const ms = Math.round(performance.now() - started);
   console.log(`web: ${catalog.length} programs → ${result.pages} pages, ${result.dataFiles} page-data files in ${ms} ms (${path.relative(process.cwd(), webPaths.clientDir)})`);

@@ -8,6 +8,7 @@ import { readPreloadedState } from './app/preloaded-state';
 import { bindToLocation } from './features/availability';
 import { routes } from './app/route-table';
 import { makeStore } from './app/store';
+import { startWatchEarly } from './app/watch-early-start';
 import './app/styles.css';
 
 const container = document.getElementById('root');
@@ -35,8 +36,15 @@ async function resolveMatchedLazyRoutes(table: RouteObject[]): Promise<void> {
   );
 }
 
+// A /watch page asks for its grant, resume point and hls.js now, beside its route's code and
+// hydration; a navigation to one asks as it starts. Failures are the player's to report.
+const startPlay = (pathname: string) => void startWatchEarly(store, pathname).catch(() => undefined);
+startPlay(window.location.pathname);
 await resolveMatchedLazyRoutes(routes);
 const router = createBrowserRouter(routes);
+router.subscribe((state) => {
+  if (state.navigation.location) startPlay(state.navigation.location.pathname);
+});
 
 hydrateRoot(
   container,

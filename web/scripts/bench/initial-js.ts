@@ -69,23 +69,5 @@ export async function initialJsOf(clientDir: string, type: PageType): Promise<In
   };
 }
 
-interface ManifestChunk {
-  readonly file: string;
-  readonly imports?: readonly string[];
-}
-
-/**
- * Chunks a lazy route pulls in statically (not its own dynamic imports): entry-client resolves
- * the matched lazy route before hydrating, so on that route they load before the page is live
- * even though the HTML does not name them.
- */
-export function lazyRouteFiles(manifest: Readonly<Record<string, ManifestChunk>>, key: string): string[] {
-  const seen = new Set<string>();
-  const walk = (k: string) => {
-    if (seen.has(k)) return;
-    seen.add(k);
-    for (const i of manifest[k]?.imports ?? []) walk(i);
-  };
-  walk(key);
-  return [...seen].flatMap((k) => (manifest[k] ? [manifest[k].file] : []));
-}
+/** Chunks a lazy route pulls in statically (entry-client resolves it before hydrating). */
+export { staticChunkFiles as lazyRouteFiles } from '../lazy-route-preloads';

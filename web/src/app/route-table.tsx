@@ -7,6 +7,9 @@ import { RootLayout } from './routes/layout';
 import { NotFoundRoute } from './routes/not-found';
 import { ProgramRoute } from './routes/program';
 
+/** The player's route (watch-early-start.ts starts a play's requests on it). */
+export const WATCH_ROUTE_PATH = 'watch/:id';
+
 const handle = (title: RouteHandle['title']): RouteHandle => ({ title });
 
 /** The one route table: the browser router, the prerender and the route manifest all read it. */
@@ -23,7 +26,7 @@ export const routes: RouteObject[] = [
         handle: handle((state, params) => selectProgram(state, params.slug ?? '')?.title ?? selectSummary(state, params.slug ?? '')?.title ?? 'Program'),
       },
       {
-        path: 'watch/:id',
+        path: WATCH_ROUTE_PATH,
         // Lazy: the player's code loads only on /watch. The server's static handler resolves it
         // before rendering; the browser resolves matched lazy routes before hydrating (entry-client).
         lazy: async () => {

@@ -7,3 +7,4 @@ export { playerApi, selectWorkoutTitle, useGetPlaybackQuery, useGetProgressQuery
 export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from './playerApi';
 export type { PlaybackFailure } from './recovery-policy';
 export { loginPathForWatch } from '../../shared/routing/watch-path';
+export { startPlaybackEarly } from './early-start';

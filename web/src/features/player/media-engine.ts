@@ -47,6 +47,7 @@ function showTextTracks(video: HTMLVideoElement, on: boolean): void {
  */
 export async function attachEngine(video: HTMLVideoElement, url: string, startAtSec: number, options: { captionsOn: boolean; quality: number }, callbacks: EngineCallbacks): Promise<MediaEngine | undefined> {
   let captionsOn = options.captionsOn;
+  performance.mark('stride:engine-import');
   const { default: Hls } = await import('hls.js');
   if (Hls.isSupported()) {
     const hls = new Hls({ startPosition: startAtSec > 0 ? startAtSec : -1, capLevelToPlayerSize: true, renderTextTracksNatively: true });
@@ -68,6 +69,7 @@ export async function attachEngine(video: HTMLVideoElement, url: string, startAt
     });
     hls.loadSource(url);
     hls.attachMedia(video);
+    performance.mark('stride:engine-attached');
     let destroyed = false;
     return {
       kind: 'hls.js',
@@ -113,6 +115,7 @@ export async function attachEngine(video: HTMLVideoElement, url: string, startAt
   video.textTracks.addEventListener('addtrack', onTrack);
   video.addEventListener('error', onError);
   video.src = url;
+  performance.mark('stride:engine-attached');
   return {
     kind: 'native',
     destroy: () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useDispatch } from 'react-redux';
 import { describeApiError } from '../../shared/api/api-error';
+import { EARLY_GRANT_MAX_AGE_SEC } from './early-start';
 import { useGetPlaybackQuery, type PlaybackGrant } from './playerApi';
 import { authorizationFailed } from './playerSlice';
 
@@ -18,7 +19,8 @@ export interface PlaybackGrantState {
  */
 export function usePlaybackGrant(workoutId: string): PlaybackGrantState {
   const dispatch = useDispatch();
-  const query = useGetPlaybackQuery(workoutId, { refetchOnMountOrArgChange: true });
+  // A fresh answer on every visit, except the one asked for while this page loaded (early-start.ts).
+  const query = useGetPlaybackQuery(workoutId, { refetchOnMountOrArgChange: EARLY_GRANT_MAX_AGE_SEC });
   const { kind, status, reason, availableAt } = describeApiError(query.error) ?? {};
   useEffect(() => {
     if (query.isError && kind) dispatch(authorizationFailed({ kind, status, reason, availableAt }));

@@ -1,7 +1,8 @@
 import { programPath } from '@stride/contract/urls';
-import { useRef, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useAutoHide } from './components/use-auto-hide';
 import { usePlayerSelector } from './hooks';
+import { handOverEarlyStart } from './early-start';
 import type { MediaEngine } from './media-engine';
 import type { PlaybackWorkout } from './playerApi';
 import { selectPlayer, selectSignedOutNotice, type PlayerState } from './playerSlice';
@@ -61,6 +62,8 @@ export function usePlayerSession({ workoutId, backTo: backToOption }: PlayerSess
   const { visible: controlsVisible, poke } = useAutoHide(player.status === 'playing');
   const { fullscreen, toggleFullscreen } = useFullscreen(containerRef, videoRef);
   const commands = usePlayerCommands({ videoRef, containerRef, engineRef, backTo, toggleFullscreen, onActivity: poke });
+  // After every hook above has subscribed (effects run in order): the early start's hold can go.
+  useEffect(() => handOverEarlyStart(workoutId), [workoutId]);
 
   return { containerRef, videoRef, player, workout, signedOutNotice, controlsVisible, onActivity: poke, fullscreen, toggleFullscreen, commands, mediaEvents, retry: recovery.retry };
 }
