@@ -37,6 +37,7 @@ describe('local CloudFront counters and request collapsing', () => {
     expect((pages?.misses ?? 0) - was.misses - ((pages?.collapsed ?? 0) - was.collapsed)).toBe(1);
     expect((pages?.hits ?? 0) - was.hits + ((pages?.collapsed ?? 0) - was.collapsed)).toBe(19);
     expect(after.behaviors['*']?.requests).toBeGreaterThanOrEqual(20);
+    expect((pages?.bytesOut ?? 0) - ((before.kinds.pages as { bytesOut?: number } | undefined)?.bytesOut ?? 0)).toBe(20 * 'spike'.length);
   });
 
   it('counts each edge function invocation with its run time', async () => {

@@ -79,6 +79,8 @@ interface Trace {
   cache: CacheResult;
   /** Where the answer came from, for the counters. */
   served: 'hit' | 'miss' | 'collapsed' | 'generated' | 'none';
+  /** Body bytes sent to the viewer from the cache or an edge function (API bodies stream through uncounted). */
+  bytes: number;
 }
 
 const newRequestId = (): string => randomBytes(42).toString('base64url').slice(0, 56);
@@ -310,6 +312,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
         }
         trace.cache = 'LambdaGeneratedResponse';
         trace.served = 'generated';
+        trace.bytes = method === 'HEAD' ? 0 : body.length;
         res.writeHead(Number(result.status), { ...toNodeHeaders(result.headers), ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse') });
         res.end(method === 'HEAD' ? undefined : body);
         return Number(result.status);
@@ -337,7 +340,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
       trace.served = 'hit';
       cache.hits += 1;
       if (!inFlight.has(key)) {
-        const refreshing = fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'miss' }, entry);
+        const refreshing = fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'miss', bytes: 0 }, entry);
         inFlight.set(key, refreshing);
         void refreshing.finally(() => inFlight.delete(key)).catch(() => undefined);
       }
@@ -388,6 +391,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
       return 304;
     }
     out['content-length'] = String(entry.body.length);
+    trace.bytes = method === 'HEAD' ? 0 : entry.body.length;
     res.writeHead(status, out);
     res.end(method === 'HEAD' ? undefined : entry.body);
     return status;
@@ -398,7 +402,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
     const requestId = newRequestId();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const behavior = behaviorFor(path, behaviors);
-    const trace: Trace = { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'none' };
+    const trace: Trace = { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'none', bytes: 0 };
     const method = req.method ?? 'GET';
 
     const handle = async (): Promise<number> => {
@@ -427,7 +431,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
         return 502;
       })
       .then((status) => {
-        counters.viewerRequest({ path, behavior: behavior.pathPattern, served: trace.served, status, bytes: Number(res.getHeader('content-length') ?? 0) || 0 });
+        counters.viewerRequest({ path, behavior: behavior.pathPattern, served: trace.served, status, bytes: trace.bytes });
         log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
       });
   });
