@@ -21,7 +21,6 @@ export const journeyKind = (v: Viewer): JourneyKind => `${v.plays ? 'play' : 'br
 /** Arrivals due in one tick of the schedule. */
 export interface Tick {
   readonly atMs: number;
-  /** Target rate at the tick (viewers/s), for the chart. */
   readonly viewers: readonly Viewer[];
 }
 
@@ -69,9 +68,9 @@ export function arrivalSchedule(
   for (let i = 0; i < steps; i += 1) {
     const t0 = (i * tickMs) / 1000;
     const t1 = Math.min(durationSec, ((i + 1) * tickMs) / 1000);
-    // Trapezoid over the tick: exact for the linear phases.
-    due += ((rateAt(t0) + rateAt(Math.max(t0, t1 - 1e-9))) / 2) * (t1 - t0);
-    const count = Math.floor(due + 1e-9);
+    // The midpoint rule: exact for a linear phase when ticks fall on phase boundaries (whole seconds do).
+    due += rateAt((t0 + t1) / 2) * (t1 - t0);
+    const count = Math.floor(due + 1e-6);
     due -= count;
     const viewers: Viewer[] = [];
     for (let k = 0; k < count; k += 1) {
