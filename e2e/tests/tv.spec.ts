@@ -27,6 +27,8 @@ test.describe('TV pages', () => {
 
   // An account of its own: other specs play the same workout, and a saved position would move where it starts.
   test('keyboard only: home → a program → its first workout → sign in → the workout plays', async ({ page, viewer }) => {
+    // Four pages and playback: on a loaded machine (two workers, each with its own stack) this outlasts 30 s.
+    test.setTimeout(60_000);
     await page.goto('/');
     await hydrated(page);
     const featured = page.getByRole('link', { name: 'See the program' });

@@ -8,6 +8,8 @@ import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 
 test.describe('viewer: browse, sign in, play', () => {
   test('home → program → sign in as a subscriber → the workout plays', async ({ page, viewer }) => {
+    // Four pages and playback: on a loaded machine (two workers, each with its own stack) this outlasts 30 s.
+    test.setTimeout(60_000);
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
     await page.getByRole('link', { name: 'HIIT 30' }).first().click();
