@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { z } from 'zod';
 import { invalidationBatch } from '../cloudfront/invalidations';
 import { REGIONS, type Region } from '../config';
-import type { RunningStack } from '../stack';
+import type { ConsoleStack } from './state';
 import { CLOUDFRONT_API_PREFIX, handleCloudFrontApi } from './cloudfront-api';
 import { DRILLS_PAGE, uplotAsset } from './drills-page';
 import { DrillRefused, DrillRunner } from './drills';
@@ -78,7 +78,7 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
  * PutFunctionConcurrency / DeleteFunctionConcurrency), origin availability, invalidations
  * (JSON here, and CloudFront's own XML API for SDK clients: see cloudfront-api.ts).
  */
-export function createConsoleServer(stack: RunningStack, options: { readonly drillsDir?: string } = {}): Server {
+export function createConsoleServer(stack: ConsoleStack, options: { readonly drillsDir?: string } = {}): Server {
   const drills = options.drillsDir ? new DrillRunner(options.drillsDir, () => ({ console: stack.consoleUrl, site: stack.siteUrl })) : undefined;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://console.local');

@@ -1,9 +1,14 @@
 import type { AccessLogEntry } from '../cloudfront/access-log';
 import type { CountersSnapshot } from '../cloudfront/counters';
-import type { Invalidation } from '../cloudfront/invalidations';
-import type { ReplicationStatus } from '../data/global-table';
-import type { CheckerState } from '../route53/health-check';
-import type { RunningStack } from '../stack';
+import type { Invalidation, Invalidations } from '../cloudfront/invalidations';
+import type { GlobalTable, ReplicationStatus } from '../data/global-table';
+import type { CheckerState, HealthCheck } from '../route53/health-check';
+import type { ReservedConcurrency } from '../api/concurrency';
+import type { RegionFaults } from '../api/faults';
+import type { Distribution, OriginGroup } from '../cloudfront/distribution';
+import type { Region } from '../config';
+import type { FailoverRecordSet } from '../route53/failover-record';
+import type { ResolverCache } from '../route53/resolver-cache';
 
 /** `GET /api/state` on the console: everything an SRE watches during a drill. */
 export interface StackState {
@@ -51,7 +56,29 @@ export interface StackState {
   readonly recentRequests: readonly AccessLogEntry[];
 }
 
-export function buildState(stack: RunningStack): StackState {
+/**
+ * What the console reads and drives of a running stack. The stack (stack.ts) satisfies it; the
+ * console names only this, so the stack can build the console without the two importing each other.
+ */
+export interface ConsoleStack {
+  readonly siteUrl: string;
+  readonly consoleUrl: string;
+  readonly regions: Readonly<
+    Record<Region, { readonly name: Region; readonly url: string; readonly concurrency: ReservedConcurrency; readonly faults: RegionFaults; readonly healthCheck: HealthCheck }>
+  >;
+  readonly distribution: Pick<Distribution, 'cache' | 'log'>;
+  readonly dynamo: Pick<GlobalTable<Region>, 'replication' | 'replicas'>;
+  readonly site: OriginGroup;
+  readonly media: OriginGroup;
+  readonly dns: ResolverCache;
+  readonly records: FailoverRecordSet;
+  readonly invalidations: Invalidations;
+  readonly edgeFunctions: readonly string[];
+  setReservedConcurrency(region: Region, value: number | null): void;
+  state(): StackState;
+}
+
+export function buildState(stack: ConsoleStack): StackState {
   const regions = Object.values(stack.regions);
   const peek = stack.dns.peek();
   return {
