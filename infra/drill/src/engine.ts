@@ -171,6 +171,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   let before: SteadyStateCheck | null = null;
   let after: SteadyStateCheck | null = null;
   let undone: UndoRecord[] = [];
+  /** Viewers are counted from the steady-state window on (signing in is not part of the drill). */
+  let countFrom = startedAt;
   try {
     // Everyone signs in first (bounded), then the steady state is measured.
     const signedIn = Promise.all(viewers.map((v) => v.signedIn)).then(() => true);
@@ -178,6 +180,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     log(`${elapsed()}  ${allIn ? 'every light viewer signed in' : 'not every light viewer could sign in'}`);
     // Steady state before.
     const windowStart = Date.now();
+    countFrom = windowStart;
     log(`${elapsed()}  checking the steady state for ${settings.steadyWindowSec} s before the fault`);
     while (Date.now() - windowStart < settings.steadyWindowSec * 1000 && !stopped()) await sleep(200, outerSignal);
     before = checkSteadyState(events, windowStart, Date.now());
@@ -254,11 +257,13 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const lost = countLostWrites(writes, serving);
   const endedAt = Date.now();
 
-  const light = viewers.reduce((acc, v) => ({ plays: acc.plays + v.stats.plays, failedPlays: acc.failedPlays + v.stats.failedPlays, stalls: acc.stalls + v.stats.stalls }), { plays: 0, failedPlays: 0, stalls: 0 });
+  const counted = events.filter((e) => e.t >= countFrom);
+  const tally = (type: DrillEvent['type'], who?: string) => counted.filter((e) => e.type === type && (who === undefined || ('viewer' in e && e.viewer.startsWith(who)))).length;
+  const realTally = realCounts ? { plays: tally('play-started', 'player-'), failedPlays: tally('play-failed', 'player-'), stalls: tally('stall', 'player-') } : undefined;
   const counts = {
-    plays: light.plays + (realCounts?.plays ?? 0),
-    failedPlays: light.failedPlays + (realCounts?.failedPlays ?? 0),
-    stalls: light.stalls + (realCounts?.stalls ?? 0),
+    plays: tally('play-started'),
+    failedPlays: tally('play-failed'),
+    stalls: tally('stall'),
     lostWrites: lost.lost,
   };
   const verdict = decideVerdict({ before: before ?? { held: false, checks: [{ name: 'the steady state was checked', ok: false, seen: 'no' }] }, after, viewers: counts, ...(stoppedEarly ? { stoppedEarly } : {}) });
@@ -295,7 +300,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         playStartMs: { p50: percentile(startMs, 50), p99: percentile(startMs, 99) },
         resumedBack: { count: back.length, maxSec: back.length === 0 ? 0 : Math.max(...back) },
         divergentRows: divergentRows(serving, other),
-        ...(realCounts ? { realPlayers: realCounts } : {}),
+        ...(realTally ? { realPlayers: realTally } : {}),
       },
     },
   };
