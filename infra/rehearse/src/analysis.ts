@@ -12,6 +12,8 @@ export interface RunFacts {
   readonly samples: readonly Sample[];
   readonly transportErrors: readonly { readonly t: number; readonly count: number }[];
   readonly viewersSent: number;
+  /** Requests the sent viewers' journeys hold (answered or not). */
+  readonly plannedRequests: number;
   readonly stoppedJourneys: number;
   /** Console reads: the first before any viewer, then one a second, the last after the drain. */
   readonly console: readonly ConsoleSample[];
@@ -115,7 +117,8 @@ export function analyse(run: RunFacts) {
     }).filter(([, v]) => v.count > 0),
   );
   const allMs = run.samples.map((s) => s.ms).sort((a, b) => a - b);
-  const transportErrors = run.transportErrors.reduce((a, b) => a + b.count, 0);
+  // Every planned request without an answer: connection errors, timeouts, and journeys cut off at the drain limit.
+  const transportErrors = Math.max(run.transportErrors.reduce((a, b) => a + b.count, 0), run.plannedRequests - run.samples.length);
   const errors = run.samples.filter((s) => !s.ok).length + transportErrors;
 
   // The CDN.

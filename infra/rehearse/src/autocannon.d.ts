@@ -17,6 +17,7 @@ declare module 'autocannon' {
       maxConnectionRequests?: number;
       requests?: Request[];
       timeout?: number;
+      duration?: number;
       renderProgressBar?: boolean;
       renderResultsTable?: boolean;
       renderLatencyTable?: boolean;

@@ -1,4 +1,5 @@
 import { parseRehearseArgs, USAGE, UsageError, type RehearseArgs } from './args';
+import { startStackProcess } from './own-stack';
 import { loadProfile, ProfileError } from './profile';
 import { rehearse, RehearsalRefused } from './rehearse';
 import { plainVerdict } from './report-html';
@@ -32,13 +33,12 @@ async function main(): Promise<number> {
     let site = args.site;
     let consoleUrl = args.console;
     if (args.start) {
-      const { startOwnStack } = await import('../../drill/src/local-stack');
-      const own = await startOwnStack(process.env).catch((error: unknown) => {
+      const own = await startStackProcess().catch((error: unknown) => {
         throw new RehearsalRefused(error instanceof Error ? error.message : String(error));
       });
       stop = own.stop;
-      site = own.stack.siteUrl;
-      consoleUrl = own.stack.consoleUrl;
+      site = own.siteUrl;
+      consoleUrl = own.consoleUrl;
       out(`started a local stack: site ${site}, console ${consoleUrl}`);
     }
     out(`profile ${profile.name} against ${site} (console ${consoleUrl}); report in ${args.outDir}`);

@@ -8,6 +8,8 @@ export interface LoadResult {
   /** Requests that got no answer (connection errors, timeouts), per second of the run. */
   readonly transportErrors: readonly { readonly t: number; readonly count: number }[];
   readonly viewersSent: number;
+  /** Requests the sent viewers' journeys hold: those with no sample never got an answer. */
+  readonly plannedRequests: number;
   /** Journeys still running when the drain time ran out (stopped). */
   readonly stoppedJourneys: number;
 }
@@ -35,10 +37,15 @@ type Instance = autocannon.Instance;
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const samples: Sample[] = [];
   const transport = new Map<number, number>();
-  const running = new Set<Instance>();
+  /** Runs still going, with how many viewers each carries. */
+  const running = new Map<Instance, number>();
   const finished: Promise<void>[] = [];
   const startedAt = performance.now();
   let sent = 0;
+  let planned = 0;
+  // autocannon stops a run after `duration` seconds (10 by default) without a word: a run may last
+  // as long as the whole rehearsal and its drain, and ends when every connection walked its journey.
+  const runDurationSec = options.profile.phases.reduce((a, p) => a + p.durationSec, 0) + options.profile.limits.drainSec;
   let stoppedJourneys = 0;
   const record = (s: Sample) => samples.push(s);
 
@@ -53,12 +60,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       maxConnectionRequests: length,
       requests: journeyRequests(kind, options.site, options.profile.journey, viewers, startedAt, record) as unknown as autocannon.Request[],
       timeout: options.timeoutSec ?? 10,
+      duration: runDurationSec,
       renderProgressBar: false,
       renderResultsTable: false,
       renderLatencyTable: false,
     });
     sent += viewers.length;
-    running.add(instance);
+    planned += viewers.length * length;
+    running.set(instance, viewers.length);
     instance.on('reqError', () => {
       const second = Math.floor((performance.now() - startedAt) / 1000);
       transport.set(second, (transport.get(second) ?? 0) + 1);
@@ -94,8 +103,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await Promise.race([Promise.all(finished), drain]);
   } finally {
     clearInterval(progressTimer);
-    for (const instance of running) {
-      stoppedJourneys += 1;
+    for (const [instance, viewers] of running) {
+      stoppedJourneys += viewers;
       instance.stop();
     }
   }
@@ -103,6 +112,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     samples,
     transportErrors: [...transport].map(([t, count]) => ({ t, count })).sort((a, b) => a.t - b.t),
     viewersSent: sent,
+    plannedRequests: planned,
     stoppedJourneys,
   };
 }

@@ -89,7 +89,8 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
   );
   const site: SiteFacts = { programSlug: profile.program, workoutId: program.workoutId, workoutDurationSec: program.durationSec, assets: homeAssets(home), accounts };
   const duration = totalDurationSec(profile);
-  const ticks = arrivalSchedule(profile, (t) => targetRate(profile, t), duration, program.isLicensed);
+  // Half-second ticks: arrivals spread within each second, and few enough autocannon runs for a loaded machine.
+  const ticks = arrivalSchedule(profile, (t) => targetRate(profile, t), duration, program.isLicensed, 500);
   const viewers = ticks.flatMap((t) => t.viewers);
   const playing = viewers.filter((v) => journeyKind(v) === 'play').length;
   log(`profile ${profile.name}: ${viewers.length} viewers over ${duration} s (${playing} sign in and play, ${viewers.filter((v) => !v.licensed).length} outside the licence, ${viewers.filter((v) => v.tv).length} on TVs)`);
@@ -99,6 +100,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
   const baseline = await readConsole(options.consoleUrl, 0);
   const sampler = sampleConsole(options.consoleUrl, t0);
   let phaseIndex = -1;
+  let lastLine = -5;
   const load = await runLoad({
     siteUrl: options.siteUrl,
     site,
@@ -116,7 +118,10 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
         phaseIndex = index;
         log(`phase ${profile.phases[index]?.name ?? ''} begins at ${s} s`);
       }
-      if (s % 5 === 0) log(`${String(s).padStart(4)} s  target ${targetRate(profile, s).toFixed(1)}/s  viewers sent ${sent}  answers ${answered}  errors ${errors}${s >= duration ? '  (draining)' : ''}`);
+      if (s - lastLine >= 5) {
+        lastLine = s;
+        log(`${String(s).padStart(4)} s  target ${targetRate(profile, s).toFixed(1)}/s  viewers sent ${sent}  answers ${answered}  errors ${errors}${s >= duration ? '  (draining)' : ''}`);
+      }
     },
   });
   await sampler.stop();
@@ -128,6 +133,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
     samples: load.samples,
     transportErrors: load.transportErrors,
     viewersSent: load.viewersSent,
+    plannedRequests: load.plannedRequests,
     stoppedJourneys: load.stoppedJourneys,
     console: [baseline, ...sampler.samples],
     api: apiSettings(),
