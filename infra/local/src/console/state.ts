@@ -66,7 +66,7 @@ export interface ConsoleStack {
   readonly regions: Readonly<
     Record<Region, { readonly name: Region; readonly url: string; readonly concurrency: ReservedConcurrency; readonly faults: RegionFaults; readonly healthCheck: HealthCheck }>
   >;
-  readonly distribution: Pick<Distribution, 'cache' | 'log'>;
+  readonly distribution: Pick<Distribution, 'cache' | 'log' | 'counters'>;
   readonly dynamo: Pick<GlobalTable<Region>, 'replication' | 'replicas'>;
   readonly site: OriginGroup;
   readonly media: OriginGroup;
