@@ -18,6 +18,8 @@ export interface PageVitals {
   /** Cumulative layout shift per load (session windows), including the signed-in rows after hydration. */
   readonly clsSamples: readonly number[];
   readonly clsMax: number;
+  /** Loads in which the signed-in rows were there when measured ("Continue watching" on home, workout progress on a program page). */
+  readonly signedInRowsShown: number;
   /** What moved in the worst load: each shift's value and the elements it moved (tag.class). */
   readonly worstShifts: readonly { readonly value: number; readonly moved: readonly string[] }[];
 }
@@ -78,6 +80,7 @@ export async function benchMobileVitals(
     const lcp: number[] = [];
     const cls: number[] = [];
     let worstShifts: PageVitals['worstShifts'] = [];
+    let rowsShown = 0;
     for (let i = 0; i < mobileRuns; i += 1) {
       const context = await browser.newContext({ ...MOBILE, baseURL: stack.siteUrl, storageState });
       try {
@@ -91,6 +94,8 @@ export async function benchMobileVitals(
         await page.locator('html[data-hydrated="true"]').waitFor({ timeout: timeoutMs });
         await page.waitForLoadState('networkidle', { timeout: timeoutMs });
         const vitals = await page.evaluate(() => window.__strideVitals ?? { lcpMs: 0, shifts: [] });
+        const rows = name === 'home' ? page.getByRole('heading', { name: 'Continue watching' }) : page.getByRole('progressbar');
+        if ((await rows.count()) > 0) rowsShown += 1;
         lcp.push(Number(vitals.lcpMs.toFixed(0)));
         const value = cumulativeLayoutShift(vitals.shifts);
         if (value >= Math.max(0, ...cls)) worstShifts = vitals.shifts.filter((x) => !x.hadRecentInput).map((x) => ({ value: Number(x.value.toFixed(4)), moved: x.moved }));
@@ -100,7 +105,7 @@ export async function benchMobileVitals(
         await context.close();
       }
     }
-    out.push({ page: name, path, lcpSamplesMs: lcp, lcpP50Ms: Number(median(lcp).toFixed(0)), clsSamples: cls, clsMax: Math.max(...cls), worstShifts });
+    out.push({ page: name, path, lcpSamplesMs: lcp, lcpP50Ms: Number(median(lcp).toFixed(0)), clsSamples: cls, clsMax: Math.max(...cls), signedInRowsShown: rowsShown, worstShifts });
   }
   return { profile: MOBILE_PROFILE, pages: out };
 }
