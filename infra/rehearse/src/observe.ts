@@ -15,10 +15,10 @@ export class ConsoleUnreachable extends Error {
   override name = 'ConsoleUnreachable';
 }
 
-export async function readConsole(consoleUrl: string, t: number): Promise<ConsoleSample> {
+export async function readConsole(consoleUrl: string, t: number, timeoutMs = 5_000): Promise<ConsoleSample> {
   let state: { cdn?: CountersSnapshot; regions?: ConsoleSample['regions']; replication?: { replicated?: number; tables?: ConsoleSample['tables'] } };
   try {
-    const response = await fetch(`${consoleUrl}/api/state`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`${consoleUrl}/api/state`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`answered ${response.status}`);
     state = (await response.json()) as typeof state;
   } catch (error) {
@@ -42,7 +42,16 @@ export function sampleConsole(consoleUrl: string, startedAt: number): { samples:
     async stop() {
       clearInterval(timer);
       await pending;
-      samples.push(await readConsole(consoleUrl, (performance.now() - startedAt) / 1000));
+      // The closing read: a stack still digesting the spike may be slow to answer; three tries, then
+      // the last read that did answer stands (the report covers up to it).
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        try {
+          samples.push(await readConsole(consoleUrl, (performance.now() - startedAt) / 1000, 15_000));
+          return;
+        } catch (error) {
+          if (attempt === 3 && samples.length === 0) throw error;
+        }
+      }
     },
   };
 }
