@@ -96,6 +96,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
   log(`profile ${profile.name}: ${viewers.length} viewers over ${duration} s (${playing} sign in and play, ${viewers.filter((v) => !v.licensed).length} outside the licence, ${viewers.filter((v) => v.tv).length} on TVs)`);
 
   const startedAt = new Date();
+  const loadAtStart = uptimeLine();
   const t0 = performance.now();
   const baseline = await readConsole(options.consoleUrl, 0);
   const sampler = sampleConsole(options.consoleUrl, t0);
@@ -137,7 +138,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
     stoppedJourneys: load.stoppedJourneys,
     console: [baseline, ...sampler.samples],
     api: apiSettings(),
-    machine: { uptime: uptimeLine(), cpus: os.cpus().length },
+    machine: { uptime: `${loadAtStart} at the start, ${uptimeLine()} at the end`, cpus: os.cpus().length },
     playingShare: viewers.length > 0 ? playing / viewers.length : 0,
   });
   await mkdir(options.outDir, { recursive: true });
