@@ -93,9 +93,18 @@ export async function benchMobileVitals(
         await page.goto(path, { timeout: timeoutMs });
         await page.locator('html[data-hydrated="true"]').waitFor({ timeout: timeoutMs });
         await page.waitForLoadState('networkidle', { timeout: timeoutMs });
-        const vitals = await page.evaluate(() => window.__strideVitals ?? { lcpMs: 0, shifts: [] });
+        // The signed-in rows come after hydration, a few round trips later (their chunks, then
+        // /api/progress), possibly after the network was idle for a while: wait for them, as the
+        // viewer sees them arrive, then for two frames so their layout shift is reported.
         const rows = name === 'home' ? page.getByRole('heading', { name: 'Continue watching' }) : page.getByRole('progressbar');
-        if ((await rows.count()) > 0) rowsShown += 1;
+        const shown = await rows
+          .first()
+          .waitFor({ timeout: timeoutMs })
+          .then(() => true)
+          .catch(() => false);
+        if (shown) rowsShown += 1;
+        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        const vitals = await page.evaluate(() => window.__strideVitals ?? { lcpMs: 0, shifts: [] });
         lcp.push(Number(vitals.lcpMs.toFixed(0)));
         const value = cumulativeLayoutShift(vitals.shifts);
         if (value >= Math.max(0, ...cls)) worstShifts = vitals.shifts.filter((x) => !x.hadRecentInput).map((x) => ({ value: Number(x.value.toFixed(4)), moved: x.moved }));
