@@ -48,8 +48,8 @@ function run(samples: Sample[]): RunFacts {
   };
 }
 const journey = (t: number, ok = true): Sample[] => [
-  { t, step: 'page', status: 200, ms: 10, ok: true, arrival: true },
-  { t: t + 10, step: 'sign-in', status: ok ? 200 : 500, ms: 100, ok, arrival: false },
+  { t, step: 'page', status: 200, ms: 10, ok: true, slow: false, arrival: true },
+  { t: t + 10, step: 'sign-in', status: ok ? 200 : 500, ms: 100, ok, slow: false, arrival: false },
 ];
 
 describe('the rehearsal report', () => {

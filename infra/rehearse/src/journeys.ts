@@ -13,8 +13,10 @@ export interface Sample {
   readonly step: StepKind;
   readonly status: number;
   readonly ms: number;
-  /** The status was one this journey expects (a 451 for a viewer outside the licence is). */
+  /** The status was one this journey expects (a 451 for a viewer outside the licence is), within the app's timeout. */
   readonly ok: boolean;
+  /** Answered, but after the app's request timeout: the viewer had given up. */
+  readonly slow: boolean;
   /** The first request of a journey: the viewer arrived. */
   readonly arrival: boolean;
 }
@@ -28,6 +30,9 @@ export interface SiteFacts {
   readonly assets: readonly string[];
   readonly accounts: readonly { readonly email: string; readonly password: string }[];
 }
+
+/** The app's request timeout (web/src/shared/api: retrying-base-query, 10 s): an answer after it is an error. */
+export const APP_TIMEOUT_MS = 10_000;
 
 /** Smart-TV user agents the edge (and CloudFront-Is-SmartTV-Viewer) recognise, and a desktop one. */
 export const USER_AGENTS = {
@@ -200,9 +205,10 @@ export function journeyRequests(kind: JourneyKind, site: SiteFacts, journey: Pro
       const ms = performance.now() - context.sentAt;
       storeCookies(context, headers['set-cookie'] ?? headers['Set-Cookie']);
       const expected = context.viewer ? step.expect(context.viewer) : 200;
-      const ok = expected === 'ok' ? status >= 200 && status < 300 : status === expected;
+      const slow = ms > APP_TIMEOUT_MS;
+      const ok = (expected === 'ok' ? status >= 200 && status < 300 : status === expected) && !slow;
       step.read?.(body, context);
-      record({ t: context.sentAt - startedAt, step: step.kind, status, ms, ok, arrival: index === 0 });
+      record({ t: context.sentAt - startedAt, step: step.kind, status, ms, ok, slow, arrival: index === 0 });
     },
   }));
 }
