@@ -113,7 +113,7 @@ export function analyse(run: RunFacts) {
       const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
       const unexpected: Record<string, number> = {};
       for (const s of mine.filter((x) => !x.ok)) {
-        const label = s.slow ? `${s.status} after over 10 s` : String(s.status);
+        const label = s.mispaired ? 'mispaired' : s.slow ? `${s.status} after over 10 s` : String(s.status);
         unexpected[label] = (unexpected[label] ?? 0) + 1;
       }
       return [step, { count: mine.length, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95), p99Ms: percentile(ms, 99), errors: mine.filter((s) => !s.ok).length, errorStatuses: unexpected }];
@@ -253,7 +253,7 @@ export function analyse(run: RunFacts) {
       phases: phaseStarts(profile),
     },
     latency: { allP50Ms: percentile(allMs, 50), allP95Ms: percentile(allMs, 95), allP99Ms: p99, byRequestKind: byStep },
-    errorsDetail: { unexpectedStatuses: run.samples.filter((s) => !s.ok).length, unanswered: transportErrors },
+    errorsDetail: { unexpectedStatuses: run.samples.filter((s) => !s.ok && !s.mispaired).length, mispaired: run.samples.filter((s) => s.mispaired).length, unanswered: transportErrors },
     cdn: {
       requests: cdnRequests,
       bytesOut,
@@ -295,6 +295,7 @@ export function analyse(run: RunFacts) {
       'The origins’ own limits: the local buckets answer from disk without S3’s 5,500 GET/s per prefix or its 503 Slow Down; the local API has no API Gateway throttle (10,000 requests/s) unless reserved concurrency is set in the console.',
       'Lambda cold starts and scaling rate (1,000 new execution environments per 10 s per function): the local API runs warm in one process.',
       'The WAF rate rule (per client address) is not in front of the local stack; every rehearsal viewer shares 127.0.0.1.',
+      'The load tool under overload: autocannon reconnects a connection the stack ended mid-answer without resetting its HTTP parser, so later answers on it may be paired with the wrong request; those are counted as mispaired (an error) rather than by status, and the per-kind statuses are exact only while there are none.',
       'Request collapsing is modelled (one origin fetch per cache key at a time, as CloudFront documents); collapsed requests count as misses in the hit ratio and not as origin requests.',
     ],
   };

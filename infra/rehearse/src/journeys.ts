@@ -17,6 +17,8 @@ export interface Sample {
   readonly ok: boolean;
   /** Answered, but after the app's request timeout: the viewer had given up. */
   readonly slow: boolean;
+  /** The answer's type is not its request's (see CONTENT_TYPES): the load tool lost its place on that connection. */
+  readonly mispaired?: boolean;
   /** The first request of a journey: the viewer arrived. */
   readonly arrival: boolean;
 }
@@ -30,6 +32,24 @@ export interface SiteFacts {
   readonly assets: readonly string[];
   readonly accounts: readonly { readonly email: string; readonly password: string }[];
 }
+
+/**
+ * What each kind of request answers with. autocannon reconnects when a socket ends mid-answer
+ * without resetting its HTTP parser, and from then on may pair an answer with the wrong request; an
+ * answer whose type is not its request's is counted as such ("mispaired") instead of as a status.
+ */
+const CONTENT_TYPES: Readonly<Record<StepKind, RegExp>> = {
+  page: /html/,
+  asset: /javascript|css/,
+  'page-data': /json/,
+  'sign-in': /json/,
+  'playback-grant': /json/,
+  'master-playlist': /mpegurl/i,
+  'media-playlist': /mpegurl/i,
+  segment: /mp2t|video/,
+  'progress-save': /json|^$/,
+  'view-milestone': /json|^$/,
+};
 
 /** The app's request timeout (web/src/shared/api: retrying-base-query, 10 s): an answer after it is an error. */
 export const APP_TIMEOUT_MS = 10_000;
@@ -206,9 +226,12 @@ export function journeyRequests(kind: JourneyKind, site: SiteFacts, journey: Pro
       storeCookies(context, headers['set-cookie'] ?? headers['Set-Cookie']);
       const expected = context.viewer ? step.expect(context.viewer) : 200;
       const slow = ms > APP_TIMEOUT_MS;
-      const ok = (expected === 'ok' ? status >= 200 && status < 300 : status === expected) && !slow;
+      const type = headers['content-type'] ?? headers['Content-Type'] ?? '';
+      // Errors answer in their own types (CloudFront's XML, the 451 page's HTML): only a success is checked.
+      const mispaired = status >= 200 && status < 300 && !CONTENT_TYPES[step.kind].test(Array.isArray(type) ? (type[0] ?? '') : type);
+      const ok = (expected === 'ok' ? status >= 200 && status < 300 : status === expected) && !slow && !mispaired;
       step.read?.(body, context);
-      record({ t: context.sentAt - startedAt, step: step.kind, status, ms, ok, slow, arrival: index === 0 });
+      record({ t: context.sentAt - startedAt, step: step.kind, status, ms, ok, slow, mispaired, arrival: index === 0 });
     },
   }));
 }

@@ -54,7 +54,7 @@ table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%} td,th{border:1px 
 <table><tr><th>request</th><th>count</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>unexpected statuses</th></tr>
 ${Object.entries(r.latency.byRequestKind).map(([k, v]) => row([k, v.count, ms(v.p50Ms), ms(v.p95Ms), ms(v.p99Ms), v.errors, Object.entries(v.errorStatuses).map(([s, n]) => `${s}×${n}`).join(', ') || '—'])).join('\n')}
 </table>
-<p>Unanswered requests (connection errors, timeouts): ${r.errorsDetail.unanswered}. Viewers in load-tool runs stopped at the drain limit: ${r.arrivals.stoppedJourneys}.</p>
+<p>Unanswered requests: ${r.errorsDetail.unanswered}; answers the load tool mispaired after a reset connection: ${r.errorsDetail.mispaired}. Viewers in load-tool runs stopped at the drain limit: ${r.arrivals.stoppedJourneys}.</p>
 <h2>The CDN</h2>
 <table><tr><th>content kind</th><th>requests</th><th>hits</th><th>misses</th><th>of which collapsed</th><th>from viewer-request</th><th>hit ratio</th><th>bytes out</th></tr>
 ${Object.entries(r.cdn.cacheByKind).map(([k, c]) => row([k, c.requests, c.hits, c.misses, c.collapsed, c.generated, pct(c.hitRatio), c.bytesOut])).join('\n')}
