@@ -60,7 +60,9 @@ function delta(first: CountersSnapshot, last: CountersSnapshot) {
 }
 
 /** Per-second rates between consecutive console reads, keyed by a reader of the snapshot. */
-function rates(samples: readonly ConsoleSample[], read: (s: ConsoleSample) => Readonly<Record<string, number>>): { t: number; perSec: Record<string, number> }[] {
+function rates(unordered: readonly ConsoleSample[], read: (s: ConsoleSample) => Readonly<Record<string, number>>): { t: number; perSec: Record<string, number> }[] {
+  // Reads complete out of order when the console is slow to answer: take them in the order they were made.
+  const samples = [...unordered].sort((a, b) => a.t - b.t);
   const out: { t: number; perSec: Record<string, number> }[] = [];
   for (let i = 1; i < samples.length; i += 1) {
     const a = samples[i - 1];

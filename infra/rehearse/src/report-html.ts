@@ -91,7 +91,7 @@ ${costTable('CloudFront Functions doing the routing', r.cost.perMillionViews.clo
     d.phases.forEach(function (p, i) { var x = u.valToPos(p.t, 'x', true); ctx.strokeStyle = '#5f6368'; ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke(); ctx.fillText(p.name, x + 3, u.bbox.top + 12 + (i % 4) * 13); });
     ctx.restore();
   }
-  new uPlot({ width: Math.min(1060, window.innerWidth - 40), height: 380, scales: { x: { time: false } },
+  new uPlot({ width: Math.min(1060, window.innerWidth - 40), height: 380, scales: { x: { time: false }, v: { range: function (u, min, max) { return [0, Math.max(1, max)]; } }, o: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
     axes: [{ label: 'seconds since the rehearsal started' }, { scale: 'v', label: 'viewers, requests, errors per second' }, { scale: 'o', side: 1, label: 'origin requests per second', grid: { show: false } }],
     series: series, hooks: { draw: [phaseLines] } }, [d.x, d.target, d.achieved, d.requests, d.errors].concat(origin), document.getElementById('chart'));
 })();

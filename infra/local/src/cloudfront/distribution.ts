@@ -414,7 +414,8 @@ export function createDistribution(options: DistributionOptions): Distribution {
       if (behavior.origin === 'api') {
         const generated = generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }));
         const status = await forwardToHttpOrigin(req, res, { origin: config.origins.api, policy: behavior.originRequestPolicy, generated }, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
-        counters.originRequest(`api ${trace.region ?? trace.origin ?? 'unresolved'}`);
+        // No region: the origin never answered (CloudFront's 502/504), so no region can be named.
+        counters.originRequest(`api ${trace.region ?? 'unanswered'}`);
         return status;
       }
       return serveCached(req, res, behavior, requestId, trace);
