@@ -12,13 +12,14 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('the Stride CDK app', () => {
-  it('has six stacks with fixed ids, each in its region and the configured account', () => {
+  it('has seven stacks with fixed ids, each in its region and the configured account', () => {
     const stacks = synth.assembly.stacks.map((stack) => [stack.stackName, stack.environment.region, stack.environment.account]);
     expect(stacks.sort()).toEqual(
       [
         ['StrideApiPrimary', 'us-east-1', '123456789012'],
         ['StrideApiSecondary', 'us-west-1', '123456789012'],
         ['StrideDns', 'us-east-1', '123456789012'],
+        ['StrideDrills', 'us-east-1', '123456789012'],
         ['StrideEdge', 'us-east-1', '123456789012'],
         ['StrideSite', 'us-east-1', '123456789012'],
         ['StrideSiteReplica', 'us-west-1', '123456789012'],
@@ -38,6 +39,7 @@ describe('the Stride CDK app', () => {
     expect(dependsOn('StrideSite')).toEqual(['StrideEdge', 'StrideSiteReplica']);
     expect(dependsOn('StrideApiPrimary')).toEqual(['StrideSite']);
     expect(dependsOn('StrideApiSecondary')).toEqual(['StrideApiPrimary', 'StrideSite']);
+    expect(dependsOn('StrideDrills')).toEqual(['StrideApiPrimary']);
     expect(dependsOn('StrideDns')).toEqual(['StrideApiPrimary', 'StrideApiSecondary', 'StrideSite']);
   });
 

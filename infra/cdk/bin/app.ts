@@ -7,7 +7,8 @@ import { DnsStack } from '../lib/dns-stack';
 import { EdgeStack } from '../lib/edge-stack';
 import { acknowledgeNagFindings, type NagAcknowledgement } from '../lib/nag-acknowledgements';
 import type { StrideStacks } from '../lib/stride-stacks';
-import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, mediaReplicaBucketName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
+import { DrillsStack } from '../lib/drills-stack';
+import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, fisConfigBucketName, mediaReplicaBucketName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
 import { SiteReplicaStack } from '../lib/site-replica-stack';
 import { SiteStack } from '../lib/site-stack';
 import { tableShape } from '../lib/table-definition';
@@ -102,7 +103,16 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
     mediaKeyPairId: site.mediaPublicKey.publicKeyId,
     mediaCookieTtlSeconds: config.media.cookieTtlSeconds,
   };
-  const apiPrimary = new ApiStack(app, STACK_IDS.apiPrimary, { ...apiCommon, env: primaryEnv, description: 'Stride API, primary region', role: 'primary', replicaRegion: config.regions.secondary });
+  const fisConfigBucket = fisConfigBucketName(config);
+  const apiPrimary = new ApiStack(app, STACK_IDS.apiPrimary, {
+    ...apiCommon,
+    env: primaryEnv,
+    description: 'Stride API, primary region',
+    role: 'primary',
+    replicaRegion: config.regions.secondary,
+    // The drills fault the primary only (region-errors, region-latency through FIS).
+    fisConfigBucketName: fisConfigBucket,
+  });
   const apiSecondary = new ApiStack(app, STACK_IDS.apiSecondary, { ...apiCommon, env: secondaryEnv, description: 'Stride API, secondary region', role: 'secondary', replicaRegion: config.regions.primary });
   apiSecondary.addStackDependency(apiPrimary, 'uses the global table replica the primary creates');
 
@@ -125,7 +135,16 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
     healthCheck: config.healthCheck,
   });
 
-  const stacks = { edge, siteReplica, site, apiPrimary, apiSecondary, dns };
+  // FIS experiment templates for the drills' --target aws (npm run drill; README "Failover drills").
+  const drills = new DrillsStack(app, STACK_IDS.drills, {
+    ...common,
+    env: primaryEnv,
+    description: 'Stride drills: FIS experiment templates for the primary API',
+    functionArn: apiPrimary.handler.function.functionArn,
+    configBucketName: fisConfigBucket,
+  });
+
+  const stacks = { edge, siteReplica, site, apiPrimary, apiSecondary, dns, drills };
   // Recorded as template metadata, so a cdk-nag run anywhere sees the same acknowledgements.
   const nagAcknowledgements = acknowledgeNagFindings(stacks);
   return { app, config, stacks, nagAcknowledgements };

@@ -244,3 +244,33 @@ describe('the API bundle CDK deploys', () => {
     expect((await module.handler(httpApiEvent('GET', '/api/me', { via: 'cloudfront' }))).statusCode).toBe(401);
   });
 });
+
+describe('fault injection for the drills (AWS FIS extension)', () => {
+  it('gives the primary function the FIS extension layer, its exec wrapper and config location, and read on that prefix only', () => {
+    primary.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Layers: Match.arrayWith([{ Ref: Match.stringLikeRegexp('FisExtensionLayer|SsmParameterValue') }]),
+      Environment: {
+        Variables: Match.objectLike({
+          AWS_LAMBDA_EXEC_WRAPPER: '/opt/aws-fis/bootstrap',
+          AWS_FIS_CONFIGURATION_LOCATION: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-fis-config-123456789012-us-east-1/FisConfigs/']] },
+        }),
+      },
+    });
+    const statements = Object.values(primary.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const onFis = statements.filter((statement) => JSON.stringify(statement.Resource).includes('stride-fis-config-'));
+    expect(onFis.map((statement) => statement.Action).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(JSON.stringify(onFis.find((statement) => statement.Action === 's3:GetObject')?.Resource)).toContain('stride-fis-config-123456789012-us-east-1/FisConfigs/*');
+    expect(onFis.find((statement) => statement.Action === 's3:ListBucket')?.Condition).toEqual({ StringLike: { 's3:prefix': ['FisConfigs/*'] } });
+  });
+
+  it('leaves the secondary function without it (the drills fault the primary)', () => {
+    const variables = Object.values(secondary.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } })).map(
+      (fn) => (fn as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables,
+    );
+    expect(variables).toHaveLength(1);
+    expect(variables[0]).not.toHaveProperty('AWS_LAMBDA_EXEC_WRAPPER');
+  });
+});

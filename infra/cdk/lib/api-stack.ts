@@ -6,14 +6,17 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { Construct } from 'constructs';
 import { ApiFunction, type ApiFunctionProps } from './constructs/api-function';
 import { ORIGIN_VERIFY_SECRET } from '../../distribution/distribution-description';
+import { FIS_CONFIG_PREFIX } from './drills-stack';
 import { SECRET_NAMES } from './names';
 import type { TableShape } from './table-definition';
 import { TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
@@ -36,6 +39,12 @@ export interface ApiStackProps extends StackProps {
   /** CloudFront public key id of the media key group (SiteStack). */
   readonly mediaKeyPairId: string;
   readonly mediaCookieTtlSeconds: number;
+  /**
+   * Lets AWS FIS inject faults into this function (the drills' region-errors and region-latency on
+   * AWS): the FIS Lambda extension layer, its configuration location and read access to it.
+   * @default no FIS extension
+   */
+  readonly fisConfigBucketName?: string;
 }
 
 /**
@@ -99,6 +108,7 @@ export class ApiStack extends Stack {
     ] as const) {
       secretsmanager.Secret.fromSecretNameV2(this, id, name).grantRead(fn);
     }
+    if (props.fisConfigBucketName) this.enableFaultInjection(props.fisConfigBucketName);
     // Exactly the actions infra/api/src/index.ts documents, on the table and its named indexes.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -162,5 +172,22 @@ export class ApiStack extends Stack {
   /** This region's own endpoint (not CloudFront, not the failover name): what health checks probe. */
   get executeApiHost(): string {
     return `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+
+  /**
+   * The AWS FIS extension for Lambda (https://docs.aws.amazon.com/fis/latest/userguide/use-lambda-actions.html):
+   * the layer (its ARN from the public SSM parameter AWS publishes per region), the exec wrapper
+   * and the S3 location it polls for fault settings, readable under FIS_CONFIG_PREFIX only. Without
+   * a running experiment the extension finds no settings and the function runs as always.
+   */
+  private enableFaultInjection(bucketName: string): void {
+    const fn = this.handler.function;
+    const layerArn = ssm.StringParameter.valueForStringParameter(this, '/aws/service/fis/lambda-extension/AWS-FIS-extension-x86_64/1.x.x');
+    fn.addLayers(lambda.LayerVersion.fromLayerVersionArn(this, 'FisExtensionLayer', layerArn));
+    const bucketArn = `arn:${this.partition}:s3:::${bucketName}`;
+    fn.addEnvironment('AWS_FIS_CONFIGURATION_LOCATION', `${bucketArn}/${FIS_CONFIG_PREFIX}`);
+    fn.addEnvironment('AWS_LAMBDA_EXEC_WRAPPER', '/opt/aws-fis/bootstrap');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn], conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } } }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`${bucketArn}/${FIS_CONFIG_PREFIX}*`] }));
   }
 }

@@ -10,7 +10,7 @@ let stack: DrillsStack;
 let template: Template;
 beforeAll(() => {
   const app = new App();
-  stack = new DrillsStack(app, 'StrideDrills', { env: { account: '123456789012', region: 'us-east-1' }, functionArn: FUNCTION_ARN });
+  stack = new DrillsStack(app, 'StrideDrills', { env: { account: '123456789012', region: 'us-east-1' }, functionArn: FUNCTION_ARN, configBucketName: 'stride-fis-config-123456789012-us-east-1' });
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   app.synth();
   template = Template.fromStack(stack);

@@ -8,6 +8,8 @@ import type { Construct } from 'constructs';
 export interface DrillsStackProps extends StackProps {
   /** The primary API function the experiments fault (ApiStack.handler.function.functionArn). */
   readonly functionArn: string;
+  /** The config bucket's name (names.ts fisConfigBucketName): the API stack finds it by name. */
+  readonly configBucketName: string;
   /**
    * Share of invocations the invocation-error experiment fails (the drill's region-errors).
    * @default 50
@@ -55,6 +57,7 @@ export class DrillsStack extends Stack {
     const duration = `PT${Math.round((props.maxDuration ?? Duration.minutes(15)).toSeconds())}S`;
 
     this.configBucket = new s3.Bucket(this, 'FisConfigBucket', {
+      bucketName: props.configBucketName,
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,

@@ -50,6 +50,13 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
       scopes: [stacks.site.mediaBucket.node.findChild('ReplicationRole')],
     },
     {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        "The AWS FIS extension reads the fault settings FIS writes for a drill, under names FIS chooses, so the object ARN ends in a wildcard; it is limited to the FisConfigs/ prefix of the drills' config bucket, and only the primary's function has it.",
+      appliesTo: ['^Resource::arn:<AWS::Partition>:s3:::stride-fis-config-\\d{12}-[a-z0-9-]+/FisConfigs/\\*$'],
+      scopes: [stacks.apiPrimary.handler],
+    },
+    {
       id: 'AwsSolutions-APIG4',
       reason:
         'The API authorizes in the handler: it verifies the stride_session JWT (the same one the edge checks) on protected routes, and /api/ping, sign-in and the catalog are public by design. An API Gateway authorizer would duplicate that check.',

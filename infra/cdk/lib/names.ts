@@ -11,6 +11,7 @@ export const STACK_IDS = {
   apiPrimary: 'StrideApiPrimary',
   apiSecondary: 'StrideApiSecondary',
   dns: 'StrideDns',
+  drills: 'StrideDrills',
 } as const;
 
 /** The Lambda@Edge functions edge/ builds (edge/dist/<name>/index.js). */
@@ -43,6 +44,15 @@ export function replicaBucketName(config: Pick<StrideConfig, 'account' | 'region
  */
 export function mediaReplicaBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
   return `stride-media-replica-${config.account}-${config.regions.secondary}`;
+}
+
+/**
+ * The bucket FIS and the primary API function's FIS extension share (StrideDrills), named so the
+ * API stack can point its function at it without a reference to the drills stack, which itself
+ * refers to the function: by name, neither stack waits on the other's outputs.
+ */
+export function fisConfigBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
+  return `stride-fis-config-${config.account}-${config.regions.primary}`;
 }
 
 export const apiDomainName = (config: Pick<StrideConfig, 'domainName'>): string => `api.${config.domainName}`;

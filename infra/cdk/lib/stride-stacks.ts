@@ -3,6 +3,7 @@ import type { SiteReplicaStack } from './site-replica-stack';
 import type { SiteStack } from './site-stack';
 import type { ApiStack } from './api-stack';
 import type { DnsStack } from './dns-stack';
+import type { DrillsStack } from './drills-stack';
 
 /** The app's stacks by role, in deploy order (createStrideApp builds them; the nag acknowledgements address them). */
 export interface StrideStacks {
@@ -12,4 +13,5 @@ export interface StrideStacks {
   readonly apiPrimary: ApiStack;
   readonly apiSecondary: ApiStack;
   readonly dns: DnsStack;
+  readonly drills: DrillsStack;
 }
