@@ -12,6 +12,8 @@ export default [
     route('watch/:id', 'routes/watch.tsx'),
     route('account', 'routes/account.tsx'),
     route('login', 'routes/login.tsx'),
+    route('join', 'routes/join.tsx'),
+    route('activate', 'routes/activate.tsx'),
     route('*', 'routes/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;
