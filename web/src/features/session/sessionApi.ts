@@ -51,6 +51,15 @@ async function becameSignedIn(queryFulfilled: Promise<{ data: SessionUser }>, di
   dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
 }
 
+/** After a sign-out (here or everywhere): nothing of the previous viewer may stay in the cache of a shared device. */
+async function becameSignedOut(queryFulfilled: Promise<unknown>, dispatch: (action: unknown) => unknown): Promise<void> {
+  const ok = await queryFulfilled.then(
+    () => true,
+    () => false,
+  );
+  if (ok) dispatch(strideApi.util.resetApiState());
+}
+
 export const sessionApi = strideApi.injectEndpoints({
   endpoints: (build) => ({
     getMe: build.query<SessionUser | null, undefined>({
@@ -72,13 +81,7 @@ export const sessionApi = strideApi.injectEndpoints({
     signOutEverywhere: build.mutation<null, undefined>({
       query: () => ({ url: 'auth/sign-out-everywhere', method: 'POST' }),
       transformResponse: () => null,
-      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
-        const ok = await queryFulfilled.then(
-          () => true,
-          () => false,
-        );
-        if (ok) dispatch(strideApi.util.resetApiState());
-      },
+      onQueryStarted: (_arg, api) => becameSignedOut(api.queryFulfilled, api.dispatch),
     }),
     authorizeDevice: build.mutation<DeviceAuthorization, undefined>({
       query: () => ({ url: 'device/authorize', method: 'POST', body: {} }),
@@ -95,14 +98,7 @@ export const sessionApi = strideApi.injectEndpoints({
     logout: build.mutation<null, undefined>({
       query: () => ({ url: 'auth/logout', method: 'POST' }),
       transformResponse: () => null,
-      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
-        const ok = await queryFulfilled.then(
-          () => true,
-          () => false,
-        );
-        // Nothing of the previous viewer may stay in the cache of a shared device.
-        if (ok) dispatch(strideApi.util.resetApiState());
-      },
+      onQueryStarted: (_arg, api) => becameSignedOut(api.queryFulfilled, api.dispatch),
     }),
   }),
 });
