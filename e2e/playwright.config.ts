@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 30_000,
+  // Journeys on a loaded 2-core machine (sign-up, a TV signing in by code) take 20–30 s.
+  timeout: 60_000,
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -436,5 +436,11 @@ export function createDistribution(options: DistributionOptions): Distribution {
         log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
       });
   });
+  // Viewer connections stay open between requests well past Node's 5 s default: a browser or an
+  // HTTP client reuses them after a pause (a viewer reading a page), and CloudFront documents no
+  // shorter viewer-side idle timeout. With 5 s a client that reused a connection just as the
+  // server closed it got ECONNRESET on a request that never reached the stack.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return { server, config, cache, log, counters };
 }
