@@ -21,7 +21,11 @@ function layerOf(file) {
 
 /** bulletproof-react layering: shared imports nothing above it; features import only shared and themselves. */
 const layersRule = {
-  meta: { type: 'problem', schema: [], messages: { layer: '{{from}} must not import {{to}} (layers: shared → features → app; features never import each other).' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { layer: '{{from}} must not import {{to}} (layers: shared → features → app; features never import each other).' },
+  },
   create(context) {
     const from = layerOf(context.filename);
     const check = (node) => {
@@ -29,7 +33,8 @@ const layersRule = {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const to = layerOf(path.resolve(path.dirname(context.filename), source));
       if (to.layer === 'test' || from.layer === 'test') {
-        if (from.layer !== 'test' && !/\.test\.tsx?$/.test(context.filename)) context.report({ node, messageId: 'layer', data: { from: from.layer, to: 'test (only tests use the test harness)' } });
+        if (from.layer !== 'test' && !/\.test\.tsx?$/.test(context.filename))
+          context.report({ node, messageId: 'layer', data: { from: from.layer, to: 'test (only tests use the test harness)' } });
         return;
       }
       const crossFeature = from.layer === 'features' && to.layer === 'features' && to.feature !== from.feature;
@@ -45,7 +50,16 @@ const layersRule = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.stride/**', 'web/media/**', 'infra/cdk.out/**', 'e2e/test-results/**', 'e2e/playwright-report/**', 'bench-results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.stride/**',
+      'web/media/**',
+      'infra/cdk.out/**',
+      'e2e/test-results/**',
+      'e2e/playwright-report/**',
+      'bench-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

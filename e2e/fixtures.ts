@@ -70,7 +70,11 @@ let accounts = 0;
 /** Signs a new account up through the API (through the CDN, as the sign-up page does), in a request context of its own. */
 async function signUp(request: APIRequestContext, workerIndex: number, kind: string): Promise<ViewerAccount> {
   accounts += 1;
-  const account = { email: `${kind}-w${workerIndex}-${accounts}-${Date.now().toString(36)}@stride.test`, password: 'a walk in the park 42', name: `Viewer ${accounts}` };
+  const account = {
+    email: `${kind}-w${workerIndex}-${accounts}-${Date.now().toString(36)}@stride.test`,
+    password: 'a walk in the park 42',
+    name: `Viewer ${accounts}`,
+  };
   const response = await request.post('/api/auth/signup', { data: account });
   expect(response.status(), await response.text()).toBe(201);
   const { user } = (await response.json()) as { user: { id: string } };
@@ -86,20 +90,30 @@ async function signUp(request: APIRequestContext, workerIndex: number, kind: str
 async function setSubscription(stack: LocalStack, userId: string, subscription: 'none' | { trialEndedDaysAgo: number }): Promise<void> {
   const [primary, ...others] = Object.entries(stack.tables);
   if (!primary) throw new Error('the local stack reported no table endpoints');
-  const client = (region: string, endpoint: string) => new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = (region: string, endpoint: string) =>
+    new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const { pk, sk } = keys.user(userId);
   const change: { UpdateExpression: string; ExpressionAttributeValues: Record<string, AttributeValue> } =
     subscription === 'none'
       ? { UpdateExpression: 'SET subscription = :s REMOVE subscriptionEndsAt', ExpressionAttributeValues: { ':s': { S: 'none' } } }
       : {
           UpdateExpression: 'SET subscription = :s, subscriptionEndsAt = :e',
-          ExpressionAttributeValues: { ':s': { S: 'trial' }, ':e': { S: new Date(Date.now() - subscription.trialEndedDaysAgo * 86_400_000).toISOString() } },
+          ExpressionAttributeValues: {
+            ':s': { S: 'trial' },
+            ':e': { S: new Date(Date.now() - subscription.trialEndedDaysAgo * 86_400_000).toISOString() },
+          },
         };
   const db = client(...primary);
   let item: Record<string, AttributeValue> | undefined;
   try {
     ({ Attributes: item } = await db.send(
-      new UpdateItemCommand({ TableName: DEFAULT_TABLE_NAME, Key: { pk: { S: pk }, sk: { S: sk } }, ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_NEW', ...change }),
+      new UpdateItemCommand({
+        TableName: DEFAULT_TABLE_NAME,
+        Key: { pk: { S: pk }, sk: { S: sk } },
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_NEW',
+        ...change,
+      }),
     ));
   } finally {
     db.destroy();
@@ -115,7 +129,13 @@ async function setSubscription(stack: LocalStack, userId: string, subscription: 
 }
 
 /** A new account: signed up in a request context of its own (so no page is signed in), then changed in the table if asked. */
-async function newAccount(apiRequest: APIRequest, stack: LocalStack, workerIndex: number, kind: string, subscription?: Parameters<typeof setSubscription>[2]): Promise<ViewerAccount> {
+async function newAccount(
+  apiRequest: APIRequest,
+  stack: LocalStack,
+  workerIndex: number,
+  kind: string,
+  subscription?: Parameters<typeof setSubscription>[2],
+): Promise<ViewerAccount> {
   const request = await apiRequest.newContext({ baseURL: stack.siteUrl });
   const account = await signUp(request, workerIndex, kind);
   await request.dispose();
@@ -142,10 +162,18 @@ export const test = base.extend<TestOptions & TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 120_000 },
   ],
-  workerViewer: [async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'worker')), { scope: 'worker' }],
-  unsubscribedViewer: [async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'unsubscribed', 'none')), { scope: 'worker' }],
+  workerViewer: [
+    async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'worker')),
+    { scope: 'worker' },
+  ],
+  unsubscribedViewer: [
+    async ({ playwright, stack }, use, workerInfo) =>
+      use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'unsubscribed', 'none')),
+    { scope: 'worker' },
+  ],
   expiredTrialViewer: [
-    async ({ playwright, stack }, use, workerInfo) => use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'expired', { trialEndedDaysAgo: 1 })),
+    async ({ playwright, stack }, use, workerInfo) =>
+      use(await newAccount(playwright.request, stack, workerInfo.workerIndex, 'expired', { trialEndedDaysAgo: 1 })),
     { scope: 'worker' },
   ],
   baseURL: async ({ stack }, use) => {

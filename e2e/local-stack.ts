@@ -42,7 +42,12 @@ export function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
       const line = output.split('\n').find((l) => l.startsWith(READY));
       if (!line) return;
       clearTimeout(timer);
-      const ready = JSON.parse(line.slice(READY.length)) as { site: string; console: string; regions: Record<string, string>; tables: Record<string, string> };
+      const ready = JSON.parse(line.slice(READY.length)) as {
+        site: string;
+        console: string;
+        regions: Record<string, string>;
+        tables: Record<string, string>;
+      };
       resolve({ siteUrl: ready.site, consoleUrl: ready.console, regions: ready.regions, tables: ready.tables, stop: () => stop(child) });
     });
     child.on('exit', (code) => {

@@ -23,7 +23,16 @@ export default defineConfig({
       executablePath: CHROMIUM,
       // Autoplay allowed: Chromium's default policy lets a page play only after enough engagement,
       // which differs run to run; allowed, every journey knows the player starts playing by itself.
-      args: ['--autoplay-policy=no-user-gesture-required', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--autoplay-policy=no-user-gesture-required',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
     trace: 'retain-on-failure',
   },

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { compileRelease, isEntitled, mayWatch, needsSession, programAvailability, REFUSAL_STATUS, type Subscription, type WatchQuestion } from './entitlement';
+import {
+  compileRelease,
+  isEntitled,
+  mayWatch,
+  needsSession,
+  programAvailability,
+  REFUSAL_STATUS,
+  type Subscription,
+  type WatchQuestion,
+} from './entitlement';
 
 const LAUNCH = Date.parse('2027-02-01T06:00:00Z');
 const everywhere = compileRelease('2027-02-01T06:00:00Z', undefined);
 const licensed = compileRelease('2027-02-01T06:00:00Z', ['US', 'gb']);
 const active: Subscription = { status: 'active' };
-const ask = (over: Partial<WatchQuestion>): ReturnType<typeof mayWatch> => mayWatch({ subscription: active, release: everywhere, country: 'US', nowMs: LAUNCH, ...over });
+const ask = (over: Partial<WatchQuestion>): ReturnType<typeof mayWatch> =>
+  mayWatch({ subscription: active, release: everywhere, country: 'US', nowMs: LAUNCH, ...over });
 
 describe('programAvailability', () => {
   it('flips exactly at launchAt, to the millisecond', () => {

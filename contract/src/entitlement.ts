@@ -73,7 +73,9 @@ export interface WatchQuestion {
 /** Why a viewer may not watch, in the order the rule asks. */
 export type Refusal = 'signed-out' | 'unlicensed' | 'not-launched' | 'subscription-required';
 
-export type WatchDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: Refusal; /** With `not-launched`: when it will be. */ readonly availableAtMs?: number };
+export type WatchDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: Refusal; /** With `not-launched`: when it will be. */ readonly availableAtMs?: number };
 
 /**
  * May this viewer watch a workout of this program now? Asked in this order: a session (without

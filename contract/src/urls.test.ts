@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { comingSoonObjectKey, hlsMasterPath, loginPathFor, objectKeyOf, pageObjectKey, pagePathOfObject, programDataPath, programPath, summaryDataPath, watchPath } from './urls';
+import {
+  comingSoonObjectKey,
+  hlsMasterPath,
+  loginPathFor,
+  objectKeyOf,
+  pageObjectKey,
+  pagePathOfObject,
+  programDataPath,
+  programPath,
+  summaryDataPath,
+  watchPath,
+} from './urls';
 
 describe('URLs and object keys', () => {
   it('builds each page URL once, encoding what it is given', () => {

@@ -28,7 +28,8 @@ export function pageObjectKey(pagePath: string, device: 'web' | 'tv' = 'web'): s
 }
 
 /** A program's "coming soon" variant, served at its page's URL before launch. */
-export const comingSoonObjectKey = (slug: string, device: 'web' | 'tv' = 'web'): string => pageObjectKey(`${programPath(slug)}/coming-soon`, device);
+export const comingSoonObjectKey = (slug: string, device: 'web' | 'tv' = 'web'): string =>
+  pageObjectKey(`${programPath(slug)}/coming-soon`, device);
 
 /**
  * The inverse: the page a page object answers (`/programs/x/index.html` → `/programs/x`), or

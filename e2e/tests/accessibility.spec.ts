@@ -41,7 +41,9 @@ const PAGES: readonly PageType[] = [
     signedIn: 'viewer',
     prepare: halfWatched,
     ready: async (page) => {
-      await expect(page.getByRole('region', { name: 'Continue watching' }).getByRole('link', { name: 'Clean and Press Complex' })).toBeVisible();
+      await expect(
+        page.getByRole('region', { name: 'Continue watching' }).getByRole('link', { name: 'Clean and Press Complex' }),
+      ).toBeVisible();
       await expect(page.getByRole('link', { name: 'Your account' })).toBeVisible();
     },
   },
@@ -103,7 +105,12 @@ const PAGES: readonly PageType[] = [
       await expect(page.getByRole('alert').getByRole('heading', { name: 'No active subscription' })).toBeVisible();
     },
   },
-  { name: '404', path: '/no/such/page', expectedResponseErrors: [{ status: 404, url: /\/no\/such\/page$/ }], ready: heading('Page not found') },
+  {
+    name: '404',
+    path: '/no/such/page',
+    expectedResponseErrors: [{ status: 404, url: /\/no\/such\/page$/ }],
+    ready: heading('Page not found'),
+  },
   {
     name: '451 (not licensed in the viewer’s country)',
     path: '/programs/strength-foundations',

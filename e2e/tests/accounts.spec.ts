@@ -7,7 +7,9 @@ const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('d
 
 async function expectNoSeriousAxeViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(blocking, `axe on ${what}`).toEqual([]);
 }
 
@@ -90,7 +92,11 @@ test.describe('viewer accounts', () => {
     });
   });
 
-  test('sign out everywhere ends the other sessions at the API at once; the edge still serves their pages until expiry', async ({ page, browser, viewer }) => {
+  test('sign out everywhere ends the other sessions at the API at once; the edge still serves their pages until expiry', async ({
+    page,
+    browser,
+    viewer,
+  }) => {
     await signInWith(page, viewer);
     await page.goto('/account');
     await hydrated(page);

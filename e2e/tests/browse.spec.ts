@@ -12,7 +12,9 @@ test.describe('browsing the prerendered site', () => {
     const newest = page.getByRole('region', { name: 'Newly launched' }).getByRole('listitem');
     await expect(newest).toHaveCount(4);
     await expect(newest.filter({ hasText: 'Indoor Cycling' })).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'All programs' }).getByRole('listitem').filter({ hasText: 'Indoor Cycling' })).toContainText('Coming');
+    await expect(
+      page.getByRole('region', { name: 'All programs' }).getByRole('listitem').filter({ hasText: 'Indoor Cycling' }),
+    ).toContainText('Coming');
     await expect(page).toHaveTitle('Stride');
     await context.close();
   });
@@ -46,7 +48,8 @@ test.describe('browsing the prerendered site', () => {
     const homeDataRequests: string[] = [];
     page.on('request', (r) => {
       // The app's own fetches only (not a browser revalidating a cached copy), programs aside.
-      if (r.resourceType() === 'fetch' && new URL(r.url()).pathname.startsWith('/data/') && !r.url().includes('/data/programs/')) homeDataRequests.push(new URL(r.url()).pathname);
+      if (r.resourceType() === 'fetch' && new URL(r.url()).pathname.startsWith('/data/') && !r.url().includes('/data/programs/'))
+        homeDataRequests.push(new URL(r.url()).pathname);
     });
     await page.getByRole('link', { name: 'Stride', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -76,8 +79,14 @@ test.describe('browsing the prerendered site', () => {
       poster: { src: '/posters/hiit-30.svg', width: 1600, height: 900, alt: `Bench Program ${i} poster` },
     });
     const first = Array.from({ length: 24 }, (_, i) => summary(i));
-    await page.route('**/data/home.json', (route) => route.fulfill({ json: { summaries: first, listing: { slugs: first.map((p) => p.slug), total: 30, pageSize: 24, featured: 'bench-0' } } }));
-    await page.route('**/data/listing/1.json', (route) => route.fulfill({ json: { page: 1, summaries: Array.from({ length: 6 }, (_, i) => summary(24 + i)) } }));
+    await page.route('**/data/home.json', (route) =>
+      route.fulfill({
+        json: { summaries: first, listing: { slugs: first.map((p) => p.slug), total: 30, pageSize: 24, featured: 'bench-0' } },
+      }),
+    );
+    await page.route('**/data/listing/1.json', (route) =>
+      route.fulfill({ json: { page: 1, summaries: Array.from({ length: 6 }, (_, i) => summary(24 + i)) } }),
+    );
 
     await page.goto('/programs/hiit-30');
     await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');

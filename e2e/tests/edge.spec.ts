@@ -27,7 +27,10 @@ async function sessionToken(subject: string): Promise<string> {
 }
 
 /** A raw GET: browsers and Playwright normalize `..` and `%2e%2e` away before sending. */
-function rawGet(siteUrl: string, rawPath: string): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+function rawGet(
+  siteUrl: string,
+  rawPath: string,
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const url = new URL(siteUrl);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, path: rawPath, method: 'GET' }, (res) => {
@@ -57,7 +60,8 @@ async function pageWithoutStatusErrors(browser: Browser, baseURL: string, extraH
     page,
     context,
     close: () => context.close(),
-    errors: (status: number) => problems.filter((p) => !p.startsWith(`Failed to load resource: the server responded with a status of ${status} `)),
+    errors: (status: number) =>
+      problems.filter((p) => !p.startsWith(`Failed to load resource: the server responded with a status of ${status} `)),
   };
 }
 

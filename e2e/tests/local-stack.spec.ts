@@ -48,10 +48,16 @@ test.describe('the local AWS-shaped stack', () => {
       const player = page.getByRole('region', { name: /^Video player/ });
       await ensurePlaying(player);
       const start = await videoTime(page);
-      await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+      await expect
+        .poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 })
+        .toBeGreaterThan(Math.max(start, 0) + 1);
 
-      const state = (await (await page.request.get(`${stack.consoleUrl}/api/state`)).json()) as { recentRequests: { path: string; origin: string | null }[] };
-      const mediaOrigins = new Set(state.recentRequests.filter((r) => r.path.startsWith('/media/') && r.origin !== null).map((r) => r.origin));
+      const state = (await (await page.request.get(`${stack.consoleUrl}/api/state`)).json()) as {
+        recentRequests: { path: string; origin: string | null }[];
+      };
+      const mediaOrigins = new Set(
+        state.recentRequests.filter((r) => r.path.startsWith('/media/') && r.origin !== null).map((r) => r.origin),
+      );
       expect([...mediaOrigins]).toEqual(['stride-media-replica']);
     } finally {
       await mediaBucket(true);

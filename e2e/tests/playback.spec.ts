@@ -10,7 +10,9 @@ import { ensurePlaying, signIn, videoTime } from '../viewer-steps';
 /** The modes of the video's caption/subtitle tracks, and the text of the cues showing now. */
 const captionState = (page: Page) =>
   page.evaluate(() => {
-    const tracks = Array.from(document.querySelector('video')?.textTracks ?? []).filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+    const tracks = Array.from(document.querySelector('video')?.textTracks ?? []).filter(
+      (t) => t.kind === 'subtitles' || t.kind === 'captions',
+    );
     const showing = tracks.filter((t) => t.mode === 'showing');
     const cues = showing.flatMap((t) => Array.from(t.activeCues ?? []).map((cue) => (cue as VTTCue).text));
     return { modes: tracks.map((t) => t.mode), cues };
@@ -60,7 +62,9 @@ test.describe('playback journeys', () => {
     await page.goto('/programs/kettlebell-power');
     await expect(page.getByRole('heading', { level: 1, name: 'Kettlebell Power' })).toBeVisible();
     await expect
-      .poll(async () => ((await (await page.request.get('/api/progress/w-kb-01')).json()) as { positionSec: number }).positionSec, { message: 'the API has the position saved on leaving' })
+      .poll(async () => ((await (await page.request.get('/api/progress/w-kb-01')).json()) as { positionSec: number }).positionSec, {
+        message: 'the API has the position saved on leaving',
+      })
       .toBeGreaterThan(left - margin);
 
     // Come back through the program page's link to the same workout.
@@ -85,12 +89,13 @@ test.describe('playback journeys', () => {
     await captions.click();
     await expect(captions).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => (await captionState(page)).modes, { message: 'a caption track is showing' }).toContain('showing');
-    await expect.poll(async () => (await captionState(page)).cues.join(' '), { message: 'a cue is on screen', timeout: 10_000 }).toMatch(/\w/);
+    await expect
+      .poll(async () => (await captionState(page)).cues.join(' '), { message: 'a cue is on screen', timeout: 10_000 })
+      .toMatch(/\w/);
 
     await captions.click();
     await expect(captions).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(async () => (await captionState(page)).modes, { message: 'no caption track is showing' }).not.toContain('showing');
-
   });
 
   test.describe('a playback failure', () => {
@@ -114,7 +119,9 @@ test.describe('playback journeys', () => {
       await expect(message).toBeHidden();
       await ensurePlaying(player);
       const start = await videoTime(page);
-      await expect.poll(() => videoTime(page), { message: 'the video plays again: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+      await expect
+        .poll(() => videoTime(page), { message: 'the video plays again: currentTime advances', timeout: 15_000 })
+        .toBeGreaterThan(Math.max(start, 0) + 1);
     });
   });
 });

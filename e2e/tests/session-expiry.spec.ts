@@ -73,7 +73,9 @@ test.describe('a session that expires mid-workout', () => {
     await ensurePlaying(again);
     await again.getByRole('button', { name: /^Pause\b/ }).click();
     await expect
-      .poll(async () => ((await (await page.request.get(`/api/progress/${WORKOUT}`)).json()) as { positionSec: number }).positionSec, { message: 'the API has the position again' })
+      .poll(async () => ((await (await page.request.get(`/api/progress/${WORKOUT}`)).json()) as { positionSec: number }).positionSec, {
+        message: 'the API has the position again',
+      })
       .toBeGreaterThan(left - 2);
   });
 });

@@ -139,7 +139,13 @@ const PAGES: readonly PageType[] = [
   { name: 'coming-soon program', path: '/programs/indoor-cycling-endurance', heading: 'Indoor Cycling: Endurance Block' },
   { name: 'sign-in', path: '/login', heading: 'Sign in' },
   { name: 'account (signed in)', path: '/account', signedIn: true, heading: 'Your account' },
-  { name: '404', path: '/no/such/page', status: 404, expectedResponseErrors: [{ status: 404, url: /\/no\/such\/page$/ }], heading: 'Page not found' },
+  {
+    name: '404',
+    path: '/no/such/page',
+    status: 404,
+    expectedResponseErrors: [{ status: 404, url: /\/no\/such\/page$/ }],
+    heading: 'Page not found',
+  },
   {
     name: '451',
     path: '/programs/strength-foundations',

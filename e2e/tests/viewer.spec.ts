@@ -31,7 +31,9 @@ test.describe('viewer: browse, sign in, play', () => {
     await ensurePlaying(player);
 
     const start = await videoTime(page);
-    await expect.poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 }).toBeGreaterThan(Math.max(start, 0) + 1);
+    await expect
+      .poll(() => videoTime(page), { message: 'the video plays: currentTime advances', timeout: 15_000 })
+      .toBeGreaterThan(Math.max(start, 0) + 1);
 
     // The player links to its program. The /watch shell carries no program, so the program page
     // learns this one from its own summary file, then loads its workouts. (Only the app's own

@@ -69,14 +69,23 @@ export function libraryCost(tokens: readonly string[], jwks: Jwks, kid: string, 
   };
 
   const steps: [string, (i: number) => unknown][] = [
-    ['RS256 primitive: node:crypto verify(sha256), pre-decoded bytes', (i) => nodeVerify('sha256', at(i).input, keyObject, at(i).signatureBytes)],
+    [
+      'RS256 primitive: node:crypto verify(sha256), pre-decoded bytes',
+      (i) => nodeVerify('sha256', at(i).input, keyObject, at(i).signatureBytes),
+    ],
     [
       "library's signature call: createVerify('RSA-SHA256').update(str).verify(…, b64)",
-      (i) => createVerify('RSA-SHA256').update(`${at(i).header}.${at(i).payload}`).verify({ key: keyObject, dsaEncoding: 'ieee-p1363' }, at(i).signature, 'base64'),
+      (i) =>
+        createVerify('RSA-SHA256')
+          .update(`${at(i).header}.${at(i).payload}`)
+          .verify({ key: keyObject, dsaEncoding: 'ieee-p1363' }, at(i).signature, 'base64'),
     ],
     ['  of which createVerify() (a Writable stream) alone', () => createVerify('RSA-SHA256')],
     ['decomposeUnverifiedJwt (regex, split, base64, 2× JSON, shape checks)', (i) => decomposeUnverifiedJwt(at(i).token)],
-    ['  of which safeJsonParse ×2 (prototype-pollution reviver)', (i) => [safeJsonParse(at(i).headerJson), safeJsonParse(at(i).payloadJson)]],
+    [
+      '  of which safeJsonParse ×2 (prototype-pollution reviver)',
+      (i) => [safeJsonParse(at(i).headerJson), safeJsonParse(at(i).payloadJson)],
+    ],
     ['  for scale: JSON.parse ×2 without a reviver', (i) => [JSON.parse(at(i).headerJson), JSON.parse(at(i).payloadJson)]],
     ['verifyDecomposedJwtSync (key lookup, header/JWK checks, signature, claims)', (i) => verifier.afterDecompose(at(i).decomposed)],
     ['verifySync (the whole library call)', (i) => verifier.verifySync(at(i).token)],
@@ -88,5 +97,9 @@ export function libraryCost(tokens: readonly string[], jwks: Jwks, kid: string, 
   const rows = steps.map(([step], k) => ({ step, p50: p50s[k] ?? NaN }));
   const p50 = (prefix: string) => rows.find((r) => r.step.startsWith(prefix))?.p50 ?? NaN;
   const whole = p50('verifySync');
-  return { rows, overPrimitive: whole - p50('RS256 primitive'), together: whole - p50('decomposeUnverifiedJwt') - p50('verifyDecomposedJwtSync') };
+  return {
+    rows,
+    overPrimitive: whole - p50('RS256 primitive'),
+    together: whole - p50('decomposeUnverifiedJwt') - p50('verifyDecomposedJwtSync'),
+  };
 }

@@ -63,28 +63,46 @@ const ratioLine = (r: Ratio) =>
 
 export function printReport(r: BenchReport): void {
   // Timings on a shared machine swing with its load; say what it was.
-  console.log(`\nedge benchmark — Node ${r.node}, ${r.iterations} invocations per case after ${r.warmup} warm-up, load average ${load(r.loadAverage.before)} (before) / ${load(r.loadAverage.after)} (after)\n`);
+  console.log(
+    `\nedge benchmark — Node ${r.node}, ${r.iterations} invocations per case after ${r.warmup} warm-up, load average ${load(r.loadAverage.before)} (before) / ${load(r.loadAverage.after)} (after)\n`,
+  );
   console.log(`${pad('case', 52)}   p50 µs    p99 µs   mean µs`);
   for (const row of r.cases) console.log(rowLine(row));
-  console.log(`\nthe same ${r.baselines.tokens} tokens in the same order as "${r.baselines.sameOrderAs}" (the first two measured in turns with the first-sight rows)`);
+  console.log(
+    `\nthe same ${r.baselines.tokens} tokens in the same order as "${r.baselines.sameOrderAs}" (the first two measured in turns with the first-sight rows)`,
+  );
   for (const row of r.baselines.rows) console.log(rowLine(row));
 
   console.log('\nratios');
   console.log(ratioLine(r.ratios.firstSightOverBareVerify));
   console.log(ratioLine(r.ratios.firstSightNewUriOverBareVerify));
   console.log(ratioLine(r.ratios.firstSightOverRs256Primitive));
-  console.log(`  the bare verify alone is ${r.ratios.libraryVerifyOverRs256Primitive.toFixed(2)}× the RS256 primitive; protected (repeat visit) is ${r.ratios.repeatVisitOverLibraryVerify.toFixed(2)}× the bare verify`);
+  console.log(
+    `  the bare verify alone is ${r.ratios.libraryVerifyOverRs256Primitive.toFixed(2)}× the RS256 primitive; protected (repeat visit) is ${r.ratios.repeatVisitOverLibraryVerify.toFixed(2)}× the bare verify`,
+  );
 
-  console.log(`\nwhere one aws-jwt-verify verifySync goes (p50 µs per call, each step timed on its own, the steps taking turns, same tokens)`);
+  console.log(
+    `\nwhere one aws-jwt-verify verifySync goes (p50 µs per call, each step timed on its own, the steps taking turns, same tokens)`,
+  );
   for (const row of r.libraryCostMicros.rows) console.log(`  ${pad(row.step, 82)}${num(row.p50, 2)}`);
   console.log(`  ${pad('verifySync − primitive: what the library adds', 82)}${num(r.libraryCostMicros.overPrimitive, 2)}`);
-  console.log(`  ${pad('verifySync − (decompose + verifyDecomposedJwtSync): the same steps back to back cost more', 82)}${num(r.libraryCostMicros.together, 2)}`);
+  console.log(
+    `  ${pad('verifySync − (decompose + verifyDecomposedJwtSync): the same steps back to back cost more', 82)}${num(r.libraryCostMicros.together, 2)}`,
+  );
 
   console.log(
     `\ncold start (median of ${r.coldStartRuns} fresh processes): ${Object.entries(r.coldStartMs)
       .map(([k, c]) => `${k} ${c.totalMs.toFixed(1)} ms (load ${c.loadMs.toFixed(1)} + first call ${c.firstCallMs.toFixed(1)})`)
       .join(', ')}`,
   );
-  console.log(`bundles: ${Object.entries(r.bundleBytes).map(([k, s]) => `${k} ${s.raw} B raw / ${s.gzip} B gzip`).join(', ')}`);
-  console.log(`\ntargets:\n${Object.entries(r.targets).map(([k, ok]) => `  ${ok ? 'met    ' : 'NOT MET'} ${k}`).join('\n')}`);
+  console.log(
+    `bundles: ${Object.entries(r.bundleBytes)
+      .map(([k, s]) => `${k} ${s.raw} B raw / ${s.gzip} B gzip`)
+      .join(', ')}`,
+  );
+  console.log(
+    `\ntargets:\n${Object.entries(r.targets)
+      .map(([k, ok]) => `  ${ok ? 'met    ' : 'NOT MET'} ${k}`)
+      .join('\n')}`,
+  );
 }

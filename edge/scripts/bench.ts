@@ -44,9 +44,16 @@ function coldStart(bundle: string, eventJson: string): ColdStart {
     const { handler } = require(${JSON.stringify(bundle)});
     const t1 = performance.now();
     Promise.resolve(handler(${eventJson}, {}, () => {})).then(() => process.stdout.write(JSON.stringify([t1 - t0, performance.now() - t1])));`;
-  const runs = Array.from({ length: COLD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as [number, number]);
+  const runs = Array.from(
+    { length: COLD_RUNS },
+    () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as [number, number],
+  );
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-  return { totalMs: median(runs.map(([l, f]) => l + f)), loadMs: median(runs.map(([l]) => l)), firstCallMs: median(runs.map(([, f]) => f)) };
+  return {
+    totalMs: median(runs.map(([l, f]) => l + f)),
+    loadMs: median(runs.map(([l]) => l)),
+    firstCallMs: median(runs.map(([, f]) => f)),
+  };
 }
 
 /** The same viewer-request event (headers and all, shared) asking for another URI. */
@@ -69,18 +76,30 @@ async function main(): Promise<void> {
   const jwks = JSON.parse(readFileSync(process.env.STRIDE_JWKS_FILE ?? sessionKeyPaths.jwks, 'utf8')) as Jwks;
   const signingKey = await importJWK(privateJwk, 'RS256');
   const sign = (subject: string) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid, typ: 'JWT' }).setIssuer(SESSION_ISSUER).setAudience(SESSION_AUDIENCE).setSubject(subject).setIssuedAt().setExpirationTime('2h').sign(signingKey);
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid, typ: 'JWT' })
+      .setIssuer(SESSION_ISSUER)
+      .setAudience(SESSION_AUDIENCE)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(signingKey);
   const token = await sign('bench-user');
   // More distinct tokens than the verifier remembers, cycled: every call pays the full verify.
   const freshTokens = await Promise.all(Array.from({ length: VERIFIED_CACHE_SIZE * 4 }, (_, i) => sign(`bench-user-${i}`)));
-  const freshEvents = freshTokens.map((t) => viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`theme=dark; ${SESSION_COOKIE}=${t}`] }));
+  const freshEvents = freshTokens.map((t) =>
+    viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`theme=dark; ${SESSION_COOKIE}=${t}`] }),
+  );
 
   const require = createRequire(import.meta.url);
   const viewerBundle = edgePaths.bundle('viewer-request');
   const originBundle = edgePaths.bundle('origin-response');
   const viewer = (require(viewerBundle) as { handler: (e: unknown, c: unknown, cb: unknown) => Promise<unknown> }).handler;
   const origin = (require(originBundle) as { handler: (e: unknown, c: unknown, cb: unknown) => Promise<unknown> }).handler;
-  const v = (event: unknown): Invoke => () => viewer(event, {}, () => undefined);
+  const v =
+    (event: unknown): Invoke =>
+    () =>
+      viewer(event, {}, () => undefined);
   const roku = 'Roku/DVP-9.10 (519.10E04111A)';
 
   // The first-sight rows and both bare verifies walk the same token list in the same order.
@@ -98,7 +117,11 @@ async function main(): Promise<void> {
   const firstSightNewUri: Invoke = () => viewer(nextNewUriEvent(), {}, () => undefined);
 
   // (a) The library call with no handler around it: a stock JwtVerifier holding the same baked JWKS.
-  const library = JwtVerifier.create({ issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, jwksUri: 'https://stride.invalid/.well-known/jwks.json' });
+  const library = JwtVerifier.create({
+    issuer: SESSION_ISSUER,
+    audience: SESSION_AUDIENCE,
+    jwksUri: 'https://stride.invalid/.well-known/jwks.json',
+  });
   library.cacheJwks(jwks);
   const nextToken = cycle(freshTokens);
   const libraryVerify: Invoke = () => library.verifySync(nextToken());
@@ -118,7 +141,13 @@ async function main(): Promise<void> {
     return nodeVerify('sha256', data, keyObject, signature);
   };
   // WebCrypto (what jose runs on) for scale: asynchronous, its RSA work done off the main thread.
-  const cryptoKey = await webcrypto.subtle.importKey('jwk', publicJwk as webcrypto.JsonWebKey, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+  const cryptoKey = await webcrypto.subtle.importKey(
+    'jwk',
+    publicJwk as webcrypto.JsonWebKey,
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const nextSignedWeb = cycle(signed);
   const webCrypto: Invoke = () => {
     const { data, signature } = nextSignedWeb();
@@ -127,8 +156,14 @@ async function main(): Promise<void> {
 
   const first = signed[0];
   await assertSameWork([
-    ['the first-sight handler', async () => ((await viewer(freshEvents[0], {}, () => undefined)) as { uri?: string }).uri === '/watch/index.html'],
-    ['the first-sight handler at other workouts', async () => ((await viewer(newUriEvents[1], {}, () => undefined)) as { uri?: string }).uri === '/watch/index.html'],
+    [
+      'the first-sight handler',
+      async () => ((await viewer(freshEvents[0], {}, () => undefined)) as { uri?: string }).uri === '/watch/index.html',
+    ],
+    [
+      'the first-sight handler at other workouts',
+      async () => ((await viewer(newUriEvents[1], {}, () => undefined)) as { uri?: string }).uri === '/watch/index.html',
+    ],
     ['the bare library verify', () => library.verifySync(freshTokens[0] ?? '').sub === 'bench-user-0'],
     ['the bare RS256 primitive', () => first !== undefined && nodeVerify('sha256', first.data, keyObject, first.signature)],
   ]);
@@ -138,18 +173,28 @@ async function main(): Promise<void> {
   const publicRow = await named('public page', v(viewerRequestEvent('/programs/hiit-30')));
   const tvRow = await named('TV page', v(viewerRequestEvent('/programs/hiit-30', '', { 'User-Agent': roku })));
   // Measured in turns, so whatever else this machine runs meanwhile weighs on all four alike.
-  const [firstTiming, newUriTiming, libraryTiming, primitiveTiming] = await measureInterleaved([firstSight, firstSightNewUri, libraryVerify, primitive], ITERATIONS, WARMUP);
+  const [firstTiming, newUriTiming, libraryTiming, primitiveTiming] = await measureInterleaved(
+    [firstSight, firstSightNewUri, libraryVerify, primitive],
+    ITERATIONS,
+    WARMUP,
+  );
   if (!firstTiming || !newUriTiming || !libraryTiming || !primitiveTiming) throw new Error('bench: missing an interleaved timing');
   const protectedRow: Row = { name: 'protected, valid token (first sight)', ...firstTiming };
   const newUriRow: Row = { name: 'protected, first sight, another workout each time', ...newUriTiming };
-  const repeatRow = await named('protected, valid token (repeat visit)', v(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`theme=dark; ${SESSION_COOKIE}=${token}`] })));
+  const repeatRow = await named(
+    'protected, valid token (repeat visit)',
+    v(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`theme=dark; ${SESSION_COOKIE}=${token}`] })),
+  );
   const rows: Row[] = [
     publicRow,
     tvRow,
     protectedRow,
     newUriRow,
     repeatRow,
-    await named('protected, invalid token', v(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`${SESSION_COOKIE}=${tamperPayload(token, { sub: 'admin' })}`] }))),
+    await named(
+      'protected, invalid token',
+      v(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`${SESSION_COOKIE}=${tamperPayload(token, { sub: 'admin' })}`] })),
+    ),
     await named('404', v(viewerRequestEvent('/no/such/page'))),
     await named('origin-response (HTML)', () => origin(originResponseEvent('/programs/hiit-30/index.html'), {}, () => undefined)),
   ];
@@ -160,7 +205,10 @@ async function main(): Promise<void> {
   const loadAfter = loadavg();
 
   const cold = {
-    'viewer-request': coldStart(viewerBundle, JSON.stringify(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`${SESSION_COOKIE}=${token}`] }))),
+    'viewer-request': coldStart(
+      viewerBundle,
+      JSON.stringify(viewerRequestEvent('/watch/w-hiit30-01', '', {}, { cookies: [`${SESSION_COOKIE}=${token}`] })),
+    ),
     'origin-response': coldStart(originBundle, JSON.stringify(originResponseEvent('/index.html'))),
   };
   const sizes = Object.fromEntries(
@@ -172,12 +220,24 @@ async function main(): Promise<void> {
 
   const ratio = (of: Row, over: Row, label: string): Ratio => {
     const value = of.p50 / over.p50;
-    return { of: of.name, over: label, numeratorP50: of.p50, denominatorP50: over.p50, value, target: RATIO_TARGET, met: value <= RATIO_TARGET };
+    return {
+      of: of.name,
+      over: label,
+      numeratorP50: of.p50,
+      denominatorP50: over.p50,
+      value,
+      target: RATIO_TARGET,
+      met: value <= RATIO_TARGET,
+    };
   };
   const bareVerify = 'bare verify (aws-jwt-verify verifySync, same tokens)';
   const a = ratio(protectedRow, libraryRow, bareVerify);
   const aNewUri = ratio(newUriRow, libraryRow, bareVerify);
-  const b: Ratio = { ...ratio(protectedRow, primitiveRow, 'RS256 primitive (node:crypto verify, same tokens)'), target: undefined, met: undefined };
+  const b: Ratio = {
+    ...ratio(protectedRow, primitiveRow, 'RS256 primitive (node:crypto verify, same tokens)'),
+    target: undefined,
+    met: undefined,
+  };
   const report: BenchReport = {
     node: process.version,
     loadAverage: { before: loadBefore, after: loadAfter },

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   assertRouteManifest(manifest, edgePaths.routeManifest);
   // The public half of the key the API signs sessions with (infra/tools/session-keys.ts).
   const jwksFile = process.env.STRIDE_JWKS_FILE ?? sessionKeyPaths.jwks;
-  const jwks = await readJson(jwksFile, 'run npm run build from the repository root (it creates the session keys), or set STRIDE_JWKS_FILE');
+  const jwks = await readJson(
+    jwksFile,
+    'run npm run build from the repository root (it creates the session keys), or set STRIDE_JWKS_FILE',
+  );
   assertJwks(jwks, jwksFile);
   const viewerRequest: ViewerRequestConfig = {
     manifest,

@@ -16,7 +16,8 @@ const load = <T>(fn: string): T => {
   expect(existsSync(file), `${file} missing: run npm run build`).toBe(true);
   return (createRequire(import.meta.url)(file) as { handler: T }).handler;
 };
-const call = <R>(handler: (event: never, context: never, callback: never) => unknown, event: unknown) => handler(event as never, {} as never, (() => undefined) as never) as Promise<R>;
+const call = <R>(handler: (event: never, context: never, callback: never) => unknown, event: unknown) =>
+  handler(event as never, {} as never, (() => undefined) as never) as Promise<R>;
 
 /** A session as the API signs it, with the private key the build's JWKS belongs to. */
 async function apiSignedToken(): Promise<string> {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assertJwks } from './jwks';
 
-const rsa = (kid: string, extra: Record<string, unknown> = {}) => ({ kty: 'RSA', n: 'sXch', e: 'AQAB', kid, alg: 'RS256', use: 'sig', ...extra });
+const rsa = (kid: string, extra: Record<string, unknown> = {}) => ({
+  kty: 'RSA',
+  n: 'sXch',
+  e: 'AQAB',
+  kid,
+  alg: 'RS256',
+  use: 'sig',
+  ...extra,
+});
 
 describe('assertJwks (what the edge build bakes in)', () => {
   it('accepts several public RSA keys with distinct kids (a rotation)', () => {

@@ -13,11 +13,13 @@ export function assertJwks(value: unknown, source: string): asserts value is JSO
   const kids = new Set<string>();
   (keys as unknown[]).forEach((entry, i) => {
     const key = entry as Record<string, unknown> | null;
-    if (key?.kty !== 'RSA' || typeof key.n !== 'string' || typeof key.e !== 'string') fail(`keys.${i}: expected an RSA public key (kty "RSA", n, e)`);
+    if (key?.kty !== 'RSA' || typeof key.n !== 'string' || typeof key.e !== 'string')
+      fail(`keys.${i}: expected an RSA public key (kty "RSA", n, e)`);
     if (typeof key?.kid !== 'string' || key.kid.length === 0) fail(`keys.${i}.kid: expected a key id`);
     if (kids.has(key?.kid as string)) fail(`keys.${i}.kid: "${String(key?.kid)}" is used twice`);
     kids.add(key?.kid as string);
     if (key?.alg !== undefined && key.alg !== 'RS256') fail(`keys.${i}.alg: expected "RS256", got ${JSON.stringify(key.alg)}`);
-    if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((member) => key?.[member] !== undefined)) fail(`keys.${i}: is a private key; bake in only the public JWKS`);
+    if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((member) => key?.[member] !== undefined))
+      fail(`keys.${i}: is a private key; bake in only the public JWKS`);
   });
 }

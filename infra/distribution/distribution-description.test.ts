@@ -1,6 +1,15 @@
 import { HEALTH_CHECK_PATH, ORIGIN_VERIFY_HEADER } from '@stride/contract/origin-access';
 import { describe, expect, it } from 'vitest';
-import { CACHING_DISABLED, DISTRIBUTION, METHODS, ORIGIN_VERIFY_SECRET, policiesOf, splitBehaviors, withBehavior, type DistributionDescription } from './distribution-description';
+import {
+  CACHING_DISABLED,
+  DISTRIBUTION,
+  METHODS,
+  ORIGIN_VERIFY_SECRET,
+  policiesOf,
+  splitBehaviors,
+  withBehavior,
+  type DistributionDescription,
+} from './distribution-description';
 
 /** FailoverCriteria accepts only these (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html). */
 const FAILOVER_CODES = new Set([400, 403, 404, 416, 500, 502, 503, 504]);
@@ -19,11 +28,14 @@ describe('the distribution description is a distribution CloudFront accepts', ()
     expect(new Set(patterns).size).toBe(patterns.length);
   });
 
-  it.each(DISTRIBUTION.behaviors.map((b) => [b.pathPattern, b] as const))('%s uses one of CloudFront\'s method sets, caching a subset of what it allows', (_pattern, behavior) => {
-    expect([METHODS.getHead, METHODS.getHeadOptions, METHODS.all].some((set) => same(behavior.allowedMethods, set))).toBe(true);
-    expect([METHODS.getHead, METHODS.getHeadOptions].some((set) => same(behavior.cachedMethods, set))).toBe(true);
-    for (const method of behavior.cachedMethods) expect(behavior.allowedMethods).toContain(method);
-  });
+  it.each(DISTRIBUTION.behaviors.map((b) => [b.pathPattern, b] as const))(
+    "%s uses one of CloudFront's method sets, caching a subset of what it allows",
+    (_pattern, behavior) => {
+      expect([METHODS.getHead, METHODS.getHeadOptions, METHODS.all].some((set) => same(behavior.allowedMethods, set))).toBe(true);
+      expect([METHODS.getHead, METHODS.getHeadOptions].some((set) => same(behavior.cachedMethods, set))).toBe(true);
+      for (const method of behavior.cachedMethods) expect(behavior.allowedMethods).toContain(method);
+    },
+  );
 
   it('fails origin groups over only on status codes FailoverCriteria accepts, and configures only error codes CloudFormation accepts', () => {
     for (const origin of Object.values(DISTRIBUTION.origins)) {
@@ -34,7 +46,8 @@ describe('the distribution description is a distribution CloudFront accepts', ()
 
   it('names no header an origin request policy cannot carry, and each policy name means one policy', () => {
     const { cache, originRequest } = policiesOf(DISTRIBUTION);
-    for (const policy of originRequest) for (const header of policy.headers) expect(NOT_IN_ORIGIN_REQUEST_POLICY).not.toContain(header.toLowerCase());
+    for (const policy of originRequest)
+      for (const header of policy.headers) expect(NOT_IN_ORIGIN_REQUEST_POLICY).not.toContain(header.toLowerCase());
     const names = [...cache.map((p) => p.name), ...originRequest.map((p) => p.name)];
     expect(new Set(names).size).toBe(names.length);
     // Two behaviors naming the same policy must mean the same object (one CDK construct, one local policy).
@@ -60,7 +73,9 @@ describe('/api/*: the API learns who is asking only from CloudFront', () => {
     const origin = DISTRIBUTION.origins.api;
     expect(origin.kind).toBe('http');
     if (origin.kind !== 'http') return;
-    expect(origin.customHeaders).toEqual([{ name: ORIGIN_VERIFY_HEADER, value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: 'current' } }]);
+    expect(origin.customHeaders).toEqual([
+      { name: ORIGIN_VERIFY_HEADER, value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: 'current' } },
+    ]);
     // The health checks' path is under /api/* too: it is the API that lets it through without the header.
     expect(HEALTH_CHECK_PATH.startsWith('/api/')).toBe(true);
   });

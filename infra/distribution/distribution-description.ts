@@ -231,9 +231,21 @@ export const DISTRIBUTION: DistributionDescription = {
   // With list access, "/" at the origin would list the bucket; the home page answers it instead.
   defaultRootObject: 'index.html',
   origins: {
-    site: { kind: 'bucket-group', primary: 'site', fallback: 'site-replica', failoverStatusCodes: ORIGIN_FAILOVER_STATUS_CODES, access: ['read', 'list'] },
+    site: {
+      kind: 'bucket-group',
+      primary: 'site',
+      fallback: 'site-replica',
+      failoverStatusCodes: ORIGIN_FAILOVER_STATUS_CODES,
+      access: ['read', 'list'],
+    },
     // Read only: media keys are not listable from either bucket.
-    media: { kind: 'bucket-group', primary: 'media', fallback: 'media-replica', failoverStatusCodes: ORIGIN_FAILOVER_STATUS_CODES, access: ['read'] },
+    media: {
+      kind: 'bucket-group',
+      primary: 'media',
+      fallback: 'media-replica',
+      failoverStatusCodes: ORIGIN_FAILOVER_STATUS_CODES,
+      access: ['read'],
+    },
     api: {
       kind: 'http',
       protocolPolicy: 'https-only',
@@ -242,7 +254,12 @@ export const DISTRIBUTION: DistributionDescription = {
       // before forwarding the request to the origin"
       // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html):
       // a viewer cannot supply its own value.
-      customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: ORIGIN_VERIFY_SECRET.currentField } }],
+      customHeaders: [
+        {
+          name: ORIGIN_VERIFY_HEADER,
+          value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: ORIGIN_VERIFY_SECRET.currentField },
+        },
+      ],
     },
   },
   behaviors: [
@@ -287,9 +304,13 @@ export const DISTRIBUTION: DistributionDescription = {
 };
 
 /** The default behavior (`*`, last) and the others, as CloudFront's API separates them. */
-export function splitBehaviors(description: DistributionDescription): { readonly defaultBehavior: BehaviorDescription; readonly additional: readonly BehaviorDescription[] } {
+export function splitBehaviors(description: DistributionDescription): {
+  readonly defaultBehavior: BehaviorDescription;
+  readonly additional: readonly BehaviorDescription[];
+} {
   const last = description.behaviors[description.behaviors.length - 1];
-  if (!last || last.pathPattern !== '*') throw new Error('the distribution description must end with the default behavior (pathPattern "*")');
+  if (!last || last.pathPattern !== '*')
+    throw new Error('the distribution description must end with the default behavior (pathPattern "*")');
   const additional = description.behaviors.slice(0, -1);
   const misplaced = additional.find((b) => b.pathPattern === '*');
   if (misplaced) throw new Error('only the last behavior may be the default ("*")');
@@ -297,7 +318,10 @@ export function splitBehaviors(description: DistributionDescription): { readonly
 }
 
 /** Every cache / origin request policy the behaviors use, once each, by name. */
-export function policiesOf(description: DistributionDescription): { readonly cache: readonly CachePolicyDescription[]; readonly originRequest: readonly OriginRequestPolicyDescription[] } {
+export function policiesOf(description: DistributionDescription): {
+  readonly cache: readonly CachePolicyDescription[];
+  readonly originRequest: readonly OriginRequestPolicyDescription[];
+} {
   const cache = new Map<string, CachePolicyDescription>();
   const originRequest = new Map<string, OriginRequestPolicyDescription>();
   for (const behavior of description.behaviors) {
@@ -308,7 +332,11 @@ export function policiesOf(description: DistributionDescription): { readonly cac
 }
 
 /** A copy of the description with `change` applied to the behavior for `pathPattern` (tests, drills). */
-export function withBehavior(description: DistributionDescription, pathPattern: string, change: (behavior: BehaviorDescription) => BehaviorDescription): DistributionDescription {
+export function withBehavior(
+  description: DistributionDescription,
+  pathPattern: string,
+  change: (behavior: BehaviorDescription) => BehaviorDescription,
+): DistributionDescription {
   if (!description.behaviors.some((b) => b.pathPattern === pathPattern)) throw new Error(`no behavior for ${pathPattern}`);
   return { ...description, behaviors: description.behaviors.map((b) => (b.pathPattern === pathPattern ? change(b) : b)) };
 }

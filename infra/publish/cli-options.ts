@@ -79,8 +79,10 @@ export function parsePublishArgs(argv: readonly string[], defaults: Defaults): P
   const distributionId = values['distribution-id'] ?? outputs.distributionId;
   if (!bucket) throw new CliError(`--bucket is required (or deploy first: ${outputsFile} names StrideSite's SiteBucketName)`);
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new CliError(`--bucket "${bucket}" is not an S3 bucket name`);
-  if (!distributionId) throw new CliError(`--distribution-id is required (or deploy first: ${outputsFile} names StrideSite's DistributionId)`);
-  if (!/^[A-Z0-9]{10,20}$/.test(distributionId)) throw new CliError(`--distribution-id "${distributionId}" is not a CloudFront distribution id`);
+  if (!distributionId)
+    throw new CliError(`--distribution-id is required (or deploy first: ${outputsFile} names StrideSite's DistributionId)`);
+  if (!/^[A-Z0-9]{10,20}$/.test(distributionId))
+    throw new CliError(`--distribution-id "${distributionId}" is not a CloudFront distribution id`);
   if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(values.region)) throw new CliError(`--region "${values.region}" is not an AWS region`);
   return {
     bucket,

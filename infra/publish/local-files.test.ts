@@ -18,7 +18,9 @@ describe('listLocalObjects', () => {
   });
 
   it('says to build first when the folder is missing or empty', async () => {
-    await expect(listLocalObjects('/nonexistent/stride-dist')).rejects.toThrow(/\/nonexistent\/stride-dist does not exist: build the site first/);
+    await expect(listLocalObjects('/nonexistent/stride-dist')).rejects.toThrow(
+      /\/nonexistent\/stride-dist does not exist: build the site first/,
+    );
     await expect(listLocalObjects(mkdtempSync(path.join(tmpdir(), 'stride-publish-')))).rejects.toThrow(/is empty: build the site first/);
   });
 });

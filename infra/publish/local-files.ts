@@ -17,7 +17,11 @@ export async function listLocalObjects(dir: string): Promise<LocalObject[]> {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     const body = await readFile(file);
-    objects.push({ key: path.relative(dir, file).split(path.sep).join('/'), md5: createHash('md5').update(body).digest('hex'), size: body.length });
+    objects.push({
+      key: path.relative(dir, file).split(path.sep).join('/'),
+      md5: createHash('md5').update(body).digest('hex'),
+      size: body.length,
+    });
   }
   if (objects.length === 0) throw new Error(`${dir} is empty: build the site first (npm run build)`);
   return objects.sort((a, b) => (a.key < b.key ? -1 : 1));

@@ -66,12 +66,43 @@ describe('planPublish', () => {
 
   it('uploads and invalidates only what changed, pages after the assets they load', () => {
     const plan = planPublish(
-      [local('index.html', 'v2'), local('programs/hiit-30/index.html', 'v2'), local('programs/yoga/index.html'), local('assets/app-NEWHASH1.js'), local('data/hiit-30.json', 'v2'), local('favicon.svg')],
-      [remote('index.html', 'v1'), remote('programs/hiit-30/index.html', 'v1'), remote('programs/yoga/index.html'), remote('assets/app-OLDHASH1.js'), remote('data/hiit-30.json', 'v1'), remote('favicon.svg')],
+      [
+        local('index.html', 'v2'),
+        local('programs/hiit-30/index.html', 'v2'),
+        local('programs/yoga/index.html'),
+        local('assets/app-NEWHASH1.js'),
+        local('data/hiit-30.json', 'v2'),
+        local('favicon.svg'),
+      ],
+      [
+        remote('index.html', 'v1'),
+        remote('programs/hiit-30/index.html', 'v1'),
+        remote('programs/yoga/index.html'),
+        remote('assets/app-OLDHASH1.js'),
+        remote('data/hiit-30.json', 'v1'),
+        remote('favicon.svg'),
+      ],
     );
-    expect(plan.uploads.map((u) => u.key)).toEqual(['assets/app-NEWHASH1.js', 'data/hiit-30.json', 'index.html', 'programs/hiit-30/index.html']);
-    expect(plan.uploads.find((u) => u.key === 'data/hiit-30.json')).toMatchObject({ kind: 'page-data', reason: 'changed', cacheControl: CACHE_CONTROL['page-data'], contentType: 'application/json; charset=utf-8' });
-    expect(plan.invalidationPaths).toEqual(['/', '/data/hiit-30.json', '/index.html', '/programs/hiit-30', '/programs/hiit-30/', '/programs/hiit-30/index.html']);
+    expect(plan.uploads.map((u) => u.key)).toEqual([
+      'assets/app-NEWHASH1.js',
+      'data/hiit-30.json',
+      'index.html',
+      'programs/hiit-30/index.html',
+    ]);
+    expect(plan.uploads.find((u) => u.key === 'data/hiit-30.json')).toMatchObject({
+      kind: 'page-data',
+      reason: 'changed',
+      cacheControl: CACHE_CONTROL['page-data'],
+      contentType: 'application/json; charset=utf-8',
+    });
+    expect(plan.invalidationPaths).toEqual([
+      '/',
+      '/data/hiit-30.json',
+      '/index.html',
+      '/programs/hiit-30',
+      '/programs/hiit-30/',
+      '/programs/hiit-30/index.html',
+    ]);
     expect(plan.stale).toEqual(['assets/app-OLDHASH1.js']);
   });
 
@@ -94,7 +125,13 @@ describe('planPublish', () => {
       { maxInvalidationPaths: 3 },
     );
     expect(plan.invalidationPaths).toEqual(['/*']);
-    expect(planPublish(keys.map((k) => local(k, 'new')), keys.map((k) => remote(k, 'old')), { maxInvalidationPaths: 4 }).invalidationPaths).toHaveLength(4);
+    expect(
+      planPublish(
+        keys.map((k) => local(k, 'new')),
+        keys.map((k) => remote(k, 'old')),
+        { maxInvalidationPaths: 4 },
+      ).invalidationPaths,
+    ).toHaveLength(4);
   });
 
   it.each([

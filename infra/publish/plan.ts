@@ -57,7 +57,12 @@ export class PublishPlanError extends Error {
 const unquote = (etag: string): string => etag.replace(/^"|"$/g, '').toLowerCase();
 
 function assertKey(key: string): void {
-  if (key === '' || key.startsWith('/') || key.split('/').some((part) => part === '' || part === '.' || part === '..') || key.includes('\\')) {
+  if (
+    key === '' ||
+    key.startsWith('/') ||
+    key.split('/').some((part) => part === '' || part === '.' || part === '..') ||
+    key.includes('\\')
+  ) {
     throw new PublishPlanError(`not a valid object key: "${key}" (relative, "/"-separated, no empty, "." or ".." parts)`);
   }
 }
@@ -75,7 +80,8 @@ function pathsFor(key: string): string[] {
 
 export function planPublish(local: readonly LocalObject[], remote: readonly RemoteObject[], options: PlanOptions = {}): PublishPlan {
   const maxPaths = options.maxInvalidationPaths ?? 50;
-  if (!Number.isInteger(maxPaths) || maxPaths < 1) throw new PublishPlanError(`maxInvalidationPaths must be a positive integer, got ${maxPaths}`);
+  if (!Number.isInteger(maxPaths) || maxPaths < 1)
+    throw new PublishPlanError(`maxInvalidationPaths must be a positive integer, got ${maxPaths}`);
   const remoteByKey = new Map(remote.map((object) => [object.key, object]));
   const seen = new Set<string>();
   const uploads: PlannedUpload[] = [];
@@ -94,7 +100,15 @@ export function planPublish(local: readonly LocalObject[], remote: readonly Remo
       continue;
     }
     const kind = objectKind(object.key);
-    uploads.push({ key: object.key, kind, cacheControl: CACHE_CONTROL[kind], contentType: contentType(object.key), md5: object.md5.toLowerCase(), size: object.size, reason: existing ? 'changed' : 'new' });
+    uploads.push({
+      key: object.key,
+      kind,
+      cacheControl: CACHE_CONTROL[kind],
+      contentType: contentType(object.key),
+      md5: object.md5.toLowerCase(),
+      size: object.size,
+      reason: existing ? 'changed' : 'new',
+    });
     // New keys were never cached (at most a 404, cached for seconds); hashed names never change.
     if (existing && kind !== 'hashed-asset') for (const path of pathsFor(object.key)) invalidate.add(path);
   }
@@ -105,7 +119,10 @@ export function planPublish(local: readonly LocalObject[], remote: readonly Remo
   return {
     uploads: ordered,
     unchanged: unchanged.sort(),
-    stale: remote.map((object) => object.key).filter((key) => !seen.has(key)).sort(),
+    stale: remote
+      .map((object) => object.key)
+      .filter((key) => !seen.has(key))
+      .sort(),
     invalidationPaths: paths.length > maxPaths ? ['/*'] : paths,
   };
 }
@@ -113,7 +130,12 @@ export function planPublish(local: readonly LocalObject[], remote: readonly Remo
 /** The plan as a person reads it (`--dry-run`). */
 export function describePlan(plan: PublishPlan): string {
   const lines = [`upload ${plan.uploads.length} object(s), ${plan.unchanged.length} unchanged, ${plan.stale.length} stale (kept)`];
-  for (const upload of plan.uploads) lines.push(`  ${upload.reason === 'new' ? '+' : '~'} ${upload.key}  [${upload.contentType}; ${upload.cacheControl}]`);
-  lines.push(plan.invalidationPaths.length ? `invalidate ${plan.invalidationPaths.length} path(s): ${plan.invalidationPaths.join(' ')}` : 'invalidate nothing');
+  for (const upload of plan.uploads)
+    lines.push(`  ${upload.reason === 'new' ? '+' : '~'} ${upload.key}  [${upload.contentType}; ${upload.cacheControl}]`);
+  lines.push(
+    plan.invalidationPaths.length
+      ? `invalidate ${plan.invalidationPaths.length} path(s): ${plan.invalidationPaths.join(' ')}`
+      : 'invalidate nothing',
+  );
   return lines.join('\n');
 }

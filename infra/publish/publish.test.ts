@@ -24,7 +24,13 @@ function builtSite(): string {
   return dir;
 }
 
-const target = (dir: string) => ({ s3: new S3Client({ region: 'us-east-1' }), cloudfront: new CloudFrontClient({ region: 'us-east-1' }), bucket: 'stride-site', distributionId: 'E2EXAMPLE12345', dir });
+const target = (dir: string) => ({
+  s3: new S3Client({ region: 'us-east-1' }),
+  cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
+  bucket: 'stride-site',
+  distributionId: 'E2EXAMPLE12345',
+  dir,
+});
 const lines: string[] = [];
 const log = (line: string) => lines.push(line);
 
@@ -48,23 +54,43 @@ describe('publishSite (mocked AWS)', () => {
   });
 
   it('uploads the changed objects with their Cache-Control, invalidates changed pages and waits (mocked AWS)', async () => {
-    s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'index.html', ETag: etag('home v1') }, { Key: 'data/hiit-30.json', ETag: etag('{"v":1}') }] });
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [
+        { Key: 'index.html', ETag: etag('home v1') },
+        { Key: 'data/hiit-30.json', ETag: etag('{"v":1}') },
+      ],
+    });
     s3Mock.on(PutObjectCommand).resolves({});
-    cfMock.on(CreateInvalidationCommand).resolves({ Invalidation: { Id: 'I123', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
-    cfMock.on(GetInvalidationCommand).resolves({ Invalidation: { Id: 'I123', Status: 'Completed', CreateTime: new Date(), InvalidationBatch: undefined } });
+    cfMock
+      .on(CreateInvalidationCommand)
+      .resolves({ Invalidation: { Id: 'I123', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
+    cfMock
+      .on(GetInvalidationCommand)
+      .resolves({ Invalidation: { Id: 'I123', Status: 'Completed', CreateTime: new Date(), InvalidationBatch: undefined } });
 
     const result = await publishSite(target(builtSite()), { log });
 
     const puts = s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
     // The asset goes up before the page that loads it; unchanged data is not sent.
     expect(puts.map((put) => put.Key)).toEqual(['assets/app-Abc12345.js', 'index.html']);
-    expect(puts[0]).toMatchObject({ Bucket: 'stride-site', CacheControl: CACHE_CONTROL['hashed-asset'], ContentType: 'text/javascript; charset=utf-8', ContentMD5: Buffer.from(etag('js v2').slice(1, -1), 'hex').toString('base64') });
+    expect(puts[0]).toMatchObject({
+      Bucket: 'stride-site',
+      CacheControl: CACHE_CONTROL['hashed-asset'],
+      ContentType: 'text/javascript; charset=utf-8',
+      ContentMD5: Buffer.from(etag('js v2').slice(1, -1), 'hex').toString('base64'),
+    });
     expect(puts[1]).toMatchObject({ CacheControl: CACHE_CONTROL.page, ContentType: 'text/html; charset=utf-8' });
     expect(Buffer.from(puts[1]?.Body as Uint8Array).toString()).toBe('home v2');
 
     const invalidations = cfMock.commandCalls(CreateInvalidationCommand).map((call) => call.args[0].input);
     expect(invalidations).toHaveLength(1);
-    expect(invalidations[0]).toMatchObject({ DistributionId: 'E2EXAMPLE12345', InvalidationBatch: { Paths: { Quantity: 2, Items: ['/', '/index.html'] }, CallerReference: expect.stringMatching(/^stride-publish-/) } });
+    expect(invalidations[0]).toMatchObject({
+      DistributionId: 'E2EXAMPLE12345',
+      InvalidationBatch: {
+        Paths: { Quantity: 2, Items: ['/', '/index.html'] },
+        CallerReference: expect.stringMatching(/^stride-publish-/),
+      },
+    });
     expect(cfMock.commandCalls(GetInvalidationCommand)[0]?.args[0].input).toEqual({ DistributionId: 'E2EXAMPLE12345', Id: 'I123' });
     expect(result.invalidationId).toBe('I123');
     expect(lines.at(-1)).toBe('invalidation I123 completed');
@@ -100,9 +126,15 @@ describe('publishSite (mocked AWS)', () => {
   it('fails when the invalidation does not complete in time (mocked AWS)', async () => {
     s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'index.html', ETag: etag('home v1') }] });
     s3Mock.on(PutObjectCommand).resolves({});
-    cfMock.on(CreateInvalidationCommand).resolves({ Invalidation: { Id: 'I9', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
-    cfMock.on(GetInvalidationCommand).resolves({ Invalidation: { Id: 'I9', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
-    await expect(publishSite(target(builtSite()), { log, maxWaitSeconds: 2, pollSeconds: 1 })).rejects.toThrow(/TimeoutError|timed out|exceeded/i);
+    cfMock
+      .on(CreateInvalidationCommand)
+      .resolves({ Invalidation: { Id: 'I9', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
+    cfMock
+      .on(GetInvalidationCommand)
+      .resolves({ Invalidation: { Id: 'I9', Status: 'InProgress', CreateTime: new Date(), InvalidationBatch: undefined } });
+    await expect(publishSite(target(builtSite()), { log, maxWaitSeconds: 2, pollSeconds: 1 })).rejects.toThrow(
+      /TimeoutError|timed out|exceeded/i,
+    );
     expect(cfMock.commandCalls(GetInvalidationCommand).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -74,13 +74,19 @@ export async function publishSite(target: PublishTarget, options: PublishOptions
   const created = await target.cloudfront.send(
     new CreateInvalidationCommand({
       DistributionId: target.distributionId,
-      InvalidationBatch: { CallerReference: `stride-publish-${randomUUID()}`, Paths: { Quantity: plan.invalidationPaths.length, Items: [...plan.invalidationPaths] } },
+      InvalidationBatch: {
+        CallerReference: `stride-publish-${randomUUID()}`,
+        Paths: { Quantity: plan.invalidationPaths.length, Items: [...plan.invalidationPaths] },
+      },
     }),
   );
   const invalidationId = created.Invalidation?.Id;
   if (!invalidationId) throw new Error(`CloudFront accepted the invalidation for ${target.distributionId} but returned no id`);
   log(`invalidation ${invalidationId} created; waiting for it to complete`);
-  await waitUntilInvalidationCompleted({ client: target.cloudfront, maxWaitTime: options.maxWaitSeconds ?? 900, minDelay: options.pollSeconds ?? 20 }, { DistributionId: target.distributionId, Id: invalidationId });
+  await waitUntilInvalidationCompleted(
+    { client: target.cloudfront, maxWaitTime: options.maxWaitSeconds ?? 900, minDelay: options.pollSeconds ?? 20 },
+    { DistributionId: target.distributionId, Id: invalidationId },
+  );
   log(`invalidation ${invalidationId} completed`);
   return { plan, invalidationId };
 }

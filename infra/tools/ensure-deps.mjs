@@ -17,7 +17,15 @@ function run(command, args, env = {}) {
 }
 
 // The fields of a package.json that change what npm installs; scripts and descriptions do not.
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'workspaces', 'engines'];
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'overrides',
+  'workspaces',
+  'engines',
+];
 
 function readJson(file) {
   try {
@@ -61,7 +69,10 @@ function ensureChromium() {
   }
   const sudo = process.getuid() === 0 ? [] : ['sudo'];
   console.log(`[stride] ${CHROMIUM} is missing; installing Debian's chromium…`);
-  const apt = (...args) => (sudo.length ? run('sudo', ['apt-get', ...args], { DEBIAN_FRONTEND: 'noninteractive' }) : run('apt-get', args, { DEBIAN_FRONTEND: 'noninteractive' }));
+  const apt = (...args) =>
+    sudo.length
+      ? run('sudo', ['apt-get', ...args], { DEBIAN_FRONTEND: 'noninteractive' })
+      : run('apt-get', args, { DEBIAN_FRONTEND: 'noninteractive' });
   apt('update');
   apt('install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation');
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
@@ -69,7 +80,8 @@ function ensureChromium() {
 
 try {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) throw new Error(`Node ${process.versions.node} is too old: Stride needs Node 20.19 or newer`);
+  if (major < 20 || (major === 20 && minor < 19))
+    throw new Error(`Node ${process.versions.node} is too old: Stride needs Node 20.19 or newer`);
   ensureNodeModules();
   if (process.argv.includes('--browser')) ensureChromium();
 } catch (error) {

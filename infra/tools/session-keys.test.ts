@@ -17,7 +17,9 @@ afterEach(async () => {
 describe('ensureSessionKeys', () => {
   it('generates a key pair whose JWKS verifies what the private key signs', async () => {
     const keys = await ensureSessionKeys(pathsIn(dir));
-    const token = await new SignJWT({ sub: 'u1' }).setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid }).sign(await importJWK(keys.privateJwk, 'RS256'));
+    const token = await new SignJWT({ sub: 'u1' })
+      .setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid })
+      .sign(await importJWK(keys.privateJwk, 'RS256'));
     const { payload } = await jwtVerify(token, createLocalJWKSet(keys.jwks));
     expect(payload.sub).toBe('u1');
     expect(keys.jwks.keys[0]).not.toHaveProperty('d');

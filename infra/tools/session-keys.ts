@@ -16,7 +16,6 @@ export const sessionKeyPaths = {
   jwks: path.join(repoRoot, '.stride', 'keys', 'jwks.json'),
 } as const;
 
-
 export interface SessionKeys {
   /** The current signing key (private JWK with `kid` and `alg`). */
   readonly privateJwk: JWK & { kid: string };
@@ -31,9 +30,13 @@ async function readJson(file: string): Promise<unknown> {
 /** Loads the keys, generating an RSA-2048 pair on first use; never replaces existing keys. */
 export async function ensureSessionKeys(paths: { dir: string; privateJwk: string; jwks: string } = sessionKeyPaths): Promise<SessionKeys> {
   try {
-    return { privateJwk: (await readJson(paths.privateJwk)) as SessionKeys['privateJwk'], jwks: (await readJson(paths.jwks)) as SessionKeys['jwks'] };
+    return {
+      privateJwk: (await readJson(paths.privateJwk)) as SessionKeys['privateJwk'],
+      jwks: (await readJson(paths.jwks)) as SessionKeys['jwks'],
+    };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`session keys in ${paths.dir} are unreadable: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`session keys in ${paths.dir} are unreadable: ${(error as Error).message}`);
   }
   const { privateKey, publicKey } = await generateKeyPair(SESSION_ALG, { modulusLength: 2048, extractable: true });
   const publicJwk = await exportJWK(publicKey);

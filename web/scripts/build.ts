@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Validate content first: a bad file should fail in a second, not after two bundler runs.
   const catalog = await loadPrograms(webPaths.contentDir);
-  await checkContentAssets(catalog, { contentDir: webPaths.contentDir, publicDir: path.join(webPaths.webDir, 'public'), mediaDir: path.join(webPaths.webDir, 'media') });
+  await checkContentAssets(catalog, {
+    contentDir: webPaths.contentDir,
+    publicDir: path.join(webPaths.webDir, 'public'),
+    mediaDir: path.join(webPaths.webDir, 'media'),
+  });
 
   await rm(webPaths.distDir, { recursive: true, force: true });
   await build({ configFile, logLevel: 'warn' });
@@ -35,7 +39,9 @@ async function main(): Promise<void> {
   await addLazyRoutePreloads(webPaths.clientDir, manifest);
   await writeFile(webPaths.buildStamp, new Date().toISOString());
   const ms = Math.round(performance.now() - started);
-  console.log(`web: ${catalog.length} programs → ${result.pages} pages, ${result.dataFiles} page-data files in ${ms} ms (${path.relative(process.cwd(), webPaths.clientDir)})`);
+  console.log(
+    `web: ${catalog.length} programs → ${result.pages} pages, ${result.dataFiles} page-data files in ${ms} ms (${path.relative(process.cwd(), webPaths.clientDir)})`,
+  );
 }
 
 main().catch((error: unknown) => {

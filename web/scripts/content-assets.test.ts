@@ -39,7 +39,10 @@ afterEach(async () => {
 
 describe('checkContentAssets', () => {
   it('names the file and field of a missing poster and of a media id without a stream', async () => {
-    const error = await checkContentAssets([program], dirs).then(() => undefined, (e: unknown) => e as Error);
+    const error = await checkContentAssets([program], dirs).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toContain('2 missing asset(s)');
     expect(error?.message).toMatch(/core-10\.json: poster\.src: \/posters\/core-10\.svg does not exist/);
     expect(error?.message).toMatch(/core-10\.json: workouts\.1\.mediaId: "clip-b" has no .*clip-b\/master\.m3u8/);
@@ -55,7 +58,11 @@ describe('checkContentAssets', () => {
   it('finds every poster and stream of the shipped catalog', async () => {
     const shipped = await loadPrograms(webPaths.contentDir);
     await expect(
-      checkContentAssets(shipped, { contentDir: webPaths.contentDir, publicDir: path.join(webPaths.webDir, 'public'), mediaDir: path.join(webPaths.webDir, 'media') }),
+      checkContentAssets(shipped, {
+        contentDir: webPaths.contentDir,
+        publicDir: path.join(webPaths.webDir, 'public'),
+        mediaDir: path.join(webPaths.webDir, 'media'),
+      }),
     ).resolves.toBeUndefined();
   });
 });

@@ -36,7 +36,10 @@ export async function checkContentAssets(programs: readonly Program[], dirs: Ass
         found = await exists(path.join(dirs.mediaDir, workout.mediaId, 'master.m3u8'));
         mediaSeen.set(workout.mediaId, found);
       }
-      if (!found) problems.push(`${file}: workouts.${index}.mediaId: "${workout.mediaId}" has no ${path.join(dirs.mediaDir, workout.mediaId, 'master.m3u8')}`);
+      if (!found)
+        problems.push(
+          `${file}: workouts.${index}.mediaId: "${workout.mediaId}" has no ${path.join(dirs.mediaDir, workout.mediaId, 'master.m3u8')}`,
+        );
     }
   }
   if (problems.length > 0) throw new ContentError(`Content has ${problems.length} missing asset(s):\n  ${problems.join('\n  ')}`);

@@ -26,8 +26,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const write = (name: string, body: unknown) =>
-  writeFile(path.join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+const write = (name: string, body: unknown) => writeFile(path.join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
 
 describe('loadPrograms', () => {
   it('loads valid programs', async () => {
@@ -44,11 +43,17 @@ describe('loadPrograms', () => {
   it('names a missing or malformed poster and media id', async () => {
     const { poster: _poster, ...noPoster } = valid;
     await write('core-10.json', { ...noPoster, workouts: [{ id: 'w-core-1', title: 'x', durationSec: 600, mediaId: 'Bad Id' }] });
-    const error = await loadPrograms(dir).then(() => undefined, (e: unknown) => e as Error);
+    const error = await loadPrograms(dir).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toMatch(/core-10\.json: poster: /);
     expect(error?.message).toMatch(/core-10\.json: workouts\.0\.mediaId: must be lowercase words/);
     await write('core-10.json', { ...valid, poster: { src: 'https://cdn.example/p.png', width: 0, height: 360, alt: 'p' } });
-    const sized = await loadPrograms(dir).then(() => undefined, (e: unknown) => e as Error);
+    const sized = await loadPrograms(dir).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(sized?.message).toMatch(/core-10\.json: poster\.src: must be \/posters\//);
     expect(sized?.message).toMatch(/core-10\.json: poster\.width: /);
   });

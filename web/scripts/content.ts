@@ -14,7 +14,9 @@ export class ContentError extends Error {
 export async function loadPrograms(dir: string): Promise<Program[]> {
   const names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   if (names.length === 0) throw new ContentError(`${dir}: no program files (*.json) found`);
-  const files = await Promise.all(names.map(async (name) => ({ name, where: path.join(dir, name), text: await readFile(path.join(dir, name), 'utf8') })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, where: path.join(dir, name), text: await readFile(path.join(dir, name), 'utf8') })),
+  );
   const { programs, problems } = validatePrograms(files);
   if (problems.length > 0) throw new ContentError(`Content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   // Featured first, then newest launch first: the order the home page lists programs in.

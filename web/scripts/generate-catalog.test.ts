@@ -29,8 +29,19 @@ describe('generateCatalog', () => {
 
 describe('parseGenerateArgs', () => {
   it('reads the flags with defaults', () => {
-    expect(parseGenerateArgs(['--programs', '1000', '--out', 'x'])).toMatchObject({ programs: 1000, workoutsPerProgram: 6, seed: 1, force: false, out: path.resolve('x') });
-    expect(parseGenerateArgs(['--programs=5', '--out=y', '--workouts=2', '--seed=9', '--force'])).toMatchObject({ programs: 5, workoutsPerProgram: 2, seed: 9, force: true });
+    expect(parseGenerateArgs(['--programs', '1000', '--out', 'x'])).toMatchObject({
+      programs: 1000,
+      workoutsPerProgram: 6,
+      seed: 1,
+      force: false,
+      out: path.resolve('x'),
+    });
+    expect(parseGenerateArgs(['--programs=5', '--out=y', '--workouts=2', '--seed=9', '--force'])).toMatchObject({
+      programs: 5,
+      workoutsPerProgram: 2,
+      seed: 9,
+      force: true,
+    });
   });
 
   it.each([
@@ -58,13 +69,21 @@ describe('writeCatalog', () => {
     expect(await writeCatalog({ programs: 12, workoutsPerProgram: 2, seed: 1, out: dir, force: false })).toBe(12);
     const programs = await loadPrograms(dir);
     expect(programs).toHaveLength(12);
-    await expect(checkContentAssets(programs, { contentDir: dir, publicDir: path.join(webPaths.webDir, 'public'), mediaDir: path.join(webPaths.webDir, 'media') })).resolves.toBeUndefined();
+    await expect(
+      checkContentAssets(programs, {
+        contentDir: dir,
+        publicDir: path.join(webPaths.webDir, 'public'),
+        mediaDir: path.join(webPaths.webDir, 'media'),
+      }),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses to mix with program files already there unless forced', async () => {
     await writeFile(path.join(dir, 'old.json'), '{}');
     await writeFile(path.join(dir, 'notes.txt'), 'keep me');
-    await expect(writeCatalog({ programs: 2, workoutsPerProgram: 1, seed: 1, out: dir, force: false })).rejects.toThrow(/already has 1 program file\(s\); pass --force/);
+    await expect(writeCatalog({ programs: 2, workoutsPerProgram: 1, seed: 1, out: dir, force: false })).rejects.toThrow(
+      /already has 1 program file\(s\); pass --force/,
+    );
     await writeCatalog({ programs: 2, workoutsPerProgram: 1, seed: 1, out: dir, force: true });
     expect((await readdir(dir)).sort()).toEqual(['notes.txt', 'synthetic-1.json', 'synthetic-2.json']);
   });

@@ -39,7 +39,13 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { programs: { type: 'string' }, out: { type: 'string' }, workouts: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } },
+      options: {
+        programs: { type: 'string' },
+        out: { type: 'string' },
+        workouts: { type: 'string' },
+        seed: { type: 'string' },
+        force: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -47,7 +53,8 @@ export function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const out = values.out;
-  if (typeof out !== 'string' || out.trim() === '') throw new UsageError(`--out is required (the folder to write the programs to)\n${USAGE}`);
+  if (typeof out !== 'string' || out.trim() === '')
+    throw new UsageError(`--out is required (the folder to write the programs to)\n${USAGE}`);
   return {
     programs: integer('programs', values.programs as string | undefined, undefined, 1, 100_000),
     workoutsPerProgram: integer('workouts', values.workouts as string | undefined, 6, 1, 50),
@@ -73,7 +80,9 @@ async function main(): Promise<void> {
   const args = parseGenerateArgs(process.argv.slice(2));
   const started = performance.now();
   const count = await writeCatalog(args);
-  console.log(`generate-catalog: ${count} programs × ${args.workoutsPerProgram} workouts → ${args.out} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `generate-catalog: ${count} programs × ${args.workoutsPerProgram} workouts → ${args.out} in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 // Run as a CLI only, not when a test imports the module.

@@ -5,12 +5,20 @@ const template = '<title><!--app-title--></title><div id="root"><!--app-html--><
 
 describe('fillTemplate', () => {
   it('escapes the title and inserts markup and state verbatim', () => {
-    const page = fillTemplate(template, { title: 'Tom & "Jerry" <3', html: '<p>$& $1</p>', stateScript: '<script type="application/json">{}</script>' });
-    expect(page).toBe('<title>Tom &amp; &quot;Jerry&quot; &lt;3</title><div id="root"><p>$& $1</p></div><script type="application/json">{}</script>');
+    const page = fillTemplate(template, {
+      title: 'Tom & "Jerry" <3',
+      html: '<p>$& $1</p>',
+      stateScript: '<script type="application/json">{}</script>',
+    });
+    expect(page).toBe(
+      '<title>Tom &amp; &quot;Jerry&quot; &lt;3</title><div id="root"><p>$& $1</p></div><script type="application/json">{}</script>',
+    );
   });
 
   it('names a missing placeholder', () => {
-    expect(() => assertTemplate('<title></title>', 'index.html')).toThrow('index.html: the HTML template lost its <!--app-title--> placeholder');
+    expect(() => assertTemplate('<title></title>', 'index.html')).toThrow(
+      'index.html: the HTML template lost its <!--app-title--> placeholder',
+    );
     expect(() => assertTemplate(template, 'index.html')).not.toThrow();
   });
 });

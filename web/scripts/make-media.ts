@@ -45,21 +45,73 @@ function encode(sample: SampleMedia, outDir: string): void {
     `drawtext=fontfile=${MONO}:text='%{pts\\:hms}':fontsize=36:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=(w-text_w)/2:y=h*0.78`,
   ].join(',');
   run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=size=854x480:rate=${FPS}:duration=${sample.durationSec}`,
-    '-f', 'lavfi', '-i', `sine=frequency=${sample.toneHz}:beep_factor=4:duration=${sample.durationSec}:sample_rate=44100`,
-    '-filter_complex', `[0:v]hue=h=${sample.hue},${burnIn},split=2[v1][v2];[v1]scale=426:240[v240];[v2]null[v480];[1:a]asplit=2[a1][a2]`,
-    '-map', '[v240]', '-map', '[a1]', '-map', '[v480]', '-map', '[a2]',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=854x480:rate=${FPS}:duration=${sample.durationSec}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${sample.toneHz}:beep_factor=4:duration=${sample.durationSec}:sample_rate=44100`,
+    '-filter_complex',
+    `[0:v]hue=h=${sample.hue},${burnIn},split=2[v1][v2];[v1]scale=426:240[v240];[v2]null[v480];[1:a]asplit=2[a1][a2]`,
+    '-map',
+    '[v240]',
+    '-map',
+    '[a1]',
+    '-map',
+    '[v480]',
+    '-map',
+    '[a2]',
     // A keyframe exactly every segment, so every 2 s segment starts cleanly and ABR can switch there.
-    '-c:v', 'libx264', '-profile:v', 'main', '-preset', 'veryfast', '-pix_fmt', 'yuv420p',
-    '-g', String(FPS * SEGMENT_SEC), '-keyint_min', String(FPS * SEGMENT_SEC), '-sc_threshold', '0',
-    '-b:v:0', '100k', '-maxrate:v:0', '130k', '-bufsize:v:0', '260k',
-    '-b:v:1', '240k', '-maxrate:v:1', '310k', '-bufsize:v:1', '620k',
-    '-c:a', 'aac', '-b:a', '32k', '-ac', '1',
-    '-f', 'hls', '-hls_time', String(SEGMENT_SEC), '-hls_playlist_type', 'vod',
-    '-hls_segment_filename', path.join(outDir, '%v', 'seg-%03d.ts'),
-    '-master_pl_name', 'master.m3u8',
-    '-var_stream_map', 'v:0,a:0,name:240p v:1,a:1,name:480p',
+    '-c:v',
+    'libx264',
+    '-profile:v',
+    'main',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    String(FPS * SEGMENT_SEC),
+    '-keyint_min',
+    String(FPS * SEGMENT_SEC),
+    '-sc_threshold',
+    '0',
+    '-b:v:0',
+    '100k',
+    '-maxrate:v:0',
+    '130k',
+    '-bufsize:v:0',
+    '260k',
+    '-b:v:1',
+    '240k',
+    '-maxrate:v:1',
+    '310k',
+    '-bufsize:v:1',
+    '620k',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '32k',
+    '-ac',
+    '1',
+    '-f',
+    'hls',
+    '-hls_time',
+    String(SEGMENT_SEC),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_filename',
+    path.join(outDir, '%v', 'seg-%03d.ts'),
+    '-master_pl_name',
+    'master.m3u8',
+    '-var_stream_map',
+    'v:0,a:0,name:240p v:1,a:1,name:480p',
     path.join(outDir, '%v', 'index.m3u8'),
   ]);
 }
@@ -90,12 +142,27 @@ async function makeOne(sample: SampleMedia): Promise<number> {
   const masterFile = path.join(outDir, 'master.m3u8');
   await writeFile(masterFile, withSubtitles(await readFile(masterFile, 'utf8'), { uri: 'captions.m3u8', language: 'en', name: 'English' }));
 
-  run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-ss', String(sample.posterAtSec), '-i', path.join(outDir, '480p', 'index.m3u8'), '-frames:v', '1', '-q:v', '7', path.join(outDir, 'poster.jpg')]);
+  run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-ss',
+    String(sample.posterAtSec),
+    '-i',
+    path.join(outDir, '480p', 'index.m3u8'),
+    '-frames:v',
+    '1',
+    '-q:v',
+    '7',
+    path.join(outDir, 'poster.jpg'),
+  ]);
   return folderBytes(outDir);
 }
 
 async function main(): Promise<void> {
-  for (const font of [FONT, MONO]) if (!existsSync(font)) throw new Error(`font ${font} is missing (Debian: apt-get install -y fonts-dejavu-core)`);
+  for (const font of [FONT, MONO])
+    if (!existsSync(font)) throw new Error(`font ${font} is missing (Debian: apt-get install -y fonts-dejavu-core)`);
   await mkdir(mediaDir, { recursive: true });
   let total = 0;
   for (const sample of sampleMedia) {

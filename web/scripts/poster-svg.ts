@@ -33,7 +33,10 @@ export function posterSvg(program: Pick<Program, 'slug' | 'title' | 'trainer' | 
   const size = Math.round(height / 7);
   const top = height / 2 - ((lines.length - 1) * size * 1.1) / 2;
   const title = lines
-    .map((line, i) => `<text x="${Math.round(width * 0.07)}" y="${Math.round(top + i * size * 1.1)}" font-size="${size}" font-weight="800">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${Math.round(width * 0.07)}" y="${Math.round(top + i * size * 1.1)}" font-size="${size}" font-weight="800">${escapeXml(line)}</text>`,
+    )
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" aria-hidden="true">`,

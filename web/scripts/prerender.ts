@@ -3,12 +3,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRouteManifest } from '@stride/edge/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
-import { HOME_DATA_PATH, listingPageDataPath, objectKeyOf as dataObjectKey, programDataPath, programPath, summaryDataPath } from '@stride/contract/urls';
+import {
+  HOME_DATA_PATH,
+  listingPageDataPath,
+  objectKeyOf as dataObjectKey,
+  programDataPath,
+  programPath,
+  summaryDataPath,
+} from '@stride/contract/urls';
 import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
 import { loadRedirects } from './redirects';
-
 
 export interface PrerenderResult {
   readonly pages: number;
@@ -75,7 +81,12 @@ export async function prerender(catalog: readonly Program[]): Promise<PrerenderR
   const manifest = buildRouteManifest(
     {
       pages,
-      programs: catalog.map((p) => ({ path: programPath(p.slug), launchAt: p.launchAt, countries: p.countries, dataObjectKey: dataObjectKey(programDataPath(p.slug)) })),
+      programs: catalog.map((p) => ({
+        path: programPath(p.slug),
+        launchAt: p.launchAt,
+        countries: p.countries,
+        dataObjectKey: dataObjectKey(programDataPath(p.slug)),
+      })),
       redirects,
     },
     webPaths.routeManifest,

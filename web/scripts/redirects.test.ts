@@ -28,7 +28,12 @@ const write = (body: unknown) => writeFile(file, typeof body === 'string' ? body
 
 describe('loadRedirects', () => {
   it('loads valid redirects', async () => {
-    await write({ redirects: [{ from: '/go/hiit', to: '/programs/hiit-30' }, { from: '/go/home', to: '/', status: 301 }] });
+    await write({
+      redirects: [
+        { from: '/go/hiit', to: '/programs/hiit-30' },
+        { from: '/go/home', to: '/', status: 301 },
+      ],
+    });
     expect(await loadRedirects(file, pages)).toEqual([
       { from: '/go/hiit', to: '/programs/hiit-30' },
       { from: '/go/home', to: '/', status: 301 },
@@ -36,7 +41,12 @@ describe('loadRedirects', () => {
   });
 
   it('names the file and field of each bad entry', async () => {
-    await write({ redirects: [{ from: '/Go/Hiit/', to: 'https://evil.example' }, { from: '/go/x', to: '/programs/hiit-30', status: 307 }] });
+    await write({
+      redirects: [
+        { from: '/Go/Hiit/', to: 'https://evil.example' },
+        { from: '/go/x', to: '/programs/hiit-30', status: 307 },
+      ],
+    });
     const error = await failure(loadRedirects(file, pages));
     expect(error.message).toContain(`${file}: redirects.0.from: must be a lowercase path`);
     expect(error.message).toContain(`${file}: redirects.0.to: must be a lowercase path`);
@@ -65,7 +75,12 @@ describe('loadRedirects', () => {
   });
 
   it('the repository’s own redirect file is valid against the program pages', async () => {
-    const programPages = new Set(['/programs/hiit-30', '/programs/morning-yoga', '/programs/strength-foundations', '/programs/indoor-cycling-endurance']);
+    const programPages = new Set([
+      '/programs/hiit-30',
+      '/programs/morning-yoga',
+      '/programs/strength-foundations',
+      '/programs/indoor-cycling-endurance',
+    ]);
     await expect(loadRedirects(webPaths.redirects, programPages)).resolves.not.toHaveLength(0);
   });
 });

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ContentError } from './content';
 
 // Lowercase canonical paths, as the edge matches them (it lowercases what the viewer sends).
-const canonicalPath = z.string().regex(/^(?:\/|(\/[a-z0-9][a-z0-9._~-]*)+)$/, 'must be a lowercase path like /go/hiit (no trailing slash, query or host)');
+const canonicalPath = z
+  .string()
+  .regex(/^(?:\/|(\/[a-z0-9][a-z0-9._~-]*)+)$/, 'must be a lowercase path like /go/hiit (no trailing slash, query or host)');
 
 /** web/content/redirects.json: marketing vanity paths, baked into the edge at build. */
 export const redirectsSchema = z.strictObject({
@@ -28,7 +30,9 @@ export async function loadRedirects(file: string, pagePaths: ReadonlySet<string>
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ContentError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `not valid JSON (${(error as Error).message})`}`);
+    throw new ContentError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `not valid JSON (${(error as Error).message})`}`,
+    );
   }
   const parsed = redirectsSchema.safeParse(raw);
   const problems: string[] = [];
@@ -43,6 +47,7 @@ export async function loadRedirects(file: string, pagePaths: ReadonlySet<string>
       seen.add(r.from);
     });
   }
-  if (problems.length > 0 || !parsed.success) throw new ContentError(`Redirects have ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0 || !parsed.success)
+    throw new ContentError(`Redirects have ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   return parsed.data.redirects;
 }

@@ -25,14 +25,39 @@ function prng(seed: number): () => number {
   };
 }
 
-const SHIPPED_POSTERS = ['hiit-30', 'morning-yoga', 'strength-foundations', 'pilates-core-sculpt', 'run-club-5k', 'kettlebell-power', 'mobility-reset', 'boxing-cardio', 'indoor-cycling-endurance'];
+const SHIPPED_POSTERS = [
+  'hiit-30',
+  'morning-yoga',
+  'strength-foundations',
+  'pilates-core-sculpt',
+  'run-club-5k',
+  'kettlebell-power',
+  'mobility-reset',
+  'boxing-cardio',
+  'indoor-cycling-endurance',
+];
 const STYLES = ['HIIT', 'Yoga', 'Strength', 'Pilates', 'Running', 'Kettlebell', 'Mobility', 'Boxing', 'Cycling', 'Barre', 'Core', 'Dance'];
 const ADJECTIVES = ['Express', 'Foundations', 'Power', 'Flow', 'Burn', 'Reset', 'Endurance', 'Sculpt', 'Ignite', 'Balance'];
-const TRAINERS = ['Maya Okafor', 'Lena Brandt', 'Dev Raman', 'Sofia Marquez', 'Jonah Mercer', 'Aisha Bello', 'Tomás Rivera', 'Kenji Watanabe', 'Priya Nair'];
+const TRAINERS = [
+  'Maya Okafor',
+  'Lena Brandt',
+  'Dev Raman',
+  'Sofia Marquez',
+  'Jonah Mercer',
+  'Aisha Bello',
+  'Tomás Rivera',
+  'Kenji Watanabe',
+  'Priya Nair',
+];
 const MOVES = ['Intervals', 'Ladder', 'Circuit', 'Pyramid', 'Tempo', 'Drills', 'Complex', 'Finisher', 'Recovery', 'Test'];
 const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 const EQUIPMENT = ['mat', 'dumbbells', 'kettlebell', 'resistance band', 'bench', 'foam roller', 'indoor bike', 'treadmill'];
-const COUNTRY_SETS = [['US', 'CA'], ['US', 'GB', 'IE'], ['DE', 'AT', 'CH'], ['AU', 'NZ']];
+const COUNTRY_SETS = [
+  ['US', 'CA'],
+  ['US', 'GB', 'IE'],
+  ['DE', 'AT', 'CH'],
+  ['AU', 'NZ'],
+];
 
 export function generateCatalog(options: SyntheticOptions): Program[] {
   const random = prng(options.seed);
@@ -47,7 +72,9 @@ export function generateCatalog(options: SyntheticOptions): Program[] {
     const posterName = SHIPPED_POSTERS[i % SHIPPED_POSTERS.length] as string;
     // About 5% not launched yet (coming soon), about 10% licensed to a few countries only.
     const future = random() < 0.05;
-    const launch = future ? Date.UTC(2027, Math.floor(random() * 12), 1 + Math.floor(random() * 28), 6) : Date.UTC(2026, Math.floor(random() * 11), 1 + Math.floor(random() * 28), 6);
+    const launch = future
+      ? Date.UTC(2027, Math.floor(random() * 12), 1 + Math.floor(random() * 28), 6)
+      : Date.UTC(2026, Math.floor(random() * 11), 1 + Math.floor(random() * 28), 6);
     const countries = random() < 0.1 ? pick(COUNTRY_SETS) : undefined;
     programs.push({
       slug,

@@ -46,12 +46,30 @@ export interface RenderedPage {
 }
 
 export function pagesFor(catalog: readonly Program[]): PageSpec[] {
-  const page = (path: string, objectKey: string): PageSpec => ({ path, objectKey, status: 200, detailSlugs: [], summarySlugs: [], listsCatalog: false, role: 'page', route: path, device: 'web' });
+  const page = (path: string, objectKey: string): PageSpec => ({
+    path,
+    objectKey,
+    status: 200,
+    detailSlugs: [],
+    summarySlugs: [],
+    listsCatalog: false,
+    role: 'page',
+    route: path,
+    device: 'web',
+  });
   const web: PageSpec[] = [
     { ...page('/', 'index.html'), listsCatalog: true },
-    ...catalog.map((p): PageSpec => ({ ...page(programPath(p.slug), objectKeyOf(pageObjectKey(programPath(p.slug)))), detailSlugs: [p.slug] })),
+    ...catalog.map((p): PageSpec => ({
+      ...page(programPath(p.slug), objectKeyOf(pageObjectKey(programPath(p.slug)))),
+      detailSlugs: [p.slug],
+    })),
     // Served at /programs/<slug> until launchAt: the summary only, no workouts.
-    ...catalog.map((p): PageSpec => ({ ...page(programPath(p.slug), objectKeyOf(comingSoonObjectKey(p.slug))), role: 'coming-soon', notice: 'coming-soon', summarySlugs: [p.slug] })),
+    ...catalog.map((p): PageSpec => ({
+      ...page(programPath(p.slug), objectKeyOf(comingSoonObjectKey(p.slug))),
+      role: 'coming-soon',
+      notice: 'coming-soon',
+      summarySlugs: [p.slug],
+    })),
     // One shell for every /watch/<id>: it renders nothing id-specific.
     { ...page('/watch/shell', 'watch/index.html'), route: '/watch/:id' },
     page('/account', 'account/index.html'),
@@ -71,13 +89,19 @@ installApiFeatures();
 const handler = createStaticHandler(routes);
 
 /** Renders one page as of `asOf` (ISO; what "newly launched" and "coming soon" badges are judged against). */
-export async function renderPage(page: PageSpec, catalog: readonly Program[], asOf: string = new Date().toISOString()): Promise<RenderedPage> {
+export async function renderPage(
+  page: PageSpec,
+  catalog: readonly Program[],
+  asOf: string = new Date().toISOString(),
+): Promise<RenderedPage> {
   const context = await handler.query(new Request(new URL(page.path, 'http://stride.local')));
   if (context instanceof Response) throw new Error(`${page.path}: the router answered a redirect, not a page`);
   // A route that failed (e.g. a lazy route module that did not load) would otherwise be
   // prerendered as its error boundary and shipped as a page: fail the build instead.
   if (context.errors) {
-    const reasons = Object.entries(context.errors).map(([routeId, error]) => `${routeId}: ${error instanceof Error ? error.message : String(error)}`);
+    const reasons = Object.entries(context.errors).map(
+      ([routeId, error]) => `${routeId}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw new Error(`${page.path}: route error while prerendering (${reasons.join('; ')})`);
   }
 
@@ -92,6 +116,16 @@ export async function renderPage(page: PageSpec, catalog: readonly Program[], as
     </StrictMode>,
   );
   const state = store.getState();
-  const title = page.notice === 'unavailable' ? UNAVAILABLE_TITLE : pageTitle(context.matches.map((m) => ({ handle: m.route.handle, params: m.params })), state);
-  return { html, title, stateScript: serializeStateScript({ catalog: state.catalog, availability: state.availability, ...devicePreloadFor(state.device) }) };
+  const title =
+    page.notice === 'unavailable'
+      ? UNAVAILABLE_TITLE
+      : pageTitle(
+          context.matches.map((m) => ({ handle: m.route.handle, params: m.params })),
+          state,
+        );
+  return {
+    html,
+    title,
+    stateScript: serializeStateScript({ catalog: state.catalog, availability: state.availability, ...devicePreloadFor(state.device) }),
+  };
 }

@@ -46,7 +46,8 @@ describe('TV pages in the route manifest', () => {
 });
 
 describe('rendering a TV page', () => {
-  const stateOf = (stateScript: string): Record<string, unknown> => JSON.parse(/>(.*)<\/script>$/s.exec(stateScript)?.[1] ?? 'null') as Record<string, unknown>;
+  const stateOf = (stateScript: string): Record<string, unknown> =>
+    JSON.parse(/>(.*)<\/script>$/s.exec(stateScript)?.[1] ?? 'null') as Record<string, unknown>;
   const find = (objectKey: string): PageSpec => {
     const page = pages.find((p) => p.objectKey === objectKey);
     if (!page) throw new Error(`no page ${objectKey}`);

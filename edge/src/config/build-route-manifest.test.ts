@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildRouteManifest, statusObjects, type ManifestInput, type ManifestPageInput } from './build-route-manifest';
 import { assertRouteManifest } from './route-manifest';
 
-const page = (route: string, objectKey: string, extra: Partial<ManifestPageInput> = {}): ManifestPageInput => ({ route, objectKey, role: 'page', device: 'web', ...extra });
+const page = (route: string, objectKey: string, extra: Partial<ManifestPageInput> = {}): ManifestPageInput => ({
+  route,
+  objectKey,
+  role: 'page',
+  device: 'web',
+  ...extra,
+});
 
 const input: ManifestInput = {
   pages: [
@@ -16,7 +22,9 @@ const input: ManifestInput = {
     page('', '404.html', { role: 'not-found' }),
     page('', '451.html', { role: 'unavailable' }),
   ],
-  programs: [{ path: '/programs/hiit-30', launchAt: '2026-01-05T06:00:00Z', countries: ['US', 'GB'], dataObjectKey: 'data/programs/hiit-30.json' }],
+  programs: [
+    { path: '/programs/hiit-30', launchAt: '2026-01-05T06:00:00Z', countries: ['US', 'GB'], dataObjectKey: 'data/programs/hiit-30.json' },
+  ],
   redirects: [{ from: '/go/hiit', to: '/programs/hiit-30' }],
 };
 
@@ -80,7 +88,9 @@ describe('assertRouteManifest', () => {
   it('names the file and field of each problem', () => {
     expect(broken({ version: 1 })).toThrow('route-manifest.json: version: expected 2, got 1 (rebuild the web app)');
     expect(broken({ notFound: 'x' })).toThrow(/route-manifest\.json: notFound: expected an object key/);
-    expect(broken({ routes: [{ path: '/Programs/', object: '/x.html', access: 'public' }] })).toThrow(/routes\.0\.path: expected a canonical path/);
+    expect(broken({ routes: [{ path: '/Programs/', object: '/x.html', access: 'public' }] })).toThrow(
+      /routes\.0\.path: expected a canonical path/,
+    );
     expect(broken({ routes: [{ path: '/x', object: '/../x.html', access: 'public' }] })).toThrow(/routes\.0\.object/);
     expect(broken({ routes: [{ path: '/x', object: '/x.html', access: 'open' }] })).toThrow(/routes\.0\.access/);
     expect(broken({ patterns: [{ pattern: '/watch/*', object: '/w.html', access: 'session' }] })).toThrow(/patterns\.0\.pattern/);

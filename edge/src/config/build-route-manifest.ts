@@ -1,5 +1,12 @@
 import { needsSession } from '@stride/contract/entitlement';
-import { assertRouteManifest, type ManifestPattern, type ManifestProgram, type ManifestRedirect, type ManifestRoute, type RouteManifest } from './route-manifest';
+import {
+  assertRouteManifest,
+  type ManifestPattern,
+  type ManifestProgram,
+  type ManifestRedirect,
+  type ManifestRoute,
+  type RouteManifest,
+} from './route-manifest';
 
 /** What a prerendered object is for; the web build's page list says this for each page it writes. */
 export type PageRole = 'page' | 'coming-soon' | 'not-found' | 'unavailable';
@@ -43,7 +50,8 @@ export function buildRouteManifest(input: ManifestInput, source = 'route manifes
   const byRole = (role: PageRole, device: 'web' | 'tv') => input.pages.filter((p) => p.role === role && p.device === device);
   const single = (role: PageRole, device: 'web' | 'tv'): string | undefined => {
     const found = byRole(role, device);
-    if (found.length > 1) throw new Error(`${source}: more than one ${device} "${role}" page (${found.map((p) => p.objectKey).join(', ')})`);
+    if (found.length > 1)
+      throw new Error(`${source}: more than one ${device} "${role}" page (${found.map((p) => p.objectKey).join(', ')})`);
     return found[0] ? key(found[0].objectKey) : undefined;
   };
   const tvFor = (role: PageRole, route: string): string | undefined => {

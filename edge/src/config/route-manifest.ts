@@ -68,12 +68,15 @@ export const MANIFEST_VERSION = 2;
 
 type Fail = (what: string) => never;
 
-const isObjectKey = (v: unknown): v is string => typeof v === 'string' && /^\/[A-Za-z0-9._~\-/]*$/.test(v) && !v.includes('//') && !/(^|\/)\.\.?(\/|$)/.test(v);
-const isCanonicalPath = (v: unknown): v is string => typeof v === 'string' && (v === '/' || /^(\/[a-z0-9._~-]+)+$/.test(v)) && !/(^|\/)\.\.?(\/|$)/.test(v);
+const isObjectKey = (v: unknown): v is string =>
+  typeof v === 'string' && /^\/[A-Za-z0-9._~\-/]*$/.test(v) && !v.includes('//') && !/(^|\/)\.\.?(\/|$)/.test(v);
+const isCanonicalPath = (v: unknown): v is string =>
+  typeof v === 'string' && (v === '/' || /^(\/[a-z0-9._~-]+)+$/.test(v)) && !/(^|\/)\.\.?(\/|$)/.test(v);
 
 function checkKey(fail: Fail, value: unknown, where: string, optional = false): void {
   if (optional && value === undefined) return;
-  if (!isObjectKey(value)) fail(`${where}: expected an object key starting with "/" (letters, digits, . _ ~ - /), got ${JSON.stringify(value)}`);
+  if (!isObjectKey(value))
+    fail(`${where}: expected an object key starting with "/" (letters, digits, . _ ~ - /), got ${JSON.stringify(value)}`);
 }
 
 function checkAccess(fail: Fail, value: unknown, where: string): void {
@@ -96,7 +99,8 @@ export function assertRouteManifest(value: unknown, source: string): asserts val
   };
   if (typeof value !== 'object' || value === null) fail('not a JSON object');
   const manifest = value as Record<string, unknown>;
-  if (manifest.version !== MANIFEST_VERSION) fail(`version: expected ${MANIFEST_VERSION}, got ${JSON.stringify(manifest.version)} (rebuild the web app)`);
+  if (manifest.version !== MANIFEST_VERSION)
+    fail(`version: expected ${MANIFEST_VERSION}, got ${JSON.stringify(manifest.version)} (rebuild the web app)`);
   checkKey(fail, manifest.notFound, 'notFound');
   checkKey(fail, manifest.tvNotFound, 'tvNotFound', true);
   checkKey(fail, manifest.unavailable, 'unavailable');
@@ -104,7 +108,8 @@ export function assertRouteManifest(value: unknown, source: string): asserts val
 
   const paths = new Set<string>();
   arrayAt(fail, manifest, 'routes').forEach((route, i) => {
-    if (!isCanonicalPath(route.path)) fail(`routes.${i}.path: expected a canonical path (lowercase, no trailing slash), got ${JSON.stringify(route.path)}`);
+    if (!isCanonicalPath(route.path))
+      fail(`routes.${i}.path: expected a canonical path (lowercase, no trailing slash), got ${JSON.stringify(route.path)}`);
     if (paths.has(route.path as string)) fail(`routes.${i}.path: ${JSON.stringify(route.path)} is listed twice`);
     paths.add(route.path as string);
     checkKey(fail, route.object, `routes.${i}.object`);
@@ -113,26 +118,35 @@ export function assertRouteManifest(value: unknown, source: string): asserts val
   });
   arrayAt(fail, manifest, 'patterns').forEach((entry, i) => {
     const pattern = entry.pattern;
-    if (typeof pattern !== 'string' || !/^(\/([a-z0-9._~-]+|:[A-Za-z][A-Za-z0-9]*))+$/.test(pattern)) fail(`patterns.${i}.pattern: expected segments like "/watch/:id", got ${JSON.stringify(pattern)}`);
+    if (typeof pattern !== 'string' || !/^(\/([a-z0-9._~-]+|:[A-Za-z][A-Za-z0-9]*))+$/.test(pattern))
+      fail(`patterns.${i}.pattern: expected segments like "/watch/:id", got ${JSON.stringify(pattern)}`);
     checkKey(fail, entry.object, `patterns.${i}.object`);
     checkKey(fail, entry.tvObject, `patterns.${i}.tvObject`, true);
     checkAccess(fail, entry.access, `patterns.${i}.access`);
   });
   arrayAt(fail, manifest, 'programs').forEach((program, i) => {
-    if (!isCanonicalPath(program.path) || !paths.has(program.path)) fail(`programs.${i}.path: expected the path of a listed route, got ${JSON.stringify(program.path)}`);
-    if (typeof program.launchAt !== 'string' || Number.isNaN(Date.parse(program.launchAt))) fail(`programs.${i}.launchAt: expected an ISO 8601 instant, got ${JSON.stringify(program.launchAt)}`);
+    if (!isCanonicalPath(program.path) || !paths.has(program.path))
+      fail(`programs.${i}.path: expected the path of a listed route, got ${JSON.stringify(program.path)}`);
+    if (typeof program.launchAt !== 'string' || Number.isNaN(Date.parse(program.launchAt)))
+      fail(`programs.${i}.launchAt: expected an ISO 8601 instant, got ${JSON.stringify(program.launchAt)}`);
     checkKey(fail, program.comingSoonObject, `programs.${i}.comingSoonObject`);
     checkKey(fail, program.tvComingSoonObject, `programs.${i}.tvComingSoonObject`, true);
     checkKey(fail, program.dataObject, `programs.${i}.dataObject`, true);
     const countries = program.countries;
-    if (countries !== undefined && (!Array.isArray(countries) || countries.length === 0 || !countries.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c)))) {
+    if (
+      countries !== undefined &&
+      (!Array.isArray(countries) || countries.length === 0 || !countries.every((c) => typeof c === 'string' && /^[A-Z]{2}$/.test(c)))
+    ) {
       fail(`programs.${i}.countries: expected a non-empty array of ISO 3166-1 alpha-2 codes, got ${JSON.stringify(countries)}`);
     }
   });
   arrayAt(fail, manifest, 'redirects').forEach((redirect, i) => {
     if (!isCanonicalPath(redirect.from)) fail(`redirects.${i}.from: expected a canonical path, got ${JSON.stringify(redirect.from)}`);
-    if (!isCanonicalPath(redirect.to) || !paths.has(redirect.to)) fail(`redirects.${i}.to: expected the path of a listed route, got ${JSON.stringify(redirect.to)}`);
-    if (paths.has(redirect.from as string)) fail(`redirects.${i}.from: ${JSON.stringify(redirect.from)} is also a page; a redirect would hide it`);
-    if (redirect.status !== 301 && redirect.status !== 302) fail(`redirects.${i}.status: expected 301 or 302, got ${JSON.stringify(redirect.status)}`);
+    if (!isCanonicalPath(redirect.to) || !paths.has(redirect.to))
+      fail(`redirects.${i}.to: expected the path of a listed route, got ${JSON.stringify(redirect.to)}`);
+    if (paths.has(redirect.from as string))
+      fail(`redirects.${i}.from: ${JSON.stringify(redirect.from)} is also a page; a redirect would hide it`);
+    if (redirect.status !== 301 && redirect.status !== 302)
+      fail(`redirects.${i}.status: expected 301 or 302, got ${JSON.stringify(redirect.status)}`);
   });
 }

@@ -8,7 +8,8 @@ import { originResponseEvent } from './fixtures/events';
 import { createOriginResponseHandler } from './handler';
 
 const handler = createOriginResponseHandler({ statusObjects: { '/404.html': 404, '/451.html': 451 } }, () => undefined);
-const run = async (...args: Parameters<typeof originResponseEvent>) => (await handler(originResponseEvent(...args))) as CloudFrontResultResponse;
+const run = async (...args: Parameters<typeof originResponseEvent>) =>
+  (await handler(originResponseEvent(...args))) as CloudFrontResultResponse;
 const value = (response: CloudFrontResultResponse, name: string) => response.headers?.[name]?.[0]?.value;
 
 describe('origin-response', () => {

@@ -27,7 +27,10 @@ export function decorateResponse(uri: string, response: CloudFrontResponse, conf
 }
 
 /** The Lambda@Edge adapter; never throws: on an internal error the origin's response passes as it came. */
-export function createOriginResponseHandler(config: OriginResponseConfig, log: (message: string, error: unknown) => void = (m, e) => console.error(m, e)): OriginResponseHandler {
+export function createOriginResponseHandler(
+  config: OriginResponseConfig,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): OriginResponseHandler {
   return async (event) => {
     const record = event?.Records?.[0]?.cf;
     const response = record?.response;

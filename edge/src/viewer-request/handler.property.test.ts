@@ -13,12 +13,48 @@ beforeAll(async () => {
   h = await makeHarness();
 });
 
-const PROTECTED_OBJECTS = new Set([...testManifest.routes.filter((r) => r.access === 'session').map((r) => r.object), ...testManifest.patterns.map((p) => p.object)]);
+const PROTECTED_OBJECTS = new Set([
+  ...testManifest.routes.filter((r) => r.access === 'session').map((r) => r.object),
+  ...testManifest.patterns.map((p) => p.object),
+]);
 
 // Path segments mixing real routes, case variants, traversal in every encoding, and noise.
 const segment = fc.oneof(
-  fc.constantFrom('watch', 'WATCH', 'Watch', 'account', 'ACCOUNT', 'programs', 'hiit-30', 'go', 'hiit', 'api', 'media', 'assets', 'login', 'w-1'),
-  fc.constantFrom('..', '.', '%2e%2e', '%2E.', '%252e%252e', '%2f', '%5c', '\\', '%00', '%0d%0a', '', '%', '%zz', '%E0%A4', 'index.html', 'https:', 'evil.example'),
+  fc.constantFrom(
+    'watch',
+    'WATCH',
+    'Watch',
+    'account',
+    'ACCOUNT',
+    'programs',
+    'hiit-30',
+    'go',
+    'hiit',
+    'api',
+    'media',
+    'assets',
+    'login',
+    'w-1',
+  ),
+  fc.constantFrom(
+    '..',
+    '.',
+    '%2e%2e',
+    '%2E.',
+    '%252e%252e',
+    '%2f',
+    '%5c',
+    '\\',
+    '%00',
+    '%0d%0a',
+    '',
+    '%',
+    '%zz',
+    '%E0%A4',
+    'index.html',
+    'https:',
+    'evil.example',
+  ),
   fc.webSegment(),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
@@ -28,7 +64,12 @@ const uri = fc.oneof(
   fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)),
   fc.string({ maxLength: 40 }),
 );
-const querystring = fc.oneof(fc.constant(''), fc.webQueryParameters(), fc.string({ maxLength: 40 }), fc.constantFrom('device=tv', 'device=web', 'device=x', 'next=//evil.example', 'a=%0d%0a'));
+const querystring = fc.oneof(
+  fc.constant(''),
+  fc.webQueryParameters(),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('device=tv', 'device=web', 'device=x', 'next=//evil.example', 'a=%0d%0a'),
+);
 const userAgent = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('Roku/DVP-9.10', 'Mozilla/5.0 (SMART-TV; Tizen 6.0)', 'curl/8.0'));
 const country = fc.oneof(fc.constantFrom('US', 'DE', 'GB', 'us', ''), fc.string({ maxLength: 4 }));
 
@@ -56,7 +97,9 @@ interface Case {
 }
 
 const run = (c: Case): Promise<CloudFrontRequestResult> =>
-  h.handler(viewerRequestEvent(c.uri, c.querystring, { 'User-Agent': c.ua, 'CloudFront-Viewer-Country': c.country }, { cookies: c.cookies }));
+  h.handler(
+    viewerRequestEvent(c.uri, c.querystring, { 'User-Agent': c.ua, 'CloudFront-Viewer-Country': c.country }, { cookies: c.cookies }),
+  );
 
 const caseArb = () => fc.record({ uri, querystring, ua: userAgent, country, cookies: badCookies(h.validToken) });
 
@@ -75,16 +118,22 @@ describe('viewer-request properties (fast-check)', () => {
 
   it('an unauthenticated request never gets a protected object', async () => {
     const protectedUri = fc
-      .tuple(fc.constantFrom('/watch', '/WATCH', '/account', '/Account', '/%77atch', '/watch/', '//account'), fc.array(segment, { maxLength: 3 }))
+      .tuple(
+        fc.constantFrom('/watch', '/WATCH', '/account', '/Account', '/%77atch', '/watch/', '//account'),
+        fc.array(segment, { maxLength: 3 }),
+      )
       .map(([prefix, rest]) => [prefix, ...rest].join('/'));
     await fc.assert(
-      fc.asyncProperty(fc.record({ uri: fc.oneof(protectedUri, uri), querystring, ua: userAgent, country, cookies: badCookies(h.validToken) }), async (c) => {
-        const result = await run(c);
-        if (isResponse(result)) return;
-        const forwarded = result?.uri ?? '';
-        expect(PROTECTED_OBJECTS.has(forwarded), `${c.uri} → ${forwarded}`).toBe(false);
-        expect(needsSession(decodeURIComponent(forwarded)), `${c.uri} → ${forwarded}`).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.record({ uri: fc.oneof(protectedUri, uri), querystring, ua: userAgent, country, cookies: badCookies(h.validToken) }),
+        async (c) => {
+          const result = await run(c);
+          if (isResponse(result)) return;
+          const forwarded = result?.uri ?? '';
+          expect(PROTECTED_OBJECTS.has(forwarded), `${c.uri} → ${forwarded}`).toBe(false);
+          expect(needsSession(decodeURIComponent(forwarded)), `${c.uri} → ${forwarded}`).toBe(false);
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -113,7 +162,11 @@ describe('viewer-request properties (fast-check)', () => {
         if (!isResponse(first) || first.status !== '301') return;
         const location = headerOf(first, 'location') ?? '';
         const q = location.indexOf('?');
-        const second = await run({ ...c, uri: q === -1 ? location : location.slice(0, q), querystring: q === -1 ? '' : location.slice(q + 1) });
+        const second = await run({
+          ...c,
+          uri: q === -1 ? location : location.slice(0, q),
+          querystring: q === -1 ? '' : location.slice(q + 1),
+        });
         expect(isResponse(second) ? second.status : 'forwarded', location).not.toBe('301');
       }),
       { numRuns: 600 },

@@ -171,8 +171,12 @@ describe('devices', () => {
   });
 
   it('the device cookie overrides the user agent both ways', async () => {
-    expect(asRequest(await h.run('/programs/hiit-30', '', {}, { cookies: ['stride_device=tv'] })).uri).toBe('/tv/programs/hiit-30/index.html');
-    expect(asRequest(await h.run('/programs/hiit-30', '', { 'User-Agent': 'Roku/DVP-9.10' }, { cookies: ['stride_device=web'] })).uri).toBe('/programs/hiit-30/index.html');
+    expect(asRequest(await h.run('/programs/hiit-30', '', {}, { cookies: ['stride_device=tv'] })).uri).toBe(
+      '/tv/programs/hiit-30/index.html',
+    );
+    expect(asRequest(await h.run('/programs/hiit-30', '', { 'User-Agent': 'Roku/DVP-9.10' }, { cookies: ['stride_device=web'] })).uri).toBe(
+      '/programs/hiit-30/index.html',
+    );
   });
 
   it('an unknown ?device value is a 400 naming the parameter', async () => {
@@ -188,7 +192,9 @@ describe('countries', () => {
   });
 
   it('a viewer inside them gets the program', async () => {
-    expect(await uriOf('/programs/strength-foundations', '', { 'CloudFront-Viewer-Country': 'GB' })).toBe('/programs/strength-foundations/index.html');
+    expect(await uriOf('/programs/strength-foundations', '', { 'CloudFront-Viewer-Country': 'GB' })).toBe(
+      '/programs/strength-foundations/index.html',
+    );
   });
 
   it('fails closed when CloudFront sent no country', async () => {
@@ -202,7 +208,11 @@ describe('countries', () => {
 
 describe('scheduled launches', () => {
   const launch = Date.parse('2027-02-01T06:00:00Z');
-  const at = (ms: number) => createViewerRequestHandler({ manifest: testManifest, session: { jwks: { keys: [h.key.publicJwk] }, issuer: 'i', audience: 'a', cookieName: COOKIE } }, { now: () => ms });
+  const at = (ms: number) =>
+    createViewerRequestHandler(
+      { manifest: testManifest, session: { jwks: { keys: [h.key.publicJwk] }, issuer: 'i', audience: 'a', cookieName: COOKIE } },
+      { now: () => ms },
+    );
 
   it('serves the coming-soon variant until launchAt, then the full page, with no rebuild', async () => {
     const before = asRequest(await at(launch - 1)(viewerRequestEvent('/programs/indoor-cycling')));
@@ -212,7 +222,11 @@ describe('scheduled launches', () => {
   });
 
   it('licensing applies before launch too', async () => {
-    const before = asRequest(await at(Date.parse('2026-01-01T00:00:00Z'))(viewerRequestEvent('/programs/strength-foundations', '', { 'CloudFront-Viewer-Country': 'FR' })));
+    const before = asRequest(
+      await at(Date.parse('2026-01-01T00:00:00Z'))(
+        viewerRequestEvent('/programs/strength-foundations', '', { 'CloudFront-Viewer-Country': 'FR' }),
+      ),
+    );
     expect(before.uri).toBe('/451.html');
   });
 });
@@ -238,7 +252,9 @@ describe('no way around the rules through object keys', () => {
     expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'DE' })).toBe('/451.html');
     // No country header: licensing fails closed.
     expect(await uriOf('/data/programs/strength-foundations.json')).toBe('/451.html');
-    expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'US' })).toBe('/data/programs/strength-foundations.json');
+    expect(await uriOf('/data/programs/strength-foundations.json', '', { 'CloudFront-Viewer-Country': 'US' })).toBe(
+      '/data/programs/strength-foundations.json',
+    );
   });
 });
 

@@ -162,7 +162,17 @@ describe('next never leaves the site', () => {
   });
 
   it('isSameSiteLocation refuses every off-site form', () => {
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'https:', 'javascript:alert(1)', '/x\r\nLocation: //evil', '', 'evil.example', '\\\\evil']) {
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'https:',
+      'javascript:alert(1)',
+      '/x\r\nLocation: //evil',
+      '',
+      'evil.example',
+      '\\\\evil',
+    ]) {
       expect(isSameSiteLocation(bad), bad).toBe(false);
     }
     for (const good of ['/', '/login?next=%2Fwatch%2Fx', '/programs/hiit-30?a=1']) expect(isSameSiteLocation(good), good).toBe(true);
@@ -199,7 +209,9 @@ describe('the verified-token cache', () => {
   it('stays bounded: the least recently used token is forgotten, then verified again', async () => {
     const { createSessionVerifier, VERIFIED_CACHE_SIZE } = await import('./session');
     const verify = createSessionVerifier({ jwks: { keys: [h.key.publicJwk] }, issuer: ISSUER, audience: AUDIENCE, cookieName: COOKIE });
-    const tokens = await Promise.all(Array.from({ length: VERIFIED_CACHE_SIZE + 2 }, (_, i) => signSession(h.key, { nowSec, claims: { sub: `user-${i}` } })));
+    const tokens = await Promise.all(
+      Array.from({ length: VERIFIED_CACHE_SIZE + 2 }, (_, i) => signSession(h.key, { nowSec, claims: { sub: `user-${i}` } })),
+    );
     for (const token of tokens) expect((await verify([token], NOW_MS)).valid).toBe(true);
     // The first token was evicted; it is still valid (verified again with the key).
     expect(await verify([tokens[0] ?? ''], NOW_MS)).toEqual({ valid: true, subject: 'user-0' });

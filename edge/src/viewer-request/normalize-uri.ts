@@ -2,8 +2,7 @@
 export const MAX_URI_LENGTH = 2048;
 
 export type NormalizedUri =
-  | { readonly ok: true; readonly path: string }
-  | { readonly ok: false; readonly status: 400 | 414; readonly reason: string };
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly status: 400 | 414; readonly reason: string };
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -67,7 +66,8 @@ export function encodePath(path: string): string {
 
 const UNSAFE_IN_QUERY = /[^\u0021-\u007e]|#/g;
 const encoder = new TextEncoder();
-const percentEncode = (ch: string): string => Array.from(encoder.encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const percentEncode = (ch: string): string =>
+  Array.from(encoder.encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 
 /**
  * A query string safe to put into a `Location` header: printable ASCII kept as the viewer sent

@@ -9,7 +9,12 @@ import { securityHeaders } from '../shared/security-headers';
 const withHeaders = (status: number, description: string, extra: Record<string, string>, body?: string): CloudFrontResultResponse => {
   const headers = securityHeaders();
   for (const [key, value] of Object.entries(extra)) headers[key.toLowerCase()] = [{ key, value }];
-  return { status: String(status), statusDescription: description, headers, ...(body === undefined ? {} : { body, bodyEncoding: 'text' as const }) };
+  return {
+    status: String(status),
+    statusDescription: description,
+    headers,
+    ...(body === undefined ? {} : { body, bodyEncoding: 'text' as const }),
+  };
 };
 
 /**
@@ -29,7 +34,10 @@ export const canonicalRedirect = (location: string): CloudFrontResultResponse =>
 
 /** A marketing vanity path (`/go/<name>`) to its page. */
 export const vanityRedirect = (location: string, status: 301 | 302): CloudFrontResultResponse =>
-  withHeaders(status, status === 301 ? 'Moved Permanently' : 'Found', { Location: sameSite(location), 'Cache-Control': status === 301 ? 'public, max-age=3600' : 'no-store' });
+  withHeaders(status, status === 301 ? 'Moved Permanently' : 'Found', {
+    Location: sameSite(location),
+    'Cache-Control': status === 301 ? 'public, max-age=3600' : 'no-store',
+  });
 
 /** Sign-in first, then back to `next` (a same-site path with its query). */
 export function loginRedirect(next: string): CloudFrontResultResponse {
@@ -46,11 +54,26 @@ export const deviceRedirect = (location: string, cookieName: string, device: 'tv
   });
 
 export const badRequest = (reason: string): CloudFrontResultResponse =>
-  withHeaders(400, 'Bad Request', { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, `Bad request: ${reason}.\n`);
+  withHeaders(
+    400,
+    'Bad Request',
+    { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    `Bad request: ${reason}.\n`,
+  );
 
 export const uriTooLong = (reason: string): CloudFrontResultResponse =>
-  withHeaders(414, 'URI Too Long', { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, `URI too long: ${reason}.\n`);
+  withHeaders(
+    414,
+    'URI Too Long',
+    { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    `URI too long: ${reason}.\n`,
+  );
 
 /** The fail-closed answer when the function itself breaks: never the protected object. */
 export const serviceUnavailable = (): CloudFrontResultResponse =>
-  withHeaders(503, 'Service Unavailable', { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' }, 'Service unavailable: please try again in a few seconds.\n');
+  withHeaders(
+    503,
+    'Service Unavailable',
+    { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' },
+    'Service unavailable: please try again in a few seconds.\n',
+  );

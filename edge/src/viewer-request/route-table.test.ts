@@ -26,13 +26,21 @@ function patternByArrays(path: string, pattern: string): string | undefined {
 describe('matchPath', () => {
   const manifest = {
     ...testManifest,
-    patterns: [...testManifest.patterns, { pattern: '/programs/:slug/workouts/:id', object: '/workout/index.html', access: 'public' as const }],
+    patterns: [
+      ...testManifest.patterns,
+      { pattern: '/programs/:slug/workouts/:id', object: '/workout/index.html', access: 'public' as const },
+    ],
   };
   const table = compileRoutes(manifest);
 
   it('matches patterns exactly as the segment-by-segment reading does, for any path', () => {
-    const segment = fc.oneof(fc.constantFrom('watch', 'WATCH', 'programs', 'Workouts', 'workouts', 'İ', 'K', ''), fc.string({ maxLength: 6 }));
-    const path = fc.array(segment, { maxLength: 5 }).chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`));
+    const segment = fc.oneof(
+      fc.constantFrom('watch', 'WATCH', 'programs', 'Workouts', 'workouts', 'İ', 'K', ''),
+      fc.string({ maxLength: 6 }),
+    );
+    const path = fc
+      .array(segment, { maxLength: 5 })
+      .chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`));
     fc.assert(
       fc.property(path, (p) => {
         const match = matchPath(p, table);

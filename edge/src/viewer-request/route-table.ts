@@ -31,12 +31,19 @@ export function compileRoutes(manifest: RouteManifest): RouteTable {
     routes: new Map(manifest.routes.map((r) => [r.path, r])),
     patterns: manifest.patterns.map((entry) => ({
       entry,
-      segments: entry.pattern.split('/').slice(1).map((s) => (s.startsWith(':') ? null : s)),
+      segments: entry.pattern
+        .split('/')
+        .slice(1)
+        .map((s) => (s.startsWith(':') ? null : s)),
     })),
     programs: new Map(
       manifest.programs.map((p) => [
         p.path,
-        { release: compileRelease(p.launchAt, p.countries), comingSoonObject: p.comingSoonObject, tvComingSoonObject: p.tvComingSoonObject },
+        {
+          release: compileRelease(p.launchAt, p.countries),
+          comingSoonObject: p.comingSoonObject,
+          tvComingSoonObject: p.tvComingSoonObject,
+        },
       ]),
     ),
     redirects: new Map(manifest.redirects.map((r) => [r.from, r])),
@@ -100,7 +107,8 @@ function withCanonicalLiterals(path: string, segments: readonly (string | null)[
   return `/${segments.map((literal, i) => literal ?? got[i] ?? '').join('/')}`;
 }
 
-export const accessOf = (match: Match): RouteAccess => (match.kind === 'route' ? match.route.access : match.kind === 'pattern' ? match.pattern.access : 'public');
+export const accessOf = (match: Match): RouteAccess =>
+  match.kind === 'route' ? match.route.access : match.kind === 'pattern' ? match.pattern.access : 'public';
 
 export interface Viewer {
   readonly device: Device;
@@ -136,8 +144,10 @@ export function programRelease(programPath: string, viewer: Viewer, table: Route
   return program ? programAvailability(program.release, viewer.country, viewer.nowMs) : 'released';
 }
 
-export const notFoundObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;
-export const unavailableObject = (device: Device, table: RouteTable): string => (device === 'tv' && table.manifest.tvUnavailable) || table.manifest.unavailable;
+export const notFoundObject = (device: Device, table: RouteTable): string =>
+  (device === 'tv' && table.manifest.tvNotFound) || table.manifest.notFound;
+export const unavailableObject = (device: Device, table: RouteTable): string =>
+  (device === 'tv' && table.manifest.tvUnavailable) || table.manifest.unavailable;
 
 /** Paths the bucket answers as they are: built assets, page data, files with an extension. */
 export function isFilePath(path: string): boolean {

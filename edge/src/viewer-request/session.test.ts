@@ -48,7 +48,12 @@ describe('session verifier (aws-jwt-verify)', () => {
   });
 
   it('a malformed baked key refuses sessions instead of throwing', async () => {
-    const broken = createSessionVerifier({ jwks: { keys: [{ ...key.publicJwk, n: 'AA' }] }, issuer: ISSUER, audience: AUDIENCE, cookieName: COOKIE });
+    const broken = createSessionVerifier({
+      jwks: { keys: [{ ...key.publicJwk, n: 'AA' }] },
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cookieName: COOKIE,
+    });
     expect((await broken([await signSession(key, { nowSec })], NOW_MS)).valid).toBe(false);
   });
 });

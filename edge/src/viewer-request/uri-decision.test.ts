@@ -7,7 +7,11 @@ const table = compileRoutes(testManifest);
 
 describe('what the URI alone decides', () => {
   it('rejects traversal with 400 and an absurd length with 414, naming the reason', () => {
-    expect(classifyUri('/programs/%2e%2e/account', table)).toEqual({ kind: 'reject', status: 400, reason: 'the path contains a "." or ".." segment' });
+    expect(classifyUri('/programs/%2e%2e/account', table)).toEqual({
+      kind: 'reject',
+      status: 400,
+      reason: 'the path contains a "." or ".." segment',
+    });
     expect(classifyUri(`/${'a'.repeat(3000)}`, table)).toMatchObject({ kind: 'reject', status: 414 });
   });
 
@@ -29,11 +33,22 @@ describe('what the URI alone decides', () => {
   it('a page at its canonical URI says whether it needs a session', () => {
     expect(classifyUri('/programs/hiit-30', table)).toMatchObject({ kind: 'page', uri: '/programs/hiit-30', needsSession: false });
     expect(classifyUri('/account', table)).toMatchObject({ kind: 'page', uri: '/account', needsSession: true });
-    expect(classifyUri('/watch/w-1', table)).toMatchObject({ kind: 'page', uri: '/watch/w-1', needsSession: true, match: { kind: 'pattern', canonical: '/watch/w-1' } });
+    expect(classifyUri('/watch/w-1', table)).toMatchObject({
+      kind: 'page',
+      uri: '/watch/w-1',
+      needsSession: true,
+      match: { kind: 'pattern', canonical: '/watch/w-1' },
+    });
   });
 
   it('an unrouted path keeps the prefix policy, its program (for page data) and whether the bucket serves it as a file', () => {
-    expect(classifyUri('/watch/a/b', table)).toEqual({ kind: 'unrouted', uri: '/watch/a/b', needsSession: true, programOfData: undefined, servedAsFile: false });
+    expect(classifyUri('/watch/a/b', table)).toEqual({
+      kind: 'unrouted',
+      uri: '/watch/a/b',
+      needsSession: true,
+      programOfData: undefined,
+      servedAsFile: false,
+    });
     expect(classifyUri('/data/programs/indoor-cycling.json', table)).toEqual({
       kind: 'unrouted',
       uri: '/data/programs/indoor-cycling.json',

@@ -32,7 +32,8 @@ export type UriDecision =
     };
 
 /** Paths another origin answers itself: an HLS player or `fetch` cannot follow a login redirect. */
-const isOriginPath = (lowerPath: string): boolean => lowerPath === '/api' || lowerPath.startsWith('/api/') || lowerPath.startsWith('/media/');
+const isOriginPath = (lowerPath: string): boolean =>
+  lowerPath === '/api' || lowerPath.startsWith('/api/') || lowerPath.startsWith('/media/');
 
 /**
  * The URI's rules in order: normalize, vanity redirects, canonical form, whether a session is

@@ -12,7 +12,11 @@ const MIN_PASSWORD_LENGTH = 8;
  * upgrading the package; the output is committed, so nothing is downloaded at run time.
  */
 const out = path.resolve(import.meta.dirname, '../data/common-passwords.json');
-const list = [...new Set(dictionary['passwords-common'].map((p) => p.normalize('NFKC').toLowerCase()).filter((p) => [...p].length >= MIN_PASSWORD_LENGTH))];
+const list = [
+  ...new Set(
+    dictionary['passwords-common'].map((p) => p.normalize('NFKC').toLowerCase()).filter((p) => [...p].length >= MIN_PASSWORD_LENGTH),
+  ),
+];
 const file = {
   source: '@zxcvbn-ts/language-common passwords dictionary (MIT), entries of at least 8 characters, lowercased',
   generatedBy: 'infra/api/scripts/make-common-passwords.ts',

@@ -8,7 +8,9 @@ import { ACCOUNT_RULE, ADDRESS_RULE, delayAfter } from './throttle';
 
 describe('the throttling figures (README "Limits")', () => {
   it('per account: four failures free, then 30 s doubling to a 15-minute ceiling', () => {
-    expect(Array.from({ length: 12 }, (_, i) => delayAfter(i + 1, ACCOUNT_RULE))).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+    expect(Array.from({ length: 12 }, (_, i) => delayAfter(i + 1, ACCOUNT_RULE))).toEqual([
+      0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900,
+    ]);
     expect(delayAfter(10_000, ACCOUNT_RULE)).toBe(900);
     expect(ACCOUNT_RULE.windowSec).toBe(86_400);
   });
@@ -48,7 +50,8 @@ describe('device user codes', () => {
   it('are read forgivingly (case, dash, spaces) and strictly (no other letters)', () => {
     expect(normalizeUserCode(' wdjb mjht ')).toBe('WDJBMJHT');
     expect(normalizeUserCode('WDJB-MJHT')).toBe('WDJBMJHT');
-    for (const bad of ['WDJB-MJH', 'WDJB-MJHTX', 'WDJA-MJHT', 'WDJB-MJH1', 'WDJB_MJHT', '']) expect(normalizeUserCode(bad), bad).toBeUndefined();
+    for (const bad of ['WDJB-MJH', 'WDJB-MJHTX', 'WDJA-MJHT', 'WDJB-MJH1', 'WDJB_MJHT', ''])
+      expect(normalizeUserCode(bad), bad).toBeUndefined();
   });
 });
 

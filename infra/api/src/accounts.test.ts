@@ -52,16 +52,28 @@ const post = (rawPath: string, json: unknown, cookies: string[] = [], from = add
   event.headers.origin = 'https://stride.example';
   return cookies.length > 0 ? { ...event, cookies: cookies.map((c) => c.split(';')[0] ?? '') } : event;
 };
-const get = (rawPath: string, cookies: string[] = []) => ({ ...viaCloudFront(httpApiEvent('GET', rawPath)), cookies: cookies.map((c) => c.split(';')[0] ?? '') });
+const get = (rawPath: string, cookies: string[] = []) => ({
+  ...viaCloudFront(httpApiEvent('GET', rawPath)),
+  cookies: cookies.map((c) => c.split(';')[0] ?? ''),
+});
 const body = (result: { body?: string }) => JSON.parse(result.body ?? '') as Record<string, unknown>;
-const signup = (fields: Record<string, unknown>, from = address) => api(post('/api/auth/signup', { name: 'New Viewer', password: 'a walk in the park 42', ...fields }, [], from));
+const signup = (fields: Record<string, unknown>, from = address) =>
+  api(post('/api/auth/signup', { name: 'New Viewer', password: 'a walk in the park 42', ...fields }, [], from));
 const login = (email: string, password: string, from = address) => api(post('/api/auth/login', { email, password }, [], from));
 let emailCounter = 0;
 const freshEmail = () => `viewer-${(emailCounter += 1)}@stride.test`;
 
 async function seedUser(email: string, subscription: 'active' | 'trial' | 'none' = 'active', subscriptionEndsAt?: string) {
   const id = `u-seed-${(emailCounter += 1)}`;
-  await users.createIfAbsent({ id, email, name: 'Seeded', passwordHash: await hashPassword('right-password-1'), subscription, subscriptionEndsAt, createdAt: now.toISOString() });
+  await users.createIfAbsent({
+    id,
+    email,
+    name: 'Seeded',
+    passwordHash: await hashPassword('right-password-1'),
+    subscription,
+    subscriptionEndsAt,
+    createdAt: now.toISOString(),
+  });
   return id;
 }
 
@@ -71,7 +83,9 @@ describe('sign-up with a free trial (POST /api/auth/signup)', () => {
     const result = await signup({ email: `  ${email.toUpperCase()} `, name: ' Ada ' });
     expect(result.statusCode).toBe(201);
     const endsAt = new Date(now.getTime() + 7 * 86_400_000).toISOString();
-    expect(body(result)).toEqual({ user: { id: expect.stringMatching(/^u-[0-9a-f-]{36}$/), email, name: 'Ada', subscription: { status: 'trial', endsAt } } });
+    expect(body(result)).toEqual({
+      user: { id: expect.stringMatching(/^u-[0-9a-f-]{36}$/), email, name: 'Ada', subscription: { status: 'trial', endsAt } },
+    });
     expect((result.cookies ?? []).map((c) => c.split('=')[0])).toEqual(['stride_session', 'stride_signed_in']);
     expect(result.cookies?.[0]).toMatch(/; HttpOnly; SameSite=Lax; Max-Age=28800; Secure$/);
     const cookies = result.cookies ?? [];
@@ -91,7 +105,9 @@ describe('sign-up with a free trial (POST /api/auth/signup)', () => {
       const again = (await login(email, 'a walk in the park 42')).cookies ?? [];
       expect(body(await api(get('/api/me', again)))).toMatchObject({ user: { subscription: { status: 'trial' } } });
       later(1);
-      expect(body(await api(get('/api/me', again)))).toMatchObject({ user: { subscription: { status: 'expired', endsAt: new Date(saved.getTime() + 7 * 86_400_000).toISOString() } } });
+      expect(body(await api(get('/api/me', again)))).toMatchObject({
+        user: { subscription: { status: 'expired', endsAt: new Date(saved.getTime() + 7 * 86_400_000).toISOString() } },
+      });
       const play = await api(get('/api/playback/w-hiit30-01', again));
       expect(play.statusCode).toBe(403);
       expect(body(play)).toMatchObject({ reason: 'subscription-required' });
@@ -120,7 +136,12 @@ describe('sign-up with a free trial (POST /api/auth/signup)', () => {
   });
 
   it('accepts long passphrases, spaces and any characters without composition rules (NIST SP 800-63B)', async () => {
-    for (const password of ['correct horse battery staple', 'ü'.repeat(8), `${'long passphrase '.repeat(4)}end`.slice(0, 64), 'x'.repeat(1024)]) {
+    for (const password of [
+      'correct horse battery staple',
+      'ü'.repeat(8),
+      `${'long passphrase '.repeat(4)}end`.slice(0, 64),
+      'x'.repeat(1024),
+    ]) {
       expect((await signup({ email: freshEmail(), password })).statusCode, password).toBe(201);
     }
   });
@@ -250,10 +271,18 @@ describe('device authorization (RFC 8628)', () => {
   const authorize = async () => {
     const result = await api(post('/api/device/authorize', {}));
     expect(result.statusCode).toBe(200);
-    return body(result) as { deviceCode: string; userCode: string; verificationUri: string; verificationUriComplete: string; expiresIn: number; interval: number };
+    return body(result) as {
+      deviceCode: string;
+      userCode: string;
+      verificationUri: string;
+      verificationUriComplete: string;
+      expiresIn: number;
+      interval: number;
+    };
   };
   const token = (deviceCode: unknown) => api(post('/api/device/token', { deviceCode }));
-  const approve = (userCode: unknown, cookies: string[], extra: Record<string, unknown> = {}) => api(post('/api/device/approve', { userCode, ...extra }, cookies));
+  const approve = (userCode: unknown, cookies: string[], extra: Record<string, unknown> = {}) =>
+    api(post('/api/device/approve', { userCode, ...extra }, cookies));
   const signedIn = async () => {
     const email = freshEmail();
     await seedUser(email);
@@ -264,7 +293,12 @@ describe('device authorization (RFC 8628)', () => {
     const codes = await authorize();
     expect(codes.userCode).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
     expect(codes.deviceCode).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(codes).toMatchObject({ verificationUri: 'https://stride.example/activate', verificationUriComplete: `https://stride.example/activate?code=${codes.userCode}`, expiresIn: 600, interval: 5 });
+    expect(codes).toMatchObject({
+      verificationUri: 'https://stride.example/activate',
+      verificationUriComplete: `https://stride.example/activate?code=${codes.userCode}`,
+      expiresIn: 600,
+      interval: 5,
+    });
     expect((await authorize()).userCode).not.toBe(codes.userCode);
   });
 

@@ -2,7 +2,6 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { isQualifiedView, VIEW_MILESTONES, type ViewMilestone } from '@stride/contract/views';
 import { keys } from './table';
 
-
 export interface Progress {
   readonly positionSec: number;
   readonly durationSec: number;
@@ -69,7 +68,10 @@ export class ActivityRepository {
 
   async saveProgress(userId: string, workoutId: string, progress: { positionSec: number; durationSec: number }, now: Date): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.progress(userId, workoutId), workoutId, ...progress, updatedAt: now.toISOString() } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.progress(userId, workoutId), workoutId, ...progress, updatedAt: now.toISOString() },
+      }),
     );
   }
 
@@ -77,7 +79,13 @@ export class ActivityRepository {
    * Adds a milestone to a play. The set makes a retried event a no-op; a play id reused for
    * another workout is refused, so one play cannot collect milestones from two workouts.
    */
-  async recordMilestone(userId: string, playId: string, workoutId: string, milestone: ViewMilestone, now: Date): Promise<PlayRecord | 'other-workout'> {
+  async recordMilestone(
+    userId: string,
+    playId: string,
+    workoutId: string,
+    milestone: ViewMilestone,
+    now: Date,
+  ): Promise<PlayRecord | 'other-workout'> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({

@@ -29,7 +29,10 @@ async function testKeys(): Promise<NonNullable<typeof keys>> {
   if (!keys) {
     const session = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const media = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    keys = { session: { ...(await exportJWK(session.privateKey)), kid: 'test-kid' }, mediaPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    keys = {
+      session: { ...(await exportJWK(session.privateKey)), kid: 'test-kid' },
+      mediaPem: media.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
   }
   return keys;
 }
@@ -42,7 +45,12 @@ export async function testApiConfig(options: TestApiOptions): Promise<ApiConfig>
     dynamo: options.db,
     tableName: options.tableName,
     sessionSigningKey: options.sessionSigningKey ?? session,
-    media: { keyPairId: 'KTEST', privateKeyPem: mediaPem, resourceBase: 'https://stride.example/media', ttlSeconds: options.mediaCookieTtlSeconds ?? 600 },
+    media: {
+      keyPairId: 'KTEST',
+      privateKeyPem: mediaPem,
+      resourceBase: 'https://stride.example/media',
+      ttlSeconds: options.mediaCookieTtlSeconds ?? 600,
+    },
     catalog: loadCatalog(options.catalogDir ?? SHIPPED_CATALOG_DIR),
     secureCookies: true,
     readOriginSecrets: readTestOriginSecrets,

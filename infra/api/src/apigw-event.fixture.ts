@@ -11,7 +11,11 @@ export const readTestOriginSecrets = (): Promise<readonly string[]> => Promise.r
  * came through CloudFront (it carries the origin-verify header); `via: 'direct'` is one that
  * reached the region around it.
  */
-export function httpApiEvent(method: string, rawPath: string, init: { rawQueryString?: string; body?: string; via?: 'cloudfront' | 'direct'; country?: string } = {}): APIGatewayProxyEventV2 {
+export function httpApiEvent(
+  method: string,
+  rawPath: string,
+  init: { rawQueryString?: string; body?: string; via?: 'cloudfront' | 'direct'; country?: string } = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: '$default',

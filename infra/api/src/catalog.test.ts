@@ -5,14 +5,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hlsPathFor, loadCatalog } from './catalog';
 
 const contentDir = path.resolve(import.meta.dirname, '../../../web/content/programs');
-const shipped = (slug: string) => JSON.parse(readFileSync(path.join(contentDir, `${slug}.json`), 'utf8')) as Record<string, unknown> & { workouts: Record<string, unknown>[] };
+const shipped = (slug: string) =>
+  JSON.parse(readFileSync(path.join(contentDir, `${slug}.json`), 'utf8')) as Record<string, unknown> & {
+    workouts: Record<string, unknown>[];
+  };
 
 let dir = '';
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'stride-catalog-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-const write = (file: string, content: unknown) => writeFileSync(path.join(dir, file), typeof content === 'string' ? content : JSON.stringify(content));
+const write = (file: string, content: unknown) =>
+  writeFileSync(path.join(dir, file), typeof content === 'string' ? content : JSON.stringify(content));
 
 describe('loadCatalog', () => {
   it('knows every shipped workout with its title, length, program and poster', () => {
@@ -48,7 +52,10 @@ describe('loadCatalog', () => {
     delete (noTitle.workouts[0] as Record<string, unknown>).title;
     write('hiit-30.json', noTitle);
     write('morning-yoga.json', { ...shipped('morning-yoga'), extra: true });
-    write('boxing-cardio.json', { ...shipped('boxing-cardio'), poster: { src: 'http://evil.example/x.svg', width: 1, height: 1, alt: 'x' } });
+    write('boxing-cardio.json', {
+      ...shipped('boxing-cardio'),
+      poster: { src: 'http://evil.example/x.svg', width: 1, height: 1, alt: 'x' },
+    });
     let message = '';
     try {
       loadCatalog(dir);

@@ -56,16 +56,25 @@ export function loadCatalog(dir: string): Catalog {
   }
   if (names.length === 0) throw new CatalogError(`catalog ${dir}: no program files (*.json) found`);
 
-  const { programs, problems } = validatePrograms(names.map((name) => ({ name, where: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })));
+  const { programs, problems } = validatePrograms(
+    names.map((name) => ({ name, where: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })),
+  );
   if (problems.length > 0) throw new CatalogError(`catalog has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 
   const workouts = new Map<string, CatalogWorkout>();
   const byProgram = new Map<string, CatalogWorkout[]>();
   for (const program of programs) {
     const release = compileRelease(program.launchAt, program.countries);
-    const list = program.workouts.map(
-      (w): CatalogWorkout => ({ id: w.id, title: w.title, durationSec: w.durationSec, mediaId: w.mediaId, programSlug: program.slug, programTitle: program.title, poster: program.poster, release }),
-    );
+    const list = program.workouts.map((w): CatalogWorkout => ({
+      id: w.id,
+      title: w.title,
+      durationSec: w.durationSec,
+      mediaId: w.mediaId,
+      programSlug: program.slug,
+      programTitle: program.title,
+      poster: program.poster,
+      release,
+    }));
     for (const workout of list) workouts.set(workout.id, workout);
     byProgram.set(program.slug, list);
   }

@@ -5,7 +5,16 @@ import { continueWatchingItems, isFinished } from './continue-watching';
 
 const poster = { src: '/posters/p.svg', width: 640, height: 360, alt: 'P' };
 const release = { launchAtMs: 0, countries: undefined };
-const workout = (id: string): CatalogWorkout => ({ id, title: `Title ${id}`, durationSec: 1800, mediaId: 'm', programSlug: 'p', programTitle: 'P', poster, release });
+const workout = (id: string): CatalogWorkout => ({
+  id,
+  title: `Title ${id}`,
+  durationSec: 1800,
+  mediaId: 'm',
+  programSlug: 'p',
+  programTitle: 'P',
+  poster,
+  release,
+});
 const catalog: Catalog = { workout: (id) => (id.startsWith('w-') ? workout(id) : undefined), workoutsOf: () => undefined };
 const row = (workoutId: string, positionSec: number, durationSec: number, minute: number): ProgressRow => ({
   workoutId,
@@ -57,7 +66,16 @@ describe('continueWatchingItems', () => {
 
   it('carries the catalog’s titles, program and poster with the saved position', () => {
     expect(continueWatchingItems([row('w-x', 61, 1800, 0)], catalog)).toEqual([
-      { workoutId: 'w-x', workoutTitle: 'Title w-x', programSlug: 'p', programTitle: 'P', poster, positionSec: 61, durationSec: 1800, updatedAt: '2026-11-22T06:00:00.000Z' },
+      {
+        workoutId: 'w-x',
+        workoutTitle: 'Title w-x',
+        programSlug: 'p',
+        programTitle: 'P',
+        poster,
+        positionSec: 61,
+        durationSec: 1800,
+        updatedAt: '2026-11-22T06:00:00.000Z',
+      },
     ]);
   });
 });

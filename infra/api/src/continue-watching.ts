@@ -9,7 +9,6 @@ export const CONTINUE_WATCHING_LIMIT = 20;
 export const FINISHED_TAIL_SEC = 30;
 export const FINISHED_FRACTION = 0.95;
 
-
 /**
  * Judged on the saved duration, not the catalog's nominal one: both numbers come from the same
  * media timeline. (A stream shorter than the 30 s tail, like the 24 s local samples, is always
@@ -29,7 +28,11 @@ function isStarted(row: ProgressRow): row is ProgressRow & { updatedAt: string }
  * finished ones are left out, and so are rows of workouts the catalog no longer has (a program
  * taken down keeps its viewers' rows, which must not surface as dead links).
  */
-export function continueWatchingItems(rows: readonly ProgressRow[], catalog: Catalog, limit = CONTINUE_WATCHING_LIMIT): ContinueWatchingItem[] {
+export function continueWatchingItems(
+  rows: readonly ProgressRow[],
+  catalog: Catalog,
+  limit = CONTINUE_WATCHING_LIMIT,
+): ContinueWatchingItem[] {
   const items: ContinueWatchingItem[] = [];
   for (const row of rows) {
     if (!isStarted(row) || isFinished(row.positionSec, row.durationSec)) continue;
@@ -52,7 +55,6 @@ export function continueWatchingItems(rows: readonly ProgressRow[], catalog: Cat
   return items.slice(0, limit);
 }
 
-
 /**
  * The viewer's progress in one program's workouts, in the program's order: finished ones
  * included (a program page marks them), never-started ones left out.
@@ -63,7 +65,13 @@ export function programProgressItems(rows: readonly ProgressRow[], workouts: rea
   for (const workout of workouts) {
     const row = byWorkout.get(workout.id);
     if (!row || !isStarted(row)) continue;
-    items.push({ workoutId: workout.id, positionSec: row.positionSec, durationSec: row.durationSec, finished: isFinished(row.positionSec, row.durationSec), updatedAt: row.updatedAt });
+    items.push({
+      workoutId: workout.id,
+      positionSec: row.positionSec,
+      durationSec: row.durationSec,
+      finished: isFinished(row.positionSec, row.durationSec),
+      updatedAt: row.updatedAt,
+    });
   }
   return items;
 }

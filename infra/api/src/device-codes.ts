@@ -84,7 +84,14 @@ export class DeviceCodes {
       await this.table.db.send(
         new PutCommand({
           TableName: this.table.name,
-          Item: { ...keys.device(deviceKey), userCode, status: 'pending', intervalSec: POLL_INTERVAL_SECONDS, expiresAtMs, [TIME_TO_LIVE_ATTRIBUTE]: ttl },
+          Item: {
+            ...keys.device(deviceKey),
+            userCode,
+            status: 'pending',
+            intervalSec: POLL_INTERVAL_SECONDS,
+            expiresAtMs,
+            [TIME_TO_LIVE_ATTRIBUTE]: ttl,
+          },
         }),
       );
       return { deviceCode, userCode, expiresAtMs };
@@ -93,7 +100,9 @@ export class DeviceCodes {
   }
 
   private async device(deviceKey: string): Promise<DeviceAuthorization | undefined> {
-    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.device(deviceKey), ConsistentRead: true }));
+    const { Item } = await this.table.db.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.device(deviceKey), ConsistentRead: true }),
+    );
     if (!Item) return undefined;
     return {
       deviceKey,
@@ -112,7 +121,9 @@ export class DeviceCodes {
    */
   async pendingByUserCode(userCode: string): Promise<DeviceAuthorization | undefined> {
     const nowMs = this.now().getTime();
-    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.userCode(userCode), ConsistentRead: true }));
+    const { Item } = await this.table.db.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.userCode(userCode), ConsistentRead: true }),
+    );
     if (!Item || Number(Item.expiresAtMs) <= nowMs) return undefined;
     const device = await this.device(String(Item.deviceKey));
     return device && device.status === 'pending' && device.expiresAtMs > nowMs ? device : undefined;
@@ -144,7 +155,12 @@ export class DeviceCodes {
    * One poll of the token endpoint (RFC 8628 §3.4–3.5), judged in the RFC's terms. An approved or
    * denied authorization is deleted by the poll that learns it, so a device code works once.
    */
-  async poll(deviceCode: string): Promise<{ outcome: 'invalid_grant' | 'expired_token' | 'slow_down' | 'authorization_pending' | 'access_denied'; intervalSec?: number } | { outcome: 'approved'; userId: string }> {
+  async poll(
+    deviceCode: string,
+  ): Promise<
+    | { outcome: 'invalid_grant' | 'expired_token' | 'slow_down' | 'authorization_pending' | 'access_denied'; intervalSec?: number }
+    | { outcome: 'approved'; userId: string }
+  > {
     const nowMs = this.now().getTime();
     const device = await this.device(hashOf(deviceCode));
     if (!device) return { outcome: 'invalid_grant' };
@@ -152,11 +168,25 @@ export class DeviceCodes {
     const key = keys.device(device.deviceKey);
     if (device.lastPollAtMs !== undefined && nowMs - device.lastPollAtMs < device.intervalSec * 1000 - POLL_TOLERANCE_MS) {
       const intervalSec = device.intervalSec + 5;
-      await this.table.db.send(new UpdateCommand({ TableName: this.table.name, Key: key, UpdateExpression: 'SET intervalSec = :i, lastPollAtMs = :now', ExpressionAttributeValues: { ':i': intervalSec, ':now': nowMs } }));
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: key,
+          UpdateExpression: 'SET intervalSec = :i, lastPollAtMs = :now',
+          ExpressionAttributeValues: { ':i': intervalSec, ':now': nowMs },
+        }),
+      );
       return { outcome: 'slow_down', intervalSec };
     }
     if (device.status === 'pending') {
-      await this.table.db.send(new UpdateCommand({ TableName: this.table.name, Key: key, UpdateExpression: 'SET lastPollAtMs = :now', ExpressionAttributeValues: { ':now': nowMs } }));
+      await this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: key,
+          UpdateExpression: 'SET lastPollAtMs = :now',
+          ExpressionAttributeValues: { ':now': nowMs },
+        }),
+      );
       return { outcome: 'authorization_pending' };
     }
     try {

@@ -39,7 +39,14 @@ beforeAll(async () => {
   dynamo = await startDynamo(path.join(dir, 'db'));
   const db = dynamo.documentClient('us-east-1');
   await ensureTable(db, 'stride-doors');
-  await new UserRepository(db, 'stride-doors').createIfAbsent({ id: USER_ID, email: 'prop@stride.test', name: 'Prop', passwordHash: await hashPassword('unused-password-1'), subscription: 'active', createdAt: '2020-01-01T00:00:00Z' });
+  await new UserRepository(db, 'stride-doors').createIfAbsent({
+    id: USER_ID,
+    email: 'prop@stride.test',
+    name: 'Prop',
+    passwordHash: await hashPassword('unused-password-1'),
+    subscription: 'active',
+    createdAt: '2020-01-01T00:00:00Z',
+  });
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   sessionKey = { ...(await exportJWK(privateKey)), kid: 'doors-kid' };
 });
@@ -52,7 +59,9 @@ const manifestFor = (launchAt: string, countries: readonly string[] | undefined)
   version: 2,
   routes: [{ path: PAGE, object: `${PAGE}/index.html`, access: 'public' }],
   patterns: [],
-  programs: [{ path: PAGE, launchAt, comingSoonObject: `${PAGE}/coming-soon/index.html`, dataObject: DATA, ...(countries ? { countries } : {}) }],
+  programs: [
+    { path: PAGE, launchAt, comingSoonObject: `${PAGE}/coming-soon/index.html`, dataObject: DATA, ...(countries ? { countries } : {}) },
+  ],
   redirects: [],
   notFound: '/404.html',
   unavailable: '/451.html',
@@ -78,13 +87,21 @@ const viewerRequest = (uri: string, country: string | undefined): CloudFrontRequ
   Records: [
     {
       cf: {
-        config: { distributionDomainName: 'd.cloudfront.net', distributionId: 'EDFDVBD6EXAMPLE', eventType: 'viewer-request', requestId: 'r' },
+        config: {
+          distributionDomainName: 'd.cloudfront.net',
+          distributionId: 'EDFDVBD6EXAMPLE',
+          eventType: 'viewer-request',
+          requestId: 'r',
+        },
         request: {
           clientIp: '203.0.113.1',
           method: 'GET',
           querystring: '',
           uri,
-          headers: { host: [{ key: 'Host', value: 'd.cloudfront.net' }], ...(country === undefined ? {} : { 'cloudfront-viewer-country': [{ key: 'CloudFront-Viewer-Country', value: country }] }) },
+          headers: {
+            host: [{ key: 'Host', value: 'd.cloudfront.net' }],
+            ...(country === undefined ? {} : { 'cloudfront-viewer-country': [{ key: 'CloudFront-Viewer-Country', value: country }] }),
+          },
         },
       },
     },
@@ -114,7 +131,15 @@ describe('who may watch: the page door and the stream door agree', () => {
           const nowMs = launchAtMs + sinceLaunch;
 
           const edge = createViewerRequestHandler(
-            { manifest: manifestFor(launchAt, countries), session: { jwks: { keys: [edgeJwk] }, issuer: 'https://stride.local/auth', audience: 'stride-viewer', cookieName: SESSION_COOKIE } },
+            {
+              manifest: manifestFor(launchAt, countries),
+              session: {
+                jwks: { keys: [edgeJwk] },
+                issuer: 'https://stride.local/auth',
+                audience: 'stride-viewer',
+                cookieName: SESSION_COOKIE,
+              },
+            },
             { now: () => nowMs },
           );
           const page = (await edge(viewerRequest(PAGE, country))) as { uri?: string };
@@ -122,13 +147,27 @@ describe('who may watch: the page door and the stream door agree', () => {
 
           const catalogDir = mkdtempSync(path.join(dir, 'catalog-'));
           writeFileSync(path.join(catalogDir, `${SLUG}.json`), programFile(launchAt, countries));
-          const api = await createApiHandler(await testApiConfig({ db: dynamo.documentClient('us-east-1'), tableName: 'stride-doors', region: 'us-east-1', catalogDir, sessionSigningKey: sessionKey, mediaCookieTtlSeconds: 3600, now: () => new Date(nowMs) }));
+          const api = await createApiHandler(
+            await testApiConfig({
+              db: dynamo.documentClient('us-east-1'),
+              tableName: 'stride-doors',
+              region: 'us-east-1',
+              catalogDir,
+              sessionSigningKey: sessionKey,
+              mediaCookieTtlSeconds: 3600,
+              now: () => new Date(nowMs),
+            }),
+          );
           const token = await sessions.sign(USER_ID, new Date(nowMs));
           const event = httpApiEvent('GET', `/api/playback/${WORKOUT}`, country === undefined ? {} : { country });
           const grant = await api({ ...event, cookies: [`${SESSION_COOKIE}=${token}`] });
           const reason = grant.statusCode === 200 ? 'granted' : (JSON.parse(grant.body ?? '{}') as { reason?: string }).reason;
 
-          const expected = { granted: [`${PAGE}/index.html`, DATA], 'not-launched': [`${PAGE}/coming-soon/index.html`, '/404.html'], unlicensed: ['/451.html', '/451.html'] }[reason ?? ''];
+          const expected = {
+            granted: [`${PAGE}/index.html`, DATA],
+            'not-launched': [`${PAGE}/coming-soon/index.html`, '/404.html'],
+            unlicensed: ['/451.html', '/451.html'],
+          }[reason ?? ''];
           expect(expected, `API answered ${grant.statusCode} ${grant.body}`).toBeDefined();
           expect([page.uri, data.uri]).toEqual(expected);
         },
@@ -145,23 +184,71 @@ describe('who may watch: the page door and the stream door agree', () => {
     writeFileSync(path.join(catalogDir, `${SLUG}.json`), programFile(launchedAt, undefined));
     let nowMs = BASE;
     const edge = createViewerRequestHandler(
-      { manifest: { ...manifestFor(launchedAt, undefined), patterns: [{ pattern: '/watch/:id', object: '/watch/index.html', access: 'session' }] }, session: { jwks: { keys: [{ ...publicJwk, alg: 'RS256', use: 'sig' }] }, issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, cookieName: SESSION_COOKIE } },
+      {
+        manifest: {
+          ...manifestFor(launchedAt, undefined),
+          patterns: [{ pattern: '/watch/:id', object: '/watch/index.html', access: 'session' }],
+        },
+        session: {
+          jwks: { keys: [{ ...publicJwk, alg: 'RS256', use: 'sig' }] },
+          issuer: SESSION_ISSUER,
+          audience: SESSION_AUDIENCE,
+          cookieName: SESSION_COOKIE,
+        },
+      },
       { now: () => nowMs },
     );
-    const api = await createApiHandler(await testApiConfig({ db: dynamo.documentClient('us-east-1'), tableName: 'stride-doors', catalogDir, sessionSigningKey: sessionKey, mediaCookieTtlSeconds: 3600, now: () => new Date(nowMs) }));
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: -90, max: 90 }), fc.option(fc.integer({ min: -90, max: 90 }), { nil: undefined }), fc.integer({ min: 0, max: 999 }), async (expFromNow, nbfFromNow, ms) => {
-        nowMs = BASE + ms;
-        const nowSec = Math.floor(nowMs / 1000);
-        // Signed by a clock that may be ahead or behind: iat, nbf and exp all relative to the signer's idea of now.
-        let jwt = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: sessionKey.kid, typ: 'JWT' }).setIssuer(SESSION_ISSUER).setAudience(SESSION_AUDIENCE).setSubject(USER_ID).setIssuedAt(nowSec).setExpirationTime(nowSec + expFromNow);
-        if (nbfFromNow !== undefined) jwt = jwt.setNotBefore(nowSec + nbfFromNow);
-        const token = await jwt.sign(signingKey);
-        const page = (await edge({ ...viewerRequest(`/watch/${WORKOUT}`, 'US'), Records: viewerRequest(`/watch/${WORKOUT}`, 'US').Records.map((r) => ({ cf: { ...r.cf, request: { ...r.cf.request, headers: { ...r.cf.request.headers, cookie: [{ key: 'Cookie', value: `${SESSION_COOKIE}=${token}` }] } } } })) })) as { uri?: string; status?: string };
-        const grant = await api({ ...httpApiEvent('GET', `/api/playback/${WORKOUT}`, { country: 'US' }), cookies: [`${SESSION_COOKIE}=${token}`] });
-        const edgeLetIn = page.uri === '/watch/index.html';
-        expect(edgeLetIn ? 200 : 401, `exp ${expFromNow}s nbf ${String(nbfFromNow)}s: edge ${JSON.stringify(page.status ?? page.uri)}, API ${grant.statusCode}`).toBe(grant.statusCode);
+    const api = await createApiHandler(
+      await testApiConfig({
+        db: dynamo.documentClient('us-east-1'),
+        tableName: 'stride-doors',
+        catalogDir,
+        sessionSigningKey: sessionKey,
+        mediaCookieTtlSeconds: 3600,
+        now: () => new Date(nowMs),
       }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: -90, max: 90 }),
+        fc.option(fc.integer({ min: -90, max: 90 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 999 }),
+        async (expFromNow, nbfFromNow, ms) => {
+          nowMs = BASE + ms;
+          const nowSec = Math.floor(nowMs / 1000);
+          // Signed by a clock that may be ahead or behind: iat, nbf and exp all relative to the signer's idea of now.
+          let jwt = new SignJWT({})
+            .setProtectedHeader({ alg: 'RS256', kid: sessionKey.kid, typ: 'JWT' })
+            .setIssuer(SESSION_ISSUER)
+            .setAudience(SESSION_AUDIENCE)
+            .setSubject(USER_ID)
+            .setIssuedAt(nowSec)
+            .setExpirationTime(nowSec + expFromNow);
+          if (nbfFromNow !== undefined) jwt = jwt.setNotBefore(nowSec + nbfFromNow);
+          const token = await jwt.sign(signingKey);
+          const page = (await edge({
+            ...viewerRequest(`/watch/${WORKOUT}`, 'US'),
+            Records: viewerRequest(`/watch/${WORKOUT}`, 'US').Records.map((r) => ({
+              cf: {
+                ...r.cf,
+                request: {
+                  ...r.cf.request,
+                  headers: { ...r.cf.request.headers, cookie: [{ key: 'Cookie', value: `${SESSION_COOKIE}=${token}` }] },
+                },
+              },
+            })),
+          })) as { uri?: string; status?: string };
+          const grant = await api({
+            ...httpApiEvent('GET', `/api/playback/${WORKOUT}`, { country: 'US' }),
+            cookies: [`${SESSION_COOKIE}=${token}`],
+          });
+          const edgeLetIn = page.uri === '/watch/index.html';
+          expect(
+            edgeLetIn ? 200 : 401,
+            `exp ${expFromNow}s nbf ${String(nbfFromNow)}s: edge ${JSON.stringify(page.status ?? page.uri)}, API ${grant.statusCode}`,
+          ).toBe(grant.statusCode);
+        },
+      ),
       { numRuns: 150 },
     );
   });

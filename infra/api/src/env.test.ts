@@ -32,7 +32,9 @@ const secretsOf = (values: Record<string, string>) => {
   const readSecret = (id: string) => {
     asked.push(id);
     const value = values[id];
-    return value === undefined ? Promise.reject(new Error(`API configuration: secret ${id} could not be read (ResourceNotFoundException)`)) : Promise.resolve(value);
+    return value === undefined
+      ? Promise.reject(new Error(`API configuration: secret ${id} could not be read (ResourceNotFoundException)`))
+      : Promise.resolve(value);
   };
   return { asked, readSecret };
 };
@@ -43,41 +45,58 @@ describe('loadApiConfig', () => {
     const config = await loadApiConfig(env(), secrets);
     expect(secrets.asked.sort()).toEqual(['stride/media-signing-key', 'stride/session-signing-key']);
     expect(config.sessionSigningKey).toMatchObject({ kty: 'RSA', kid: 'key-1' });
-    expect(config.media).toMatchObject({ keyPairId: 'K2JCJMDEHXQW5F', privateKeyPem: mediaPem, resourceBase: 'https://stride.test/media', ttlSeconds: 14_400 });
+    expect(config.media).toMatchObject({
+      keyPairId: 'K2JCJMDEHXQW5F',
+      privateKeyPem: mediaPem,
+      resourceBase: 'https://stride.test/media',
+      ttlSeconds: 14_400,
+    });
     expect(config).toMatchObject({ region: 'us-west-1', tableName: 'stride-api', secureCookies: true });
   });
 
   it('reads the origin-verify values from their secret each time it is asked (a rotation needs no cold start)', async () => {
-    const values: Record<string, string> = { 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': mediaPem, 'stride/origin-verify': JSON.stringify({ current: 'a'.repeat(43) }) };
+    const values: Record<string, string> = {
+      'stride/session-signing-key': sessionJwk,
+      'stride/media-signing-key': mediaPem,
+      'stride/origin-verify': JSON.stringify({ current: 'a'.repeat(43) }),
+    };
     const config = await loadApiConfig(env(), secretsOf(values));
     expect(await config.readOriginSecrets()).toEqual(['a'.repeat(43)]);
     values['stride/origin-verify'] = JSON.stringify({ current: 'b'.repeat(43), previous: 'a'.repeat(43) });
     expect(await config.readOriginSecrets()).toEqual(['b'.repeat(43), 'a'.repeat(43)]);
     values['stride/origin-verify'] = JSON.stringify({ current: 'short' });
-    await expect(config.readOriginSecrets()).rejects.toThrow('secret stride/origin-verify: "current" must be a string of at least 16 characters');
+    await expect(config.readOriginSecrets()).rejects.toThrow(
+      'secret stride/origin-verify: "current" must be a string of at least 16 characters',
+    );
     values['stride/origin-verify'] = 'plain text';
     await expect(config.readOriginSecrets()).rejects.toThrow('secret stride/origin-verify is not JSON');
   });
 
   it('names every missing or bad variable before reading any secret', async () => {
     const secrets = secretsOf({});
-    await expect(loadApiConfig(env({ STRIDE_SESSION_SIGNING_KEY_SECRET: undefined, STRIDE_MEDIA_RESOURCE_BASE: 'stride.test' }), secrets)).rejects.toThrow(
-      /STRIDE_SESSION_SIGNING_KEY_SECRET: .*; STRIDE_MEDIA_RESOURCE_BASE: /,
-    );
+    await expect(
+      loadApiConfig(env({ STRIDE_SESSION_SIGNING_KEY_SECRET: undefined, STRIDE_MEDIA_RESOURCE_BASE: 'stride.test' }), secrets),
+    ).rejects.toThrow(/STRIDE_SESSION_SIGNING_KEY_SECRET: .*; STRIDE_MEDIA_RESOURCE_BASE: /);
     expect(secrets.asked).toEqual([]);
   });
 
   it('names the secret that could not be read', async () => {
-    await expect(loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk }))).rejects.toThrow('secret stride/media-signing-key could not be read');
+    await expect(loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk }))).rejects.toThrow(
+      'secret stride/media-signing-key could not be read',
+    );
   });
 
   it('names a secret whose value is not the key it should be', async () => {
     const media = { 'stride/media-signing-key': mediaPem };
-    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': 'not json' }))).rejects.toThrow('secret stride/session-signing-key is not JSON');
-    const publicOnly = JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB' });
-    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': publicOnly }))).rejects.toThrow('secret stride/session-signing-key is not a private RSA JWK');
-    await expect(loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': 'hello' }))).rejects.toThrow(
-      'secret stride/media-signing-key is not a PEM private key',
+    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': 'not json' }))).rejects.toThrow(
+      'secret stride/session-signing-key is not JSON',
     );
+    const publicOnly = JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB' });
+    await expect(loadApiConfig(env(), secretsOf({ ...media, 'stride/session-signing-key': publicOnly }))).rejects.toThrow(
+      'secret stride/session-signing-key is not a private RSA JWK',
+    );
+    await expect(
+      loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': 'hello' })),
+    ).rejects.toThrow('secret stride/media-signing-key is not a PEM private key');
   });
 });

@@ -15,12 +15,25 @@ import type { SecretReader } from './secrets';
 const lambdaEnv = z.object({
   AWS_REGION: z.string().min(1, 'AWS_REGION is set by the Lambda runtime'),
   STRIDE_TABLE_NAME: z.string().min(3, 'STRIDE_TABLE_NAME must name the API table'),
-  STRIDE_SESSION_SIGNING_KEY_SECRET: z.string().min(1, 'STRIDE_SESSION_SIGNING_KEY_SECRET must name the secret holding the private session JWK'),
+  STRIDE_SESSION_SIGNING_KEY_SECRET: z
+    .string()
+    .min(1, 'STRIDE_SESSION_SIGNING_KEY_SECRET must name the secret holding the private session JWK'),
   STRIDE_MEDIA_KEY_PAIR_ID: z.string().min(1, 'STRIDE_MEDIA_KEY_PAIR_ID must be the CloudFront public key id'),
-  STRIDE_MEDIA_PRIVATE_KEY_SECRET: z.string().min(1, 'STRIDE_MEDIA_PRIVATE_KEY_SECRET must name the secret holding the media PEM private key'),
-  STRIDE_ORIGIN_VERIFY_SECRET: z.string().min(1, 'STRIDE_ORIGIN_VERIFY_SECRET must name the secret holding the CloudFront origin-verify header value'),
-  STRIDE_MEDIA_RESOURCE_BASE: z.string().regex(/^https?\*?:\/\/[^/]+\/media$/, 'STRIDE_MEDIA_RESOURCE_BASE must look like https://<site domain>/media'),
-  STRIDE_MEDIA_COOKIE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(4 * 3600),
+  STRIDE_MEDIA_PRIVATE_KEY_SECRET: z
+    .string()
+    .min(1, 'STRIDE_MEDIA_PRIVATE_KEY_SECRET must name the secret holding the media PEM private key'),
+  STRIDE_ORIGIN_VERIFY_SECRET: z
+    .string()
+    .min(1, 'STRIDE_ORIGIN_VERIFY_SECRET must name the secret holding the CloudFront origin-verify header value'),
+  STRIDE_MEDIA_RESOURCE_BASE: z
+    .string()
+    .regex(/^https?\*?:\/\/[^/]+\/media$/, 'STRIDE_MEDIA_RESOURCE_BASE must look like https://<site domain>/media'),
+  STRIDE_MEDIA_COOKIE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(86_400)
+    .default(4 * 3600),
   STRIDE_CATALOG_DIR: z.string().default('content/programs'),
   STRIDE_SECURE_COOKIES: z.enum(['true', 'false']).default('true'),
   STRIDE_DYNAMODB_ENDPOINT: z.url().optional(),
@@ -50,22 +63,36 @@ function sessionKeyFrom(secretId: string, value: string): ApiConfig['sessionSign
 /** Builds the API's configuration from the Lambda environment, reading both keys' secrets at once. */
 export async function loadApiConfig(env: NodeJS.ProcessEnv, options: LoadOptions): Promise<ApiConfig> {
   const parsed = lambdaEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`API configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`API configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
   const e = parsed.data;
-  const [sessionSecret, mediaSecret] = await Promise.all([options.readSecret(e.STRIDE_SESSION_SIGNING_KEY_SECRET), options.readSecret(e.STRIDE_MEDIA_PRIVATE_KEY_SECRET)]);
+  const [sessionSecret, mediaSecret] = await Promise.all([
+    options.readSecret(e.STRIDE_SESSION_SIGNING_KEY_SECRET),
+    options.readSecret(e.STRIDE_MEDIA_PRIVATE_KEY_SECRET),
+  ]);
   const originSecretId = e.STRIDE_ORIGIN_VERIFY_SECRET;
   // Read at cold start (the guard reads it before the first event) and again after a mismatch.
-  const readOriginSecrets = async () => parseOriginSecret(await options.readSecret(originSecretId), `API configuration: secret ${originSecretId}`);
+  const readOriginSecrets = async () =>
+    parseOriginSecret(await options.readSecret(originSecretId), `API configuration: secret ${originSecretId}`);
   const sessionSigningKey = sessionKeyFrom(e.STRIDE_SESSION_SIGNING_KEY_SECRET, sessionSecret);
-  if (!mediaSecret.includes('PRIVATE KEY')) throw new Error(`API configuration: secret ${e.STRIDE_MEDIA_PRIVATE_KEY_SECRET} is not a PEM private key`);
+  if (!mediaSecret.includes('PRIVATE KEY'))
+    throw new Error(`API configuration: secret ${e.STRIDE_MEDIA_PRIVATE_KEY_SECRET} is not a PEM private key`);
   const taskRoot = options.taskRoot ?? env.LAMBDA_TASK_ROOT ?? process.cwd();
-  const client = new DynamoDBClient({ region: e.AWS_REGION, ...(e.STRIDE_DYNAMODB_ENDPOINT ? { endpoint: e.STRIDE_DYNAMODB_ENDPOINT } : {}) });
+  const client = new DynamoDBClient({
+    region: e.AWS_REGION,
+    ...(e.STRIDE_DYNAMODB_ENDPOINT ? { endpoint: e.STRIDE_DYNAMODB_ENDPOINT } : {}),
+  });
   return {
     region: e.AWS_REGION,
     dynamo: DynamoDBDocumentClient.from(client),
     tableName: e.STRIDE_TABLE_NAME,
     sessionSigningKey,
-    media: { keyPairId: e.STRIDE_MEDIA_KEY_PAIR_ID, privateKeyPem: mediaSecret, resourceBase: e.STRIDE_MEDIA_RESOURCE_BASE, ttlSeconds: e.STRIDE_MEDIA_COOKIE_TTL_SECONDS },
+    media: {
+      keyPairId: e.STRIDE_MEDIA_KEY_PAIR_ID,
+      privateKeyPem: mediaSecret,
+      resourceBase: e.STRIDE_MEDIA_RESOURCE_BASE,
+      ttlSeconds: e.STRIDE_MEDIA_COOKIE_TTL_SECONDS,
+    },
     catalog: loadCatalog(e.STRIDE_CATALOG_DIR.startsWith('/') ? e.STRIDE_CATALOG_DIR : `${taskRoot}/${e.STRIDE_CATALOG_DIR}`),
     secureCookies: e.STRIDE_SECURE_COOKIES === 'true',
     readOriginSecrets,

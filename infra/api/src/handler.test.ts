@@ -30,8 +30,22 @@ beforeAll(async () => {
   const users = new UserRepository(db, 'stride-api-test');
   await seedDemoAccounts(users);
   // A viewer of its own for "Continue watching", whose rows no other test touches.
-  await users.createIfAbsent({ id: 'u-cw', email: 'cw@stride.test', name: 'CW', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
-  await users.createIfAbsent({ id: 'u-pp', email: 'pp@stride.test', name: 'PP', passwordHash: await hashPassword('stride-demo-1'), subscription: 'active', createdAt: now.toISOString() });
+  await users.createIfAbsent({
+    id: 'u-cw',
+    email: 'cw@stride.test',
+    name: 'CW',
+    passwordHash: await hashPassword('stride-demo-1'),
+    subscription: 'active',
+    createdAt: now.toISOString(),
+  });
+  await users.createIfAbsent({
+    id: 'u-pp',
+    email: 'pp@stride.test',
+    name: 'PP',
+    passwordHash: await hashPassword('stride-demo-1'),
+    subscription: 'active',
+    createdAt: now.toISOString(),
+  });
   api = await createApiHandler(await testApiConfig({ db, tableName: 'stride-api-test', now: () => now }));
 });
 afterAll(async () => {
@@ -44,7 +58,10 @@ const post = (rawPath: string, body: string | undefined, contentType = 'applicat
   event.headers['content-type'] = contentType;
   return event;
 };
-const withCookies = (event: APIGatewayProxyEventV2, cookies: string[]) => ({ ...event, cookies: cookies.map((c) => c.split(';')[0] ?? '') });
+const withCookies = (event: APIGatewayProxyEventV2, cookies: string[]) => ({
+  ...event,
+  cookies: cookies.map((c) => c.split(';')[0] ?? ''),
+});
 const body = (result: { body?: string }) => JSON.parse(result.body ?? '') as Record<string, unknown>;
 const login = (email: string, password = 'stride-demo-1') => api(post('/api/auth/login', JSON.stringify({ email, password })));
 
@@ -70,7 +87,9 @@ describe('sign-in', () => {
   it('sets an RS256 stride_session with exactly iss, aud, sub, iat, exp and a kid', async () => {
     const result = await login('Demo@Stride.test ');
     expect(result.statusCode).toBe(200);
-    expect(body(result)).toEqual({ user: { id: 'u-demo', email: 'demo@stride.test', name: 'Demo Viewer', subscription: { status: 'active', endsAt: null } } });
+    expect(body(result)).toEqual({
+      user: { id: 'u-demo', email: 'demo@stride.test', name: 'Demo Viewer', subscription: { status: 'active', endsAt: null } },
+    });
     const cookie = result.cookies?.[0] ?? '';
     expect(cookie).toMatch(/^stride_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800; Secure$/);
     // The readable hint that the viewer is signed in: same lifetime, not HttpOnly.
@@ -80,7 +99,13 @@ describe('sign-in', () => {
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', kid: 'test-kid' });
     const claims = decodeJwt(token);
     expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'sub']);
-    expect(claims).toMatchObject({ iss: SESSION_ISSUER, aud: SESSION_AUDIENCE, sub: 'u-demo', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 28800 });
+    expect(claims).toMatchObject({
+      iss: SESSION_ISSUER,
+      aud: SESSION_AUDIENCE,
+      sub: 'u-demo',
+      iat: now.getTime() / 1000,
+      exp: now.getTime() / 1000 + 28800,
+    });
   });
 
   it('says 401 with one message for a wrong password or an unknown email', async () => {
@@ -127,7 +152,13 @@ describe('me and logout', () => {
   it('logout expires the session, signed-in hint and media cookies', async () => {
     const result = await api(post('/api/auth/logout', undefined));
     expect(result.statusCode).toBe(200);
-    expect((result.cookies ?? []).map((c) => c.split('=')[0])).toEqual(['stride_session', 'stride_signed_in', 'CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id']);
+    expect((result.cookies ?? []).map((c) => c.split('=')[0])).toEqual([
+      'stride_session',
+      'stride_signed_in',
+      'CloudFront-Policy',
+      'CloudFront-Signature',
+      'CloudFront-Key-Pair-Id',
+    ]);
     for (const cookie of result.cookies ?? []) expect(cookie).toContain('Max-Age=0');
     expect(result.cookies?.[1]).toBe('stride_signed_in=; Path=/; SameSite=Lax; Max-Age=0; Secure');
   });
@@ -138,7 +169,12 @@ describe('the signed-in hint on a 401', () => {
 
   it('is cleared when a request claiming to be signed in is refused, on every route', async () => {
     const expired = ['stride_session=a.b.c', 'stride_signed_in=1'];
-    for (const event of [httpApiEvent('GET', '/api/me'), httpApiEvent('GET', '/api/progress'), httpApiEvent('GET', '/api/playback/w-hiit30-01'), httpApiEvent('GET', '/api/progress/w-hiit30-01')]) {
+    for (const event of [
+      httpApiEvent('GET', '/api/me'),
+      httpApiEvent('GET', '/api/progress'),
+      httpApiEvent('GET', '/api/playback/w-hiit30-01'),
+      httpApiEvent('GET', '/api/progress/w-hiit30-01'),
+    ]) {
       const result = await api(withCookies(event, expired));
       expect(result.statusCode, event.rawPath).toBe(401);
       expect(result.cookies, event.rawPath).toEqual([clearedHint]);
@@ -157,7 +193,9 @@ describe('the signed-in hint on a 401', () => {
   });
 
   it('is kept when sign-in refuses a password: that says nothing of the current session', async () => {
-    const result = await api(withCookies(post('/api/auth/login', JSON.stringify({ email: 'demo@stride.test', password: 'wrong' })), ['stride_signed_in=1']));
+    const result = await api(
+      withCookies(post('/api/auth/login', JSON.stringify({ email: 'demo@stride.test', password: 'wrong' })), ['stride_signed_in=1']),
+    );
     expect(result.statusCode).toBe(401);
     expect(result.cookies).toBeUndefined();
   });
@@ -190,8 +228,17 @@ describe('playback', () => {
     const names = (result.cookies ?? []).map((c) => c.split('=')[0]);
     expect(names).toEqual(['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id']);
     const policyValue = (result.cookies?.[0] ?? '').split(';')[0]?.slice('CloudFront-Policy='.length) ?? '';
-    const policy = JSON.parse(Buffer.from(policyValue.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString()) as unknown;
-    expect(policy).toEqual({ Statement: [{ Resource: 'https://stride.example/media/sample-hiit/*', Condition: { DateLessThan: { 'AWS:EpochTime': now.getTime() / 1000 + 600 } } }] });
+    const policy = JSON.parse(
+      Buffer.from(policyValue.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString(),
+    ) as unknown;
+    expect(policy).toEqual({
+      Statement: [
+        {
+          Resource: 'https://stride.example/media/sample-hiit/*',
+          Condition: { DateLessThan: { 'AWS:EpochTime': now.getTime() / 1000 + 600 } },
+        },
+      ],
+    });
     for (const cookie of result.cookies ?? []) expect(cookie).toContain('Path=/media; HttpOnly; SameSite=Lax; Max-Age=600; Secure');
   });
 });
@@ -199,7 +246,15 @@ describe('playback', () => {
 describe('playback: who may watch, at the API door', () => {
   const play = async (id: string, init: { email?: string; country?: string; via?: 'cloudfront' | 'direct' } = {}) => {
     const cookies = init.email ? ((await login(init.email)).cookies ?? []) : [];
-    return api(withCookies(httpApiEvent('GET', `/api/playback/${id}`, { ...(init.country ? { country: init.country } : {}), ...(init.via ? { via: init.via } : {}) }), cookies));
+    return api(
+      withCookies(
+        httpApiEvent('GET', `/api/playback/${id}`, {
+          ...(init.country ? { country: init.country } : {}),
+          ...(init.via ? { via: init.via } : {}),
+        }),
+        cookies,
+      ),
+    );
   };
   const at = async <T>(instant: string, run: () => Promise<T>): Promise<T> => {
     const saved = now;
@@ -214,7 +269,11 @@ describe('playback: who may watch, at the API door', () => {
   it('refuses a program before its launch with 403 not-launched and the launch instant, and sets no media cookie', async () => {
     const result = await play('w-cycling-01', { email: 'demo@stride.test', country: 'US' });
     expect(result.statusCode).toBe(403);
-    expect(body(result)).toEqual({ error: 'This program is not available yet', reason: 'not-launched', availableAt: '2027-02-01T06:00:00.000Z' });
+    expect(body(result)).toEqual({
+      error: 'This program is not available yet',
+      reason: 'not-launched',
+      availableAt: '2027-02-01T06:00:00.000Z',
+    });
     expect(result.cookies).toBeUndefined();
   });
 
@@ -259,7 +318,10 @@ describe('playback: who may watch, at the API door', () => {
     const wrong = httpApiEvent('GET', '/api/me');
     wrong.headers['x-stride-origin-verify'] = 'not-the-secret-at-all-0000000000';
     expect((await api(wrong)).statusCode).toBe(403);
-    for (const event of [httpApiEvent('POST', '/api/auth/login', { via: 'direct' }), httpApiEvent('GET', '/api/progress', { via: 'direct' })]) {
+    for (const event of [
+      httpApiEvent('POST', '/api/auth/login', { via: 'direct' }),
+      httpApiEvent('GET', '/api/progress', { via: 'direct' }),
+    ]) {
       expect((await api(event)).statusCode).toBe(403);
     }
     // The health checks call each region directly: the ping alone answers.
@@ -275,7 +337,15 @@ describe('progress and views', () => {
     return withCookies(event, cookies);
   };
   const view = async (cookies: string[], fields: Record<string, unknown>) =>
-    api(withCookies(post('/api/views', JSON.stringify({ workoutId: 'w-yoga-01', playId: 'play-0001', positionSec: 0, durationSec: 1200, eventId: 'e', ...fields })), cookies));
+    api(
+      withCookies(
+        post(
+          '/api/views',
+          JSON.stringify({ workoutId: 'w-yoga-01', playId: 'play-0001', positionSec: 0, durationSec: 1200, eventId: 'e', ...fields }),
+        ),
+        cookies,
+      ),
+    );
 
   it('starts a workout never played at 0, then keeps the last saved position per viewer', async () => {
     const demo = await signedIn();
@@ -285,7 +355,12 @@ describe('progress and views', () => {
 
     expect((await api(progressEvent('PUT', 'w-hiit30-02', demo, { positionSec: 95.5, durationSec: 1860 }))).statusCode).toBe(204);
     expect((await api(progressEvent('PUT', 'w-hiit30-02', demo, { positionSec: 120, durationSec: 1860 }))).statusCode).toBe(204);
-    expect(body(await api(progressEvent('GET', 'w-hiit30-02', demo)))).toEqual({ workoutId: 'w-hiit30-02', positionSec: 120, durationSec: 1860, updatedAt: now.toISOString() });
+    expect(body(await api(progressEvent('GET', 'w-hiit30-02', demo)))).toEqual({
+      workoutId: 'w-hiit30-02',
+      positionSec: 120,
+      durationSec: 1860,
+      updatedAt: now.toISOString(),
+    });
 
     // Another viewer's place is their own.
     expect(body(await api(progressEvent('GET', 'w-hiit30-02', await signedIn('free@stride.test')))).positionSec).toBe(0);
@@ -313,11 +388,19 @@ describe('progress and views', () => {
       expect(body(result).qualified).toBe(false);
     }
     const done = await view(demo, { event: 'complete' });
-    expect(body(done)).toEqual({ playId: 'play-0001', workoutId: 'w-yoga-01', milestones: ['start', '25', '50', '75', 'complete'], qualified: true });
+    expect(body(done)).toEqual({
+      playId: 'play-0001',
+      workoutId: 'w-yoga-01',
+      milestones: ['start', '25', '50', '75', 'complete'],
+      qualified: true,
+    });
 
     // A play that skipped ahead to the end is not a qualified view.
     expect(body(await view(demo, { playId: 'play-0002', event: 'start' })).qualified).toBe(false);
-    expect(body(await view(demo, { playId: 'play-0002', event: 'complete' }))).toMatchObject({ milestones: ['start', 'complete'], qualified: false });
+    expect(body(await view(demo, { playId: 'play-0002', event: 'complete' }))).toMatchObject({
+      milestones: ['start', 'complete'],
+      qualified: false,
+    });
   });
 
   it('refuses a view signed out, for another workout on the same play, or with a bad event', async () => {
@@ -361,7 +444,18 @@ describe('continue watching (GET /api/progress)', () => {
     await save(cw, 'w-boxing-01', 1430, 1500, '2026-11-20T09:00:00Z'); // 95.3 %, 70 s left
     await save(cw, 'w-boxing-02', 1400, 1620, '2026-11-20T10:00:00Z');
     // A row for a workout the catalog dropped since (the API no longer accepts saves for it).
-    await db.send(new PutCommand({ TableName: 'stride-api-test', Item: { ...keys.progress('u-cw', 'w-retired-01'), workoutId: 'w-retired-01', positionSec: 60, durationSec: 1200, updatedAt: '2026-11-20T11:00:00Z' } }));
+    await db.send(
+      new PutCommand({
+        TableName: 'stride-api-test',
+        Item: {
+          ...keys.progress('u-cw', 'w-retired-01'),
+          workoutId: 'w-retired-01',
+          positionSec: 60,
+          durationSec: 1200,
+          updatedAt: '2026-11-20T11:00:00Z',
+        },
+      }),
+    );
 
     const result = await list(cw);
     expect(result.statusCode).toBe(200);
@@ -394,7 +488,9 @@ describe('continue watching (GET /api/progress)', () => {
     // Watching an older one again moves it to the front; finishing one takes it off.
     await save(cw, 'w-hiit30-01', 420, 1800, '2026-11-21T06:00:00Z');
     await save(cw, 'w-boxing-02', 1620, 1620, '2026-11-21T07:00:00Z');
-    expect((body(await list(cw)).items as { workoutId: string; positionSec: number }[]).map((i) => [i.workoutId, i.positionSec])).toEqual([['w-hiit30-01', 420]]);
+    expect((body(await list(cw)).items as { workoutId: string; positionSec: number }[]).map((i) => [i.workoutId, i.positionSec])).toEqual([
+      ['w-hiit30-01', 420],
+    ]);
 
     // Another viewer's list is their own.
     const demo = (await login('demo@stride.test')).cookies ?? [];
@@ -406,7 +502,9 @@ describe('continue watching (GET /api/progress)', () => {
     const programs = ['hiit-30', 'boxing-cardio', 'kettlebell-power', 'morning-yoga'];
     let n = 0;
     for (const file of programs) {
-      const { workouts } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../../web/content/programs/${file}.json`), 'utf8')) as { workouts: { id: string }[] };
+      const { workouts } = JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, `../../../web/content/programs/${file}.json`), 'utf8'),
+      ) as { workouts: { id: string }[] };
       for (const w of workouts) await save(cw, w.id, 100, 1800, new Date(Date.UTC(2026, 10, 22, 0, n++)).toISOString());
     }
     expect(n).toBeGreaterThan(20);
@@ -417,7 +515,8 @@ describe('continue watching (GET /api/progress)', () => {
 });
 
 describe('a program’s progress (GET /api/progress?program=<slug>)', () => {
-  const programList = (cookies: string[], query: string) => api(withCookies(httpApiEvent('GET', '/api/progress', { rawQueryString: query }), cookies));
+  const programList = (cookies: string[], query: string) =>
+    api(withCookies(httpApiEvent('GET', '/api/progress', { rawQueryString: query }), cookies));
   const save = async (cookies: string[], workoutId: string, positionSec: number, durationSec: number) => {
     const event = httpApiEvent('PUT', `/api/progress/${workoutId}`, { body: JSON.stringify({ positionSec, durationSec }) });
     event.headers['content-type'] = 'application/json';
@@ -427,7 +526,9 @@ describe('a program’s progress (GET /api/progress?program=<slug>)', () => {
   it('gives the program’s started workouts in program order, finished ones marked, other programs’ rows left out', async () => {
     const viewer = (await login('pp@stride.test')).cookies ?? [];
     expect(body(await programList(viewer, 'program=pilates-core-sculpt'))).toEqual({ items: [] });
-    const { workouts } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../web/content/programs/pilates-core-sculpt.json'), 'utf8')) as { workouts: { id: string }[] };
+    const { workouts } = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../../../web/content/programs/pilates-core-sculpt.json'), 'utf8'),
+    ) as { workouts: { id: string }[] };
     const [first, second, third] = workouts.map((w) => w.id);
     if (!first || !second || !third) throw new Error('pilates-core-sculpt needs three workouts for this test');
     await save(viewer, third, 600, 1200);

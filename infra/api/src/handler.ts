@@ -47,7 +47,14 @@ export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
     const method = event.requestContext.http.method.toUpperCase();
     // Only CloudFront's requests are served: around it, anyone could claim any country.
     if (!(await ctx.originGuard.admits(event))) {
-      return jsonResponse(403, { error: 'The API answers only requests that come through the site; this one reached the region directly', reason: 'direct-origin' }, ctx.region);
+      return jsonResponse(
+        403,
+        {
+          error: 'The API answers only requests that come through the site; this one reached the region directly',
+          reason: 'direct-origin',
+        },
+        ctx.region,
+      );
     }
     let match: RegExpExecArray | null = null;
     const entry = routes.find((r) => (match = r.pattern.exec(path)) !== null);
@@ -72,7 +79,9 @@ export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
         result = errorResponse(error.statusCode, error.message, ctx.region);
       } else {
         // The client gets a request id to quote, never a stack trace.
-        console.error(JSON.stringify({ level: 'error', region: ctx.region, requestId: event.requestContext.requestId, path, error: String(error) }));
+        console.error(
+          JSON.stringify({ level: 'error', region: ctx.region, requestId: event.requestContext.requestId, path, error: String(error) }),
+        );
         return errorResponse(500, `Internal error (request ${event.requestContext.requestId})`, ctx.region);
       }
     }

@@ -12,7 +12,10 @@ let sessionJwk: string;
 beforeAll(async () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   sessionJwk = JSON.stringify({ ...(await exportJWK(privateKey)), kid: 'key-1', alg: 'RS256' });
-  standIn = await startSecretsManagerStandIn({ 'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'stride/origin-verify': TEST_ORIGIN_SECRET_JSON });
+  standIn = await startSecretsManagerStandIn({
+    'stride/media-signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    'stride/origin-verify': TEST_ORIGIN_SECRET_JSON,
+  });
   process.env = {
     PATH: savedEnv.PATH,
     AWS_REGION: 'us-west-1',
@@ -40,7 +43,9 @@ afterAll(async () => {
 describe('the Lambda entry point (secrets from a loopback Secrets Manager stand-in)', () => {
   it('fails an event whose cold start cannot read a secret, starts again on the next, then reads the secrets no more', async () => {
     const { handler } = await import('./index');
-    await expect(handler(httpApiEvent('GET', '/api/ping'))).rejects.toThrow('secret stride/session-signing-key could not be read (ResourceNotFoundException');
+    await expect(handler(httpApiEvent('GET', '/api/ping'))).rejects.toThrow(
+      'secret stride/session-signing-key could not be read (ResourceNotFoundException',
+    );
 
     // The secret appears (replication caught up, a permission was fixed): no new container needed.
     standIn.secrets.set('stride/session-signing-key', sessionJwk);

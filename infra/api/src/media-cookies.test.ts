@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { MEDIA_COOKIE_SLACK_SECONDS, mediaCookies, mediaCookieTtlSeconds, type MediaSigningConfig } from './media-cookies';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const config: MediaSigningConfig = { keyPairId: 'KTEST', privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), resourceBase: 'https://stride.example/media', ttlSeconds: 4 * 3600 };
+const config: MediaSigningConfig = {
+  keyPairId: 'KTEST',
+  privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  resourceBase: 'https://stride.example/media',
+  ttlSeconds: 4 * 3600,
+};
 
 const policyOf = (cookies: string[]) => {
   const value = (cookies[0] ?? '').split(';')[0]?.slice('CloudFront-Policy='.length) ?? '';
-  return JSON.parse(Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString()) as { Statement: { Resource: string; Condition: { DateLessThan: { 'AWS:EpochTime': number } } }[] };
+  return JSON.parse(Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString()) as {
+    Statement: { Resource: string; Condition: { DateLessThan: { 'AWS:EpochTime': number } } }[];
+  };
 };
 
 describe('media cookies', () => {

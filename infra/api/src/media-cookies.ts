@@ -27,11 +27,22 @@ export const MEDIA_COOKIE_NAMES = ['CloudFront-Policy', 'CloudFront-Signature', 
  * CloudFront signed cookies (custom policy) for one media folder, as Set-Cookie strings scoped
  * to /media so the browser sends them only with media requests.
  */
-export function mediaCookies(config: MediaSigningConfig, mediaId: string, now: Date, secure: boolean, workoutDurationSec: number): { cookies: string[]; expiresAt: Date } {
+export function mediaCookies(
+  config: MediaSigningConfig,
+  mediaId: string,
+  now: Date,
+  secure: boolean,
+  workoutDurationSec: number,
+): { cookies: string[]; expiresAt: Date } {
   const ttlSeconds = mediaCookieTtlSeconds(config, workoutDurationSec);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   const policy = JSON.stringify({
-    Statement: [{ Resource: `${config.resourceBase}/${mediaId}/*`, Condition: { DateLessThan: { 'AWS:EpochTime': Math.floor(expiresAt.getTime() / 1000) } } }],
+    Statement: [
+      {
+        Resource: `${config.resourceBase}/${mediaId}/*`,
+        Condition: { DateLessThan: { 'AWS:EpochTime': Math.floor(expiresAt.getTime() / 1000) } },
+      },
+    ],
   });
   const signed = getSignedCookies({ keyPairId: config.keyPairId, privateKey: config.privateKeyPem, policy });
   const attrs = `Path=/media; HttpOnly; SameSite=Lax; Max-Age=${ttlSeconds}${secure ? '; Secure' : ''}`;

@@ -48,7 +48,10 @@ describe('OriginGuard', () => {
   it('keeps the last good values when a re-read fails, and fails the cold start when the first read has nothing usable', async () => {
     let fail = false;
     let clock = 0;
-    const guard = await OriginGuard.start({ read: () => (fail ? Promise.reject(new Error('throttled')) : Promise.resolve([OLD])), now: () => clock });
+    const guard = await OriginGuard.start({
+      read: () => (fail ? Promise.reject(new Error('throttled')) : Promise.resolve([OLD])),
+      now: () => clock,
+    });
     fail = true;
     clock = 120_000;
     expect(await guard.admits(withHeader(NEW))).toBe(false);

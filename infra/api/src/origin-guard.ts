@@ -54,7 +54,8 @@ export class OriginGuard {
       .read()
       .then((values) => {
         const usable = values.filter((v) => v.length >= ORIGIN_SECRET_MIN_LENGTH);
-        if (usable.length === 0) throw new Error(`the origin-verify secret holds no value of ${ORIGIN_SECRET_MIN_LENGTH} characters or more`);
+        if (usable.length === 0)
+          throw new Error(`the origin-verify secret holds no value of ${ORIGIN_SECRET_MIN_LENGTH} characters or more`);
         this.accepted = usable;
         this.readAtMs = this.now();
       })

@@ -8,7 +8,12 @@ let read: (secretId: string) => Promise<string>;
 
 beforeAll(async () => {
   standIn = await startSecretsManagerStandIn({ 'stride/session-signing-key': '{"kty":"RSA"}', 'stride/empty': '' });
-  const client = new SecretsManagerClient({ region: 'us-east-1', endpoint: standIn.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const client = new SecretsManagerClient({
+    region: 'us-east-1',
+    endpoint: standIn.endpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   read = secretsManagerReader(client);
 });
 
@@ -21,7 +26,9 @@ describe('secretsManagerReader (the real SDK against a loopback Secrets Manager 
   });
 
   it('names the secret and AWS’s reason when it cannot be read', async () => {
-    await expect(read('stride/missing')).rejects.toThrow(/^API configuration: secret stride\/missing could not be read \(ResourceNotFoundException: /);
+    await expect(read('stride/missing')).rejects.toThrow(
+      /^API configuration: secret stride\/missing could not be read \(ResourceNotFoundException: /,
+    );
   });
 
   it('refuses a secret with no string value', async () => {

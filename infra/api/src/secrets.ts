@@ -16,7 +16,8 @@ export function secretsManagerReader(client: SecretsManagerClient): SecretReader
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       throw new Error(`API configuration: secret ${secretId} could not be read (${reason})`);
     }
-    if (typeof secretString !== 'string' || secretString.trim() === '') throw new Error(`API configuration: secret ${secretId} has no string value`);
+    if (typeof secretString !== 'string' || secretString.trim() === '')
+      throw new Error(`API configuration: secret ${secretId} has no string value`);
     return secretString;
   };
 }

@@ -42,8 +42,16 @@ export class SessionTokens {
   /** The user and issue time (epoch seconds) of a valid token, or undefined for anything else (expired, forged, malformed). */
   async verify(token: string, now: Date): Promise<{ readonly userId: string; readonly issuedAt: number } | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.verifyKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, algorithms: [SESSION_ALG], currentDate: now, clockTolerance: SESSION_CLOCK_TOLERANCE_SEC });
-      return typeof payload.sub === 'string' && typeof payload.iat === 'number' ? { userId: payload.sub, issuedAt: payload.iat } : undefined;
+      const { payload } = await jwtVerify(token, this.verifyKey, {
+        issuer: SESSION_ISSUER,
+        audience: SESSION_AUDIENCE,
+        algorithms: [SESSION_ALG],
+        currentDate: now,
+        clockTolerance: SESSION_CLOCK_TOLERANCE_SEC,
+      });
+      return typeof payload.sub === 'string' && typeof payload.iat === 'number'
+        ? { userId: payload.sub, issuedAt: payload.iat }
+        : undefined;
     } catch {
       return undefined;
     }

@@ -3,7 +3,6 @@ import { SIGNED_IN_HINT_COOKIE } from '@stride/contract/session';
 import { cookieValue } from './request';
 import type { ApiResult } from './responses';
 
-
 /**
  * The readable `stride_signed_in` companion of `stride_session` (see the web module for why it
  * exists). Same Path, SameSite, Max-Age and Secure as the session cookie, but not HttpOnly: page

@@ -61,7 +61,9 @@ export class Throttle {
   ) {}
 
   private async read(key: ThrottleKey, nowMs: number): Promise<Counter | undefined> {
-    const { Item } = await this.table.db.send(new GetCommand({ TableName: this.table.name, Key: keys.throttle(key.action, key.scope, key.id), ConsistentRead: true }));
+    const { Item } = await this.table.db.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.throttle(key.action, key.scope, key.id), ConsistentRead: true }),
+    );
     if (!Item) return undefined;
     // Expired but not yet deleted by TTL (which runs late): as good as gone.
     const ttl = Number(Item[TIME_TO_LIVE_ATTRIBUTE]);
@@ -96,7 +98,7 @@ export class Throttle {
               failures,
               lastFailureAtMs: nowMs,
               lockedUntilMs,
-              [TIME_TO_LIVE_ATTRIBUTE]: Math.ceil((Math.max(lockedUntilMs, nowMs + key.rule.windowSec * 1000)) / 1000),
+              [TIME_TO_LIVE_ATTRIBUTE]: Math.ceil(Math.max(lockedUntilMs, nowMs + key.rule.windowSec * 1000) / 1000),
             },
           }),
         );

@@ -60,7 +60,13 @@ export class UserRepository {
 
   async byEmail(email: string): Promise<User | undefined> {
     const { Items } = await this.table.db.send(
-      new QueryCommand({ TableName: this.table.name, IndexName: EMAIL_INDEX, KeyConditionExpression: 'email = :e', ExpressionAttributeValues: { ':e': normalizeEmail(email) }, Limit: 1 }),
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: EMAIL_INDEX,
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': normalizeEmail(email) },
+        Limit: 1,
+      }),
     );
     const item = Items?.[0];
     return item ? toUser(item) : undefined;
@@ -77,7 +83,14 @@ export class UserRepository {
     const existing = await this.byEmail(email);
     if (existing && existing.id !== user.id) return false;
     try {
-      await this.table.db.send(new PutCommand({ TableName: this.table.name, Item: { ...keys.emailClaim(email), userId: user.id }, ConditionExpression: 'attribute_not_exists(pk) OR userId = :id', ExpressionAttributeValues: { ':id': user.id } }));
+      await this.table.db.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.emailClaim(email), userId: user.id },
+          ConditionExpression: 'attribute_not_exists(pk) OR userId = :id',
+          ExpressionAttributeValues: { ':id': user.id },
+        }),
+      );
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
@@ -89,7 +102,16 @@ export class UserRepository {
     } catch (error) {
       if (!isConditionFailure(error)) {
         // Do not leave the address claimed by an account that was never written.
-        await this.table.db.send(new DeleteCommand({ TableName: this.table.name, Key: keys.emailClaim(email), ConditionExpression: 'userId = :id', ExpressionAttributeValues: { ':id': user.id } })).catch(() => undefined);
+        await this.table.db
+          .send(
+            new DeleteCommand({
+              TableName: this.table.name,
+              Key: keys.emailClaim(email),
+              ConditionExpression: 'userId = :id',
+              ExpressionAttributeValues: { ':id': user.id },
+            }),
+          )
+          .catch(() => undefined);
         throw error;
       }
       return false;

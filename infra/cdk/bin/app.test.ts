@@ -43,11 +43,22 @@ describe('the Stride CDK app', () => {
     expect(dependsOn('StrideDns')).toEqual(['StrideApiPrimary', 'StrideApiSecondary', 'StrideSite']);
   });
 
-  it('fails the synth on any CloudFormation schema violation, checked offline', () => {
-    const { app, stacks } = createStrideApp({ config: testConfig(), outdir: mkdtempSync(path.join(tmpdir(), 'stride-cdk-invalid-')), edgeBundleDirs: edgeBundleDirsForTests() });
-    (stacks.dns.node.findChild('PrimaryApiHealthCheck').node.defaultChild as CfnResource).addPropertyOverride('HealthCheckConfig.RequestInterval', 'often');
-    expect(() => app.synth()).toThrow(/RequestInterval/);
-  }, SYNTH_TIMEOUT_MS);
+  it(
+    'fails the synth on any CloudFormation schema violation, checked offline',
+    () => {
+      const { app, stacks } = createStrideApp({
+        config: testConfig(),
+        outdir: mkdtempSync(path.join(tmpdir(), 'stride-cdk-invalid-')),
+        edgeBundleDirs: edgeBundleDirsForTests(),
+      });
+      (stacks.dns.node.findChild('PrimaryApiHealthCheck').node.defaultChild as CfnResource).addPropertyOverride(
+        'HealthCheckConfig.RequestInterval',
+        'often',
+      );
+      expect(() => app.synth()).toThrow(/RequestInterval/);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 
   it('needs no context lookups (synth works offline, without credentials)', () => {
     expect(synth.assembly.manifest.missing ?? []).toEqual([]);

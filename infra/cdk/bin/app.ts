@@ -8,7 +8,15 @@ import { EdgeStack } from '../lib/edge-stack';
 import { acknowledgeNagFindings, type NagAcknowledgement } from '../lib/nag-acknowledgements';
 import type { StrideStacks } from '../lib/stride-stacks';
 import { DrillsStack } from '../lib/drills-stack';
-import { EDGE_FUNCTIONS, STACK_IDS, apiDomainName, fisConfigBucketName, mediaReplicaBucketName, replicaBucketName, type EdgeFunctionName } from '../lib/names';
+import {
+  EDGE_FUNCTIONS,
+  STACK_IDS,
+  apiDomainName,
+  fisConfigBucketName,
+  mediaReplicaBucketName,
+  replicaBucketName,
+  type EdgeFunctionName,
+} from '../lib/names';
 import { SiteReplicaStack } from '../lib/site-replica-stack';
 import { SiteStack } from '../lib/site-stack';
 import { tableShape } from '../lib/table-definition';
@@ -26,13 +34,17 @@ export interface StrideAppOptions {
   readonly edgeBundleDirs?: Readonly<Record<EdgeFunctionName, string>>;
 }
 
-
 /**
  * The Stride CDK app: six stacks split by lifecycle, in deploy order. No lookups and no
  * network: synth works offline without credentials. Cross-region values (the secondary API's
  * endpoint, the media key id) travel through CDK's cross-region references.
  */
-export function createStrideApp(options: StrideAppOptions = {}): { app: App; config: StrideConfig; stacks: StrideStacks; nagAcknowledgements: readonly NagAcknowledgement[] } {
+export function createStrideApp(options: StrideAppOptions = {}): {
+  app: App;
+  config: StrideConfig;
+  stacks: StrideStacks;
+  nagAcknowledgements: readonly NagAcknowledgement[];
+} {
   const config = options.config ?? loadStrideConfig(process.env.STRIDE_CONFIG ? path.resolve(process.env.STRIDE_CONFIG) : undefined);
   const app = new App({
     ...(options.outdir ? { outdir: options.outdir } : {}),
@@ -55,7 +67,12 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
   const common = { crossRegionReferences: true, tags: { project: 'stride' } } as const;
   const api = apiDomainName(config);
 
-  const edge = new EdgeStack(app, STACK_IDS.edge, { ...common, env: primaryEnv, description: 'Stride Lambda@Edge functions', bundleDirs: options.edgeBundleDirs ?? defaultEdgeBundleDirs() });
+  const edge = new EdgeStack(app, STACK_IDS.edge, {
+    ...common,
+    env: primaryEnv,
+    description: 'Stride Lambda@Edge functions',
+    bundleDirs: options.edgeBundleDirs ?? defaultEdgeBundleDirs(),
+  });
 
   const replicaName = replicaBucketName(config);
   const mediaReplicaName = mediaReplicaBucketName(config);
@@ -113,7 +130,13 @@ export function createStrideApp(options: StrideAppOptions = {}): { app: App; con
     // The drills fault the primary only (region-errors, region-latency through FIS).
     fisConfigBucketName: fisConfigBucket,
   });
-  const apiSecondary = new ApiStack(app, STACK_IDS.apiSecondary, { ...apiCommon, env: secondaryEnv, description: 'Stride API, secondary region', role: 'secondary', replicaRegion: config.regions.primary });
+  const apiSecondary = new ApiStack(app, STACK_IDS.apiSecondary, {
+    ...apiCommon,
+    env: secondaryEnv,
+    description: 'Stride API, secondary region',
+    role: 'secondary',
+    replicaRegion: config.regions.primary,
+  });
   apiSecondary.addStackDependency(apiPrimary, 'uses the global table replica the primary creates');
 
   const endpoint = (stack: ApiStack) => ({

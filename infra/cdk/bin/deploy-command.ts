@@ -16,12 +16,25 @@ export interface DeployCommand {
  */
 export function deployCommand(config: StrideConfig, repoRoot: string, extraArgs: readonly string[]): DeployCommand {
   if (config.account === EXAMPLE_ACCOUNT) {
-    throw new Error(`account ${EXAMPLE_ACCOUNT} is the example config's placeholder: point STRIDE_CONFIG at your deployment's config (see README "Deploy to AWS")`);
+    throw new Error(
+      `account ${EXAMPLE_ACCOUNT} is the example config's placeholder: point STRIDE_CONFIG at your deployment's config (see README "Deploy to AWS")`,
+    );
   }
   const infra = path.join(repoRoot, 'infra');
   return {
     command: path.join(repoRoot, 'node_modules', '.bin', 'cdk'),
     cwd: infra,
-    args: ['deploy', '--all', '--app', 'node --import tsx cdk/bin/cdk-app.ts', '--output', 'cdk.out', '--outputs-file', 'cdk-outputs.json', '--no-notices', ...extraArgs],
+    args: [
+      'deploy',
+      '--all',
+      '--app',
+      'node --import tsx cdk/bin/cdk-app.ts',
+      '--output',
+      'cdk.out',
+      '--outputs-file',
+      'cdk-outputs.json',
+      '--no-notices',
+      ...extraArgs,
+    ],
   };
 }

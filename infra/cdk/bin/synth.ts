@@ -24,11 +24,15 @@ try {
     const byType = new Map<string, number>();
     for (const resource of resources) byType.set(resource.Type, (byType.get(resource.Type) ?? 0) + 1);
     const deps = stack.dependencies.map((d) => d.id).filter((id) => !id.endsWith('.assets'));
-    console.log(`${stack.stackName} (${stack.environment.region}): ${resources.length} resources → ${path.relative(process.cwd(), path.join(outdir, stack.templateFile))}${deps.length ? ` (after ${deps.join(', ')})` : ''}`);
+    console.log(
+      `${stack.stackName} (${stack.environment.region}): ${resources.length} resources → ${path.relative(process.cwd(), path.join(outdir, stack.templateFile))}${deps.length ? ` (after ${deps.join(', ')})` : ''}`,
+    );
     for (const [type, count] of [...byType].sort()) console.log(`  ${String(count).padStart(3)} × ${type}`);
   }
   if (existsSync(reportFile)) {
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports?: { pluginName: string; conclusion: string; violations: unknown[] }[] };
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      pluginReports?: { pluginName: string; conclusion: string; violations: unknown[] }[];
+    };
     for (const plugin of report.pluginReports ?? []) {
       console.log(`${plugin.pluginName}: ${plugin.conclusion}, ${plugin.violations.length} violation(s)`);
       if (plugin.conclusion !== 'success' || plugin.violations.length > 0) process.exitCode = 1;

@@ -59,11 +59,15 @@ describe('Stride deployment config', () => {
     expect(() => parse(withField('media.signingPublicKeyFile', 'nope.pem'))).toThrow(/media.signingPublicKeyFile: cannot read .*nope.pem/);
     const dir = mkdtempSync(path.join(tmpdir(), 'stride-config-'));
     writeFileSync(path.join(dir, 'private.pem'), '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n');
-    expect(() => parseStrideConfig(withField('media.signingPublicKeyFile', 'private.pem'), 'test.json', dir)).toThrow(/is not a PEM public key/);
+    expect(() => parseStrideConfig(withField('media.signingPublicKeyFile', 'private.pem'), 'test.json', dir)).toThrow(
+      /is not a PEM public key/,
+    );
   });
 
   it('names the file when it is missing or not JSON', () => {
-    expect(() => loadStrideConfig('/nonexistent/stride.json')).toThrow(/\/nonexistent\/stride.json: cannot read the Stride deployment config \(file not found\)/);
+    expect(() => loadStrideConfig('/nonexistent/stride.json')).toThrow(
+      /\/nonexistent\/stride.json: cannot read the Stride deployment config \(file not found\)/,
+    );
     const dir = mkdtempSync(path.join(tmpdir(), 'stride-config-'));
     writeFileSync(path.join(dir, 'bad.json'), '{ "account": ');
     expect(() => loadStrideConfig(path.join(dir, 'bad.json'))).toThrow(/bad.json: cannot read the Stride deployment config/);

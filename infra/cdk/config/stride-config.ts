@@ -33,7 +33,10 @@ export const strideConfigSchema = z
     }),
     api: z.strictObject({
       memoryMb: z.int().min(128, 'must be from 128 to 10240').max(10240, 'must be from 128 to 10240'),
-      timeoutSeconds: z.int().min(1, 'must be from 1 to 29 (API Gateway gives up after 29 s)').max(29, 'must be from 1 to 29 (API Gateway gives up after 29 s)'),
+      timeoutSeconds: z
+        .int()
+        .min(1, 'must be from 1 to 29 (API Gateway gives up after 29 s)')
+        .max(29, 'must be from 1 to 29 (API Gateway gives up after 29 s)'),
       /** The SRE kill switch: 0 stops the API in both regions; null leaves concurrency unreserved. */
       reservedConcurrency: z.int().min(0, 'must be 0 or more, or null for unreserved').nullable(),
     }),
@@ -51,7 +54,11 @@ export const strideConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     if (config.regions.secondary === config.regions.primary) {
-      ctx.addIssue({ code: 'custom', path: ['regions', 'secondary'], message: 'must differ from regions.primary (the point is a second region)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions', 'secondary'],
+        message: 'must differ from regions.primary (the point is a second region)',
+      });
     }
     const zone = config.hostedZone.name;
     if (config.domainName !== zone && !config.domainName.endsWith(`.${zone}`)) {

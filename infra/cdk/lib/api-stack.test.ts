@@ -26,7 +26,9 @@ beforeAll(async () => {
   synth = synthStride();
   primary = synth.template('apiPrimary');
   secondary = synth.template('apiSecondary');
-  const functions = synth.template('apiSecondary').findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
+  const functions = synth
+    .template('apiSecondary')
+    .findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler', Runtime: 'nodejs22.x' } });
   const [fn] = Object.values(functions) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sessionJwk = { ...(await exportJWK(privateKey)), kid: 'k'.repeat(43), alg: 'RS256', use: 'sig' };
@@ -36,8 +38,15 @@ beforeAll(async () => {
     'stride/origin-verify': JSON.stringify({ current: TEST_ORIGIN_SECRET }),
   });
   // Values that are CloudFormation references (the media key pair id) get a real-looking value.
-  environment = Object.fromEntries(Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : 'K2JCJMDEHXQW5F']));
-  const assetDirs = readdirSync(synth.assembly.directory).filter((d) => d.startsWith('asset.') && existsSync(path.join(synth.assembly.directory, d, 'index.mjs')));
+  environment = Object.fromEntries(
+    Object.entries(fn?.Properties.Environment.Variables ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : 'K2JCJMDEHXQW5F',
+    ]),
+  );
+  const assetDirs = readdirSync(synth.assembly.directory).filter(
+    (d) => d.startsWith('asset.') && existsSync(path.join(synth.assembly.directory, d, 'index.mjs')),
+  );
   expect(assetDirs).toHaveLength(1);
   bundleDir = path.join(synth.assembly.directory, assetDirs[0] as string);
 }, SYNTH_TIMEOUT_MS);
@@ -95,13 +104,20 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     });
     for (const name of ['stride/session-signing-key', 'stride/media-signing-key', 'stride/origin-verify']) {
       template().hasResourceProperties('AWS::IAM::Policy', {
-        PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: secretArn(name) }]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: secretArn(name) },
+          ]),
+        },
       });
     }
     const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
     );
-    expect(statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))).toHaveLength(3);
+    expect(statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')))).toHaveLength(
+      3,
+    );
   });
 
   it('serves api.stride.test on a regional custom domain with a DNS-validated certificate of its own', () => {
@@ -112,7 +128,9 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     });
     template().hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: 'api.stride.test',
-      DomainNameConfigurations: [{ CertificateArn: { Ref: Match.stringLikeRegexp('^ApiCertificate') }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+      DomainNameConfigurations: [
+        { CertificateArn: { Ref: Match.stringLikeRegexp('^ApiCertificate') }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+      ],
     });
     template().hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
       ApiId: { Ref: Match.stringLikeRegexp('^HttpApi') },
@@ -125,11 +143,18 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     template().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     template().hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/ping' });
     template().hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
-    template().resourcePropertiesCountIs('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' }, 1);
+    template().resourcePropertiesCountIs(
+      'AWS::ApiGatewayV2::Integration',
+      { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' },
+      1,
+    );
     template().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('requestId') },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('requestId'),
+      },
     });
   });
 
@@ -154,15 +179,32 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     const indexArn =
       region === 'us-east-1'
         ? { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['TableCD117FA1', 'Arn'] }, `/index/${EMAIL_INDEX}`]] }
-        : { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:dynamodb:us-west-1:123456789012:table/stride-api/index/${EMAIL_INDEX}`]] };
+        : {
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:dynamodb:us-west-1:123456789012:table/stride-api/index/${EMAIL_INDEX}`]],
+          };
     template().hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: [tableArn, indexArn] }]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+            Resource: [tableArn, indexArn],
+          },
+        ]),
+      },
     });
     const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
     );
     const dynamoActions = statements.flatMap((statement) => [statement.Action].flat()).filter((action) => action.startsWith('dynamodb:'));
-    expect(dynamoActions.sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(dynamoActions.sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
   });
 });
 
@@ -179,10 +221,18 @@ describe('the global table', () => {
     });
     for (const region of ['us-east-1', 'us-west-1']) {
       primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-        Replicas: Match.arrayWith([Match.objectLike({ Region: region, DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })]),
+        Replicas: Match.arrayWith([
+          Match.objectLike({
+            Region: region,
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ]),
       });
     }
-    expect((primary.findResources('AWS::DynamoDB::GlobalTable').TableCD117FA1 as { Properties: { Replicas: unknown[] } }).Properties.Replicas).toHaveLength(2);
+    expect(
+      (primary.findResources('AWS::DynamoDB::GlobalTable').TableCD117FA1 as { Properties: { Replicas: unknown[] } }).Properties.Replicas,
+    ).toHaveLength(2);
   });
 
   it('has the keys and index the API module describes (infra/api/src/table.ts)', () => {
@@ -191,29 +241,50 @@ describe('the global table', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      AttributeDefinitions: Match.arrayWith([{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }]),
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: EMAIL_INDEX, KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } })],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: EMAIL_INDEX,
+          KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ],
     });
   });
 
   it('expires throttle counters and device codes by the TTL attribute the API writes', () => {
-    primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TimeToLiveSpecification: { AttributeName: TIME_TO_LIVE_ATTRIBUTE, Enabled: true } });
+    primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: TIME_TO_LIVE_ATTRIBUTE, Enabled: true },
+    });
   });
 });
 
 describe('the SRE kill switch', () => {
-  it('reserves 0 concurrency when configured so, and reserves none when null', () => {
-    const killed = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: 0 } }));
-    killed.template('apiSecondary').hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: 0 });
-    const open = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: null } }));
-    open.template('apiPrimary').hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: Match.absent() });
-  }, 2 * SYNTH_TIMEOUT_MS);
+  it(
+    'reserves 0 concurrency when configured so, and reserves none when null',
+    () => {
+      const killed = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: 0 } }));
+      killed
+        .template('apiSecondary')
+        .hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: 0 });
+      const open = synthStride(testConfig({ api: { ...testConfigInput.api, reservedConcurrency: null } }));
+      open
+        .template('apiPrimary')
+        .hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', ReservedConcurrentExecutions: Match.absent() });
+    },
+    2 * SYNTH_TIMEOUT_MS,
+  );
 });
 
 describe('the API bundle CDK deploys', () => {
   it('carries the catalog the handler reads at cold start', () => {
     const programs = readdirSync(path.join(bundleDir, 'content', 'programs'));
-    expect(programs).toEqual(readdirSync(path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs')).filter((f) => f.endsWith('.json')));
+    expect(programs).toEqual(
+      readdirSync(path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs')).filter((f) => f.endsWith('.json')),
+    );
   });
 
   it('keeps its environment small and free of key material (Lambda allows 4 KB)', () => {
@@ -233,12 +304,18 @@ describe('the API bundle CDK deploys', () => {
       AWS_SECRET_ACCESS_KEY: 'test',
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
     };
-    const module = (await import(pathToFileURL(path.join(bundleDir, 'index.mjs')).href)) as { handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }> };
+    const module = (await import(pathToFileURL(path.join(bundleDir, 'index.mjs')).href)) as {
+      handler: (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
+    };
     const result = await module.handler(httpApiEvent('GET', '/api/ping'));
     expect(result.statusCode).toBe(200);
     expect(result.headers['x-stride-region']).toBe('us-west-1');
     expect(JSON.parse(result.body)).toMatchObject({ status: 'ok', region: 'us-west-1' });
-    expect([...new Set(secrets.requests)].sort()).toEqual(['stride/media-signing-key', 'stride/origin-verify', 'stride/session-signing-key']);
+    expect([...new Set(secrets.requests)].sort()).toEqual([
+      'stride/media-signing-key',
+      'stride/origin-verify',
+      'stride/session-signing-key',
+    ]);
     // Anything but the ping needs the header CloudFront adds from the same secret.
     expect((await module.handler(httpApiEvent('GET', '/api/me', { via: 'direct' }))).statusCode).toBe(403);
     expect((await module.handler(httpApiEvent('GET', '/api/me', { via: 'cloudfront' }))).statusCode).toBe(401);
@@ -253,17 +330,25 @@ describe('fault injection for the drills (AWS FIS extension)', () => {
       Environment: {
         Variables: Match.objectLike({
           AWS_LAMBDA_EXEC_WRAPPER: '/opt/aws-fis/bootstrap',
-          AWS_FIS_CONFIGURATION_LOCATION: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-fis-config-123456789012-us-east-1/FisConfigs/']] },
+          AWS_FIS_CONFIGURATION_LOCATION: {
+            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-fis-config-123456789012-us-east-1/FisConfigs/']],
+          },
         }),
       },
     });
     const statements = Object.values(primary.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[] } } }).Properties.PolicyDocument.Statement,
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown; Condition?: unknown }[] } } })
+          .Properties.PolicyDocument.Statement,
     );
     const onFis = statements.filter((statement) => JSON.stringify(statement.Resource).includes('stride-fis-config-'));
     expect(onFis.map((statement) => statement.Action).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
-    expect(JSON.stringify(onFis.find((statement) => statement.Action === 's3:GetObject')?.Resource)).toContain('stride-fis-config-123456789012-us-east-1/FisConfigs/*');
-    expect(onFis.find((statement) => statement.Action === 's3:ListBucket')?.Condition).toEqual({ StringLike: { 's3:prefix': ['FisConfigs/*'] } });
+    expect(JSON.stringify(onFis.find((statement) => statement.Action === 's3:GetObject')?.Resource)).toContain(
+      'stride-fis-config-123456789012-us-east-1/FisConfigs/*',
+    );
+    expect(onFis.find((statement) => statement.Action === 's3:ListBucket')?.Condition).toEqual({
+      StringLike: { 's3:prefix': ['FisConfigs/*'] },
+    });
   });
 
   it('leaves the secondary function without it (the drills fault the primary)', () => {

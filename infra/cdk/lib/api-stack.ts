@@ -22,7 +22,13 @@ import type { TableShape } from './table-definition';
 import { TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
 
 /** The DynamoDB actions the API handler uses (listed in infra/api/src/index.ts). */
-export const API_TABLE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] as const;
+export const API_TABLE_ACTIONS = [
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+] as const;
 
 export interface ApiStackProps extends StackProps {
   /** The primary owns the global table; the secondary uses its replica. */
@@ -113,12 +119,21 @@ export class ApiStack extends Stack {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: [...API_TABLE_ACTIONS],
-        resources: [this.table.tableArn, ...props.table.shape.globalSecondaryIndexes.map((index) => `${this.table.tableArn}/index/${index.indexName}`)],
+        resources: [
+          this.table.tableArn,
+          ...props.table.shape.globalSecondaryIndexes.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
+        ],
       }),
     );
 
-    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId: props.hostedZone.id, zoneName: props.hostedZone.name });
-    const certificate = new acm.Certificate(this, 'ApiCertificate', { domainName: props.apiDomainName, validation: acm.CertificateValidation.fromDns(zone) });
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', {
+      hostedZoneId: props.hostedZone.id,
+      zoneName: props.hostedZone.name,
+    });
+    const certificate = new acm.Certificate(this, 'ApiCertificate', {
+      domainName: props.apiDomainName,
+      validation: acm.CertificateValidation.fromDns(zone),
+    });
     this.domainName = new apigwv2.DomainName(this, 'ApiDomainName', {
       domainName: props.apiDomainName,
       certificate,
@@ -130,7 +145,10 @@ export class ApiStack extends Stack {
       description: `Stride API (${props.role})`,
       createDefaultStage: false,
     });
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -162,7 +180,12 @@ export class ApiStack extends Stack {
     const minute = { period: Duration.minutes(1), statistic: 'Sum' };
     alarm('Api5xxAlarm', this.httpApi.metricServerError(minute), 5, `Stride API ${this.region}: 5 or more 5xx answers in a minute`);
     alarm('HandlerErrorsAlarm', fn.metricErrors(minute), 5, `Stride API ${this.region}: 5 or more handler errors in a minute`);
-    alarm('HandlerThrottlesAlarm', fn.metricThrottles(minute), 1, `Stride API ${this.region}: the handler was throttled (reserved concurrency or account limit)`);
+    alarm(
+      'HandlerThrottlesAlarm',
+      fn.metricThrottles(minute),
+      1,
+      `Stride API ${this.region}: the handler was throttled (reserved concurrency or account limit)`,
+    );
 
     new CfnOutput(this, 'HttpApiId', { value: this.httpApi.apiId });
     new CfnOutput(this, 'RegionalDomainName', { value: this.domainName.regionalDomainName });
@@ -187,7 +210,13 @@ export class ApiStack extends Stack {
     const bucketArn = `arn:${this.partition}:s3:::${bucketName}`;
     fn.addEnvironment('AWS_FIS_CONFIGURATION_LOCATION', `${bucketArn}/${FIS_CONFIG_PREFIX}`);
     fn.addEnvironment('AWS_LAMBDA_EXEC_WRAPPER', '/opt/aws-fis/bootstrap');
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn], conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } } }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } },
+      }),
+    );
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`${bucketArn}/${FIS_CONFIG_PREFIX}*`] }));
   }
 }

@@ -23,17 +23,30 @@ interface ComparableBehavior {
   readonly pathPattern: string;
   readonly allowedMethods: readonly string[];
   readonly cachedMethods: readonly string[];
-  readonly cachePolicy: { minTtl: number; defaultTtl: number; maxTtl: number; headers: string[]; cookies: string | string[]; queryStrings: string | string[] };
+  readonly cachePolicy: {
+    minTtl: number;
+    defaultTtl: number;
+    maxTtl: number;
+    headers: string[];
+    cookies: string | string[];
+    queryStrings: string | string[];
+  };
   readonly originRequestPolicy: { headers: string[]; cookies: string; queryStrings: string } | null;
   readonly edgeFunctions: readonly { eventType: string; functionName: string }[];
   readonly trustedKeyGroup: string | null;
-  readonly origin: { kind: 'bucket-group'; failoverStatusCodes: number[]; members: string[] } | { kind: 'http'; customHeaderNames: string[] };
+  readonly origin:
+    { kind: 'bucket-group'; failoverStatusCodes: number[]; members: string[] } | { kind: 'http'; customHeaderNames: string[] };
 }
 
 interface ComparableDistribution {
   readonly defaultRootObject: string;
   readonly behaviors: readonly ComparableBehavior[];
-  readonly customErrorResponses: readonly { errorCode: number; errorCachingMinTtl: number; responsePagePath?: string; responseCode?: number }[];
+  readonly customErrorResponses: readonly {
+    errorCode: number;
+    errorCachingMinTtl: number;
+    responsePagePath?: string;
+    responseCode?: number;
+  }[];
 }
 
 const sorted = <T>(values: Iterable<T>): T[] => [...values].sort();
@@ -60,7 +73,8 @@ function fromTemplate(template: Json): ComparableDistribution {
   const origins = config.Origins as Json[];
   const groups = ((config.OriginGroups as { Items?: Json[] } | undefined)?.Items ?? []) as Json[];
 
-  const ref = (value: unknown): string | undefined => (value && typeof value === 'object' && 'Ref' in value ? String((value as { Ref: unknown }).Ref) : undefined);
+  const ref = (value: unknown): string | undefined =>
+    value && typeof value === 'object' && 'Ref' in value ? String((value as { Ref: unknown }).Ref) : undefined;
   const resource = (logicalId: string) => {
     const found = resources[logicalId];
     if (!found) throw new Error(`template has no resource ${logicalId}`);
@@ -95,7 +109,8 @@ function fromTemplate(template: Json): ComparableDistribution {
 
   const originRequestPolicy = (id: unknown): ComparableBehavior['originRequestPolicy'] => {
     if (id === undefined) return null;
-    if (typeof id === 'string') throw new Error(`managed origin request policy ${id}: the description names every header the origin gets, use one of its policies`);
+    if (typeof id === 'string')
+      throw new Error(`managed origin request policy ${id}: the description names every header the origin gets, use one of its policies`);
     const c = (resource(ref(id) ?? '') as { OriginRequestPolicyConfig: Json }).OriginRequestPolicyConfig;
     const headers = c.HeadersConfig as Json;
     expect(['none', 'whitelist']).toContain(headers.HeaderBehavior);
@@ -199,18 +214,28 @@ function fromLocal(config: LocalDistributionConfig, buckets: ReadonlyMap<BucketO
           defaultTtl: b.cachePolicy.defaultTtl,
           maxTtl: b.cachePolicy.maxTtl,
           headers: lowerSorted(b.cachePolicy.headers),
-          cookies: b.cachePolicy.cookies === 'all' ? 'all' : b.cachePolicy.cookies.length === 0 ? 'none' : lowerSorted(b.cachePolicy.cookies),
-          queryStrings: typeof b.cachePolicy.queryStrings === 'string' ? b.cachePolicy.queryStrings : lowerSorted(b.cachePolicy.queryStrings),
+          cookies:
+            b.cachePolicy.cookies === 'all' ? 'all' : b.cachePolicy.cookies.length === 0 ? 'none' : lowerSorted(b.cachePolicy.cookies),
+          queryStrings:
+            typeof b.cachePolicy.queryStrings === 'string' ? b.cachePolicy.queryStrings : lowerSorted(b.cachePolicy.queryStrings),
         },
         originRequestPolicy: b.originRequestPolicy
-          ? { headers: lowerSorted(b.originRequestPolicy.headers), cookies: b.originRequestPolicy.cookies, queryStrings: b.originRequestPolicy.queryStrings }
+          ? {
+              headers: lowerSorted(b.originRequestPolicy.headers),
+              cookies: b.originRequestPolicy.cookies,
+              queryStrings: b.originRequestPolicy.queryStrings,
+            }
           : null,
         edgeFunctions: b.edgeFunctions.map((e) => ({ eventType: e.eventType, functionName: e.functionName })),
         trustedKeyGroup: b.trustedKeyGroup,
         origin:
           origin.kind === 'http'
             ? { kind: 'http', customHeaderNames: lowerSorted(origin.customHeaders.map((h) => h.name)) }
-            : { kind: 'bucket-group', failoverStatusCodes: sorted(origin.failoverStatusCodes), members: [bucketOf(origin.primary), bucketOf(origin.replica)] },
+            : {
+                kind: 'bucket-group',
+                failoverStatusCodes: sorted(origin.failoverStatusCodes),
+                members: [bucketOf(origin.primary), bucketOf(origin.replica)],
+              },
       };
     }),
     customErrorResponses: [...config.customErrorResponses]
@@ -249,12 +274,15 @@ describe('distribution parity: the synthesized StrideSite distribution and the r
     expect(aws.behaviors.at(-1)?.pathPattern).toBe('*');
   });
 
-  it.each(['/api/*', '/media/*', '*'])('agree on %s: methods, cache policy, origin request policy, edge functions, key group, origin', (pathPattern) => {
-    const onAws = aws.behaviors.find((b) => b.pathPattern === pathPattern);
-    const onLocal = local.behaviors.find((b) => b.pathPattern === pathPattern);
-    expect(onAws).toBeDefined();
-    expect(onLocal).toEqual(onAws);
-  });
+  it.each(['/api/*', '/media/*', '*'])(
+    'agree on %s: methods, cache policy, origin request policy, edge functions, key group, origin',
+    (pathPattern) => {
+      const onAws = aws.behaviors.find((b) => b.pathPattern === pathPattern);
+      const onLocal = local.behaviors.find((b) => b.pathPattern === pathPattern);
+      expect(onAws).toBeDefined();
+      expect(onLocal).toEqual(onAws);
+    },
+  );
 
   it('agree on custom error responses (codes and ErrorCachingMinTTL) and the default root object', () => {
     expect(local.customErrorResponses).toEqual(aws.customErrorResponses);

@@ -14,7 +14,10 @@ const record = (logicalId: string): Record<string, unknown> =>
 
 describe('DnsStack', () => {
   it('pins the logical ids of its health checks and records', () => {
-    expect(Object.keys(dns.findResources('AWS::Route53::HealthCheck')).sort()).toEqual(['PrimaryApiHealthCheck9C5DA2FF', 'SecondaryApiHealthCheckC9A86BE7']);
+    expect(Object.keys(dns.findResources('AWS::Route53::HealthCheck')).sort()).toEqual([
+      'PrimaryApiHealthCheck9C5DA2FF',
+      'SecondaryApiHealthCheckC9A86BE7',
+    ]);
     expect(Object.keys(dns.findResources('AWS::Route53::RecordSet')).sort()).toEqual([
       'ApiPrimaryRecordD9CE0D3D',
       'ApiSecondaryRecordAEACEEB6',
@@ -27,9 +30,18 @@ describe('DnsStack', () => {
     ['PrimaryApiHealthCheck9C5DA2FF', 'us-east-1'],
     ['SecondaryApiHealthCheckC9A86BE7', 'us-west-1'],
   ])('%s probes %s’s own endpoint /api/ping over HTTPS, not CloudFront, at the configured interval and threshold', (logicalId, region) => {
-    const check = dns.findResources('AWS::Route53::HealthCheck')[logicalId] as { Properties: { HealthCheckConfig: Record<string, unknown> } };
+    const check = dns.findResources('AWS::Route53::HealthCheck')[logicalId] as {
+      Properties: { HealthCheckConfig: Record<string, unknown> };
+    };
     const config = check.Properties.HealthCheckConfig;
-    expect(config).toMatchObject({ Type: 'HTTPS', Port: 443, ResourcePath: '/api/ping', EnableSNI: true, RequestInterval: 30, FailureThreshold: 2 });
+    expect(config).toMatchObject({
+      Type: 'HTTPS',
+      Port: 443,
+      ResourcePath: '/api/ping',
+      EnableSNI: true,
+      RequestInterval: 30,
+      FailureThreshold: 2,
+    });
     // <apiId>.execute-api.<region>.amazonaws.com, never the distribution or api.<domain>.
     expect(JSON.stringify(config.FullyQualifiedDomainName)).toContain(`.execute-api.${region}.`);
     expect(JSON.stringify(config.FullyQualifiedDomainName)).not.toMatch(/cloudfront|api\.stride\.test/i);
@@ -55,26 +67,44 @@ describe('DnsStack', () => {
     // the secondary's comes from us-west-1 through a cross-region reference.
     dns.hasResourceProperties('AWS::Route53::RecordSet', {
       Failover: 'PRIMARY',
-      AliasTarget: { DNSName: { 'Fn::ImportValue': Match.stringLikeRegexp('^StrideApiPrimary:.*ApiDomainName.*RegionalDomainName') }, HostedZoneId: Match.anyValue(), EvaluateTargetHealth: true },
+      AliasTarget: {
+        DNSName: { 'Fn::ImportValue': Match.stringLikeRegexp('^StrideApiPrimary:.*ApiDomainName.*RegionalDomainName') },
+        HostedZoneId: Match.anyValue(),
+        EvaluateTargetHealth: true,
+      },
     });
     dns.hasResourceProperties('AWS::Route53::RecordSet', {
       Failover: 'SECONDARY',
-      AliasTarget: { DNSName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ExportsReader'), Match.stringLikeRegexp('^/cdk/exports/StrideDns/StrideApiSecondary')] }, HostedZoneId: Match.anyValue(), EvaluateTargetHealth: true },
+      AliasTarget: {
+        DNSName: {
+          'Fn::GetAtt': [Match.stringLikeRegexp('^ExportsReader'), Match.stringLikeRegexp('^/cdk/exports/StrideDns/StrideApiSecondary')],
+        },
+        HostedZoneId: Match.anyValue(),
+        EvaluateTargetHealth: true,
+      },
     });
   });
 
   it('points stride.test (A and AAAA) at the CloudFront distribution', () => {
-    for (const [logicalId, type] of [['SiteRecordC49845F9', 'A'], ['SiteIpv6Record5F1ED25D', 'AAAA']] as const) {
+    for (const [logicalId, type] of [
+      ['SiteRecordC49845F9', 'A'],
+      ['SiteIpv6Record5F1ED25D', 'AAAA'],
+    ] as const) {
       expect(record(logicalId)).toMatchObject({
         Name: 'stride.test.',
         Type: type,
-        AliasTarget: { DNSName: { 'Fn::ImportValue': expect.stringMatching(/^StrideSite:.*Distribution.*DomainName/) }, HostedZoneId: 'Z2FDTNDATAQYW2' },
+        AliasTarget: {
+          DNSName: { 'Fn::ImportValue': expect.stringMatching(/^StrideSite:.*Distribution.*DomainName/) },
+          HostedZoneId: 'Z2FDTNDATAQYW2',
+        },
       });
       expect(record(logicalId).Failover).toBeUndefined();
     }
   });
 
   it('is deployed after the site and both API stacks', () => {
-    expect(synth.stacks.dns.dependencies).toEqual(expect.arrayContaining([synth.stacks.site, synth.stacks.apiPrimary, synth.stacks.apiSecondary]));
+    expect(synth.stacks.dns.dependencies).toEqual(
+      expect.arrayContaining([synth.stacks.site, synth.stacks.apiPrimary, synth.stacks.apiSecondary]),
+    );
   });
 });

@@ -34,7 +34,10 @@ export class DnsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DnsStackProps) {
     super(scope, id, props);
-    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId: props.hostedZone.id, zoneName: props.hostedZone.name });
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', {
+      hostedZoneId: props.hostedZone.id,
+      zoneName: props.hostedZone.name,
+    });
 
     const healthCheck = (constructId: string, endpoint: RegionalApiEndpoint): route53.HealthCheck =>
       new route53.HealthCheck(this, constructId, {
@@ -46,9 +49,17 @@ export class DnsStack extends Stack {
         requestInterval: Duration.seconds(props.healthCheck.intervalSeconds),
         failureThreshold: props.healthCheck.failureThreshold,
       });
-    this.healthChecks = { primary: healthCheck('PrimaryApiHealthCheck', props.primary), secondary: healthCheck('SecondaryApiHealthCheck', props.secondary) };
+    this.healthChecks = {
+      primary: healthCheck('PrimaryApiHealthCheck', props.primary),
+      secondary: healthCheck('SecondaryApiHealthCheck', props.secondary),
+    };
 
-    const failoverRecord = (constructId: string, endpoint: RegionalApiEndpoint, failover: route53.Failover, check: route53.HealthCheck): void => {
+    const failoverRecord = (
+      constructId: string,
+      endpoint: RegionalApiEndpoint,
+      failover: route53.Failover,
+      check: route53.HealthCheck,
+    ): void => {
       new route53.ARecord(this, constructId, {
         zone,
         recordName: props.apiDomainName,

@@ -70,7 +70,8 @@ export class DrillsStack extends Stack {
     NagSuppressions.addResourceSuppressions(this.configBucket, [
       {
         id: 'AwsSolutions-S1',
-        reason: 'The bucket only carries FIS fault-injection settings for the length of one experiment (expired after a day); FIS records every experiment it starts and stops in its own history and CloudTrail, so access logs would add nothing.',
+        reason:
+          'The bucket only carries FIS fault-injection settings for the length of one experiment (expired after a day); FIS records every experiment it starts and stops in its own history and CloudTrail, so access logs would add nothing.',
       },
     ]);
 
@@ -79,16 +80,30 @@ export class DrillsStack extends Stack {
       description: 'Stride drills: FIS Lambda fault actions on the primary API function only',
     });
     this.role.addToPolicy(
-      new iam.PolicyStatement({ sid: 'ListConfigLocation', actions: ['s3:ListBucket'], resources: [this.configBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } } }),
+      new iam.PolicyStatement({
+        sid: 'ListConfigLocation',
+        actions: ['s3:ListBucket'],
+        resources: [this.configBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } },
+      }),
     );
-    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'WriteConfig', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [this.configBucket.arnForObjects(`${FIS_CONFIG_PREFIX}*`)] }));
-    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'InspectTargetFunction', actions: ['lambda:GetFunction'], resources: [props.functionArn] }));
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteConfig',
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [this.configBucket.arnForObjects(`${FIS_CONFIG_PREFIX}*`)],
+      }),
+    );
+    this.role.addToPolicy(
+      new iam.PolicyStatement({ sid: 'InspectTargetFunction', actions: ['lambda:GetFunction'], resources: [props.functionArn] }),
+    );
     NagSuppressions.addResourceSuppressions(
       this.role,
       [
         {
           id: 'AwsSolutions-IAM5',
-          reason: 'FIS writes one configuration object per experiment under FisConfigs/ with names it chooses, so the object ARN ends in a wildcard, limited to that prefix of this bucket.',
+          reason:
+            'FIS writes one configuration object per experiment under FisConfigs/ with names it chooses, so the object ARN ends in a wildcard, limited to that prefix of this bucket.',
           appliesTo: [{ regex: '/^Resource::<FisConfigBucket[0-9A-F]+\\.Arn>\\/FisConfigs\\/\\*$/g' }],
         },
       ],
@@ -105,18 +120,37 @@ export class DrillsStack extends Stack {
         actions: { Fault: { actionId, parameters: { duration, ...parameters }, targets: { Functions: 'ApiFunction' } } },
         tags: { Name: id, Purpose: 'stride-drill' },
       });
-    this.invocationErrorTemplate = template('InvocationErrorTemplate', `Stride drill region-errors: ${percent} % of the primary API's invocations fail without running`, 'aws:lambda:invocation-error', {
-      invocationPercentage: String(percent),
-      preventExecution: 'true',
-    });
-    this.addDelayTemplate = template('AddDelayTemplate', `Stride drill region-latency: ${delayMs} ms before every invocation of the primary API`, 'aws:lambda:invocation-add-delay', {
-      invocationPercentage: '100',
-      startupDelayMilliseconds: String(delayMs),
-    });
+    this.invocationErrorTemplate = template(
+      'InvocationErrorTemplate',
+      `Stride drill region-errors: ${percent} % of the primary API's invocations fail without running`,
+      'aws:lambda:invocation-error',
+      {
+        invocationPercentage: String(percent),
+        preventExecution: 'true',
+      },
+    );
+    this.addDelayTemplate = template(
+      'AddDelayTemplate',
+      `Stride drill region-latency: ${delayMs} ms before every invocation of the primary API`,
+      'aws:lambda:invocation-add-delay',
+      {
+        invocationPercentage: '100',
+        startupDelayMilliseconds: String(delayMs),
+      },
+    );
 
-    new CfnOutput(this, 'InvocationErrorTemplateId', { value: this.invocationErrorTemplate.attrId, description: 'fis.invocationErrorTemplateId in the drill config' });
-    new CfnOutput(this, 'AddDelayTemplateId', { value: this.addDelayTemplate.attrId, description: 'fis.addDelayTemplateId in the drill config' });
-    new CfnOutput(this, 'FisConfigurationLocation', { value: this.configLocationArn, description: 'AWS_FIS_CONFIGURATION_LOCATION for the API function' });
+    new CfnOutput(this, 'InvocationErrorTemplateId', {
+      value: this.invocationErrorTemplate.attrId,
+      description: 'fis.invocationErrorTemplateId in the drill config',
+    });
+    new CfnOutput(this, 'AddDelayTemplateId', {
+      value: this.addDelayTemplate.attrId,
+      description: 'fis.addDelayTemplateId in the drill config',
+    });
+    new CfnOutput(this, 'FisConfigurationLocation', {
+      value: this.configLocationArn,
+      description: 'AWS_FIS_CONFIGURATION_LOCATION for the API function',
+    });
   }
 
   /** The S3 location the function's FIS extension reads (its AWS_FIS_CONFIGURATION_LOCATION). */
@@ -127,8 +161,14 @@ export class DrillsStack extends Stack {
   /** Lets a function's FIS extension read the fault configuration (and nothing else in the bucket). */
   grantExtensionRead(grantee: iam.IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.configBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } } }),
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.configBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${FIS_CONFIG_PREFIX}*`] } },
+      }),
     );
-    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.configBucket.arnForObjects(`${FIS_CONFIG_PREFIX}*`)] }));
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.configBucket.arnForObjects(`${FIS_CONFIG_PREFIX}*`)] }),
+    );
   }
 }

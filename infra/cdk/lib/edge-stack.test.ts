@@ -27,8 +27,13 @@ describe('EdgeStack', () => {
   it('publishes each function as a numbered version and hands its ARN to the Site stack through SSM', () => {
     template.resourceCountIs('AWS::Lambda::Version', 2);
     // Old versions stay: CloudFront may still run them, and replicas block deletion.
-    expect(Object.values(template.findResources('AWS::Lambda::Version')).map((v) => (v as { DeletionPolicy?: string }).DeletionPolicy)).toEqual(['Retain', 'Retain']);
-    for (const [fn, logicalId] of [['viewer-request', 'ViewerRequestFunction272348D7'], ['origin-response', 'OriginResponseFunctionFFC376F6']] as const) {
+    expect(
+      Object.values(template.findResources('AWS::Lambda::Version')).map((v) => (v as { DeletionPolicy?: string }).DeletionPolicy),
+    ).toEqual(['Retain', 'Retain']);
+    for (const [fn, logicalId] of [
+      ['viewer-request', 'ViewerRequestFunction272348D7'],
+      ['origin-response', 'OriginResponseFunctionFFC376F6'],
+    ] as const) {
       template.hasResourceProperties('AWS::Lambda::Version', { FunctionName: { Ref: logicalId } });
       template.hasResourceProperties('AWS::SSM::Parameter', {
         Name: `/stride/edge/${fn}/version-arn`,

@@ -27,7 +27,10 @@ export class EdgeStack extends Stack {
     if (this.region !== 'us-east-1') throw new Error(`EdgeStack must be in us-east-1 (Lambda@Edge), not ${this.region}`);
 
     const role = new iam.Role(this, 'EdgeFunctionRole', {
-      assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('lambda.amazonaws.com'), new iam.ServicePrincipal('edgelambda.amazonaws.com')),
+      assumedBy: new iam.CompositePrincipal(
+        new iam.ServicePrincipal('lambda.amazonaws.com'),
+        new iam.ServicePrincipal('edgelambda.amazonaws.com'),
+      ),
       description: 'Stride Lambda@Edge functions',
     });
     // Lambda@Edge writes logs in whichever region served the request, to /aws/lambda/us-east-1.<name>.

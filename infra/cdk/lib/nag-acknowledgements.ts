@@ -26,7 +26,7 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
     {
       id: 'AwsSolutions-IAM5',
       reason:
-        'Lambda@Edge writes logs to /aws/lambda/us-east-1.<function name> in whichever region served the request, so the log group ARN needs a region wildcard; the name is fixed to this stack\'s functions.',
+        "Lambda@Edge writes logs to /aws/lambda/us-east-1.<function name> in whichever region served the request, so the log group ARN needs a region wildcard; the name is fixed to this stack's functions.",
       appliesTo: ['^Resource::arn:<AWS::Partition>:logs:\\*:\\d{12}:log-group:/aws/lambda/us-east-1\\.StrideEdge-\\*$'],
       scopes: [stacks.edge.node.findChild('EdgeFunctionRole')],
     },
@@ -39,14 +39,20 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
       id: 'AwsSolutions-IAM5',
       reason:
         'The S3 replication role CDK generates must read every object version of the site bucket and write every key of the replica (object ARNs end in /*); it is limited to those two buckets.',
-      appliesTo: ['^Resource::<SiteBucket[0-9A-F]{8}\\.Arn>/\\*$', '^Resource::arn:<AWS::Partition>:s3:::stride-site-replica-\\d{12}-[a-z0-9-]+/\\*$'],
+      appliesTo: [
+        '^Resource::<SiteBucket[0-9A-F]{8}\\.Arn>/\\*$',
+        '^Resource::arn:<AWS::Partition>:s3:::stride-site-replica-\\d{12}-[a-z0-9-]+/\\*$',
+      ],
       scopes: [stacks.site.siteBucket.node.findChild('ReplicationRole')],
     },
     {
       id: 'AwsSolutions-IAM5',
       reason:
         'The S3 replication role CDK generates must read every object version of the media bucket and write every key of the media replica (object ARNs end in /*); it is limited to those two buckets.',
-      appliesTo: ['^Resource::<MediaBucket[0-9A-F]{8}\\.Arn>/\\*$', '^Resource::arn:<AWS::Partition>:s3:::stride-media-replica-\\d{12}-[a-z0-9-]+/\\*$'],
+      appliesTo: [
+        '^Resource::<MediaBucket[0-9A-F]{8}\\.Arn>/\\*$',
+        '^Resource::arn:<AWS::Partition>:s3:::stride-media-replica-\\d{12}-[a-z0-9-]+/\\*$',
+      ],
       scopes: [stacks.site.mediaBucket.node.findChild('ReplicationRole')],
     },
     {
@@ -78,7 +84,13 @@ export function acknowledgeNagFindings(stacks: StrideStacks): readonly NagAcknow
     for (const scope of ack.scopes) {
       NagSuppressions.addResourceSuppressions(
         scope,
-        [{ id: ack.id, reason: ack.reason, ...(ack.appliesTo ? { appliesTo: ack.appliesTo.map((regex) => ({ regex: `/${regex}/` })) } : {}) }],
+        [
+          {
+            id: ack.id,
+            reason: ack.reason,
+            ...(ack.appliesTo ? { appliesTo: ack.appliesTo.map((regex) => ({ regex: `/${regex}/` })) } : {}),
+          },
+        ],
         true,
       );
     }

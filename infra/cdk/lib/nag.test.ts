@@ -19,7 +19,10 @@ beforeAll(() => {
 
 const findings = (stack: Stack, kind: 'findError' | 'findWarning'): string[] => {
   const annotations = Annotations.fromStack(stack);
-  const found = kind === 'findError' ? annotations.findError('*', Match.stringLikeRegexp('^AwsSolutions-')) : annotations.findWarning('*', Match.stringLikeRegexp('^AwsSolutions-'));
+  const found =
+    kind === 'findError'
+      ? annotations.findError('*', Match.stringLikeRegexp('^AwsSolutions-'))
+      : annotations.findWarning('*', Match.stringLikeRegexp('^AwsSolutions-'));
   return found.map((finding) => `${finding.id}: ${String(finding.entry.data).split('\n')[0]}`);
 };
 

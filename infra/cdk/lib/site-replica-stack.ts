@@ -47,10 +47,16 @@ export class SiteReplicaStack extends Stack {
   constructor(scope: Construct, id: string, props: SiteReplicaStackProps) {
     super(scope, id, props);
     const logs = new LogBucket(this, 'LogsBucket', { acceptsCloudFrontLogs: false });
-    this.bucket = new PrivateBucket(this, 'ReplicaBucket', { bucketName: props.bucketName, serverAccessLogs: { bucket: logs, prefix: 's3/replica/' } });
+    this.bucket = new PrivateBucket(this, 'ReplicaBucket', {
+      bucketName: props.bucketName,
+      serverAccessLogs: { bucket: logs, prefix: 's3/replica/' },
+    });
     grantCloudFrontOac(this.bucket, { list: true });
     // Read only, like the primary media origin: a missing segment answers 403 from either bucket.
-    this.mediaBucket = new PrivateBucket(this, 'MediaReplicaBucket', { bucketName: props.mediaBucketName, serverAccessLogs: { bucket: logs, prefix: 's3/media-replica/' } });
+    this.mediaBucket = new PrivateBucket(this, 'MediaReplicaBucket', {
+      bucketName: props.mediaBucketName,
+      serverAccessLogs: { bucket: logs, prefix: 's3/media-replica/' },
+    });
     grantCloudFrontOac(this.mediaBucket, { list: false });
 
     new CfnOutput(this, 'ReplicaBucketName', { value: this.bucket.bucketName });

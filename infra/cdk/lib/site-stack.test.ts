@@ -19,20 +19,30 @@ const privateBucket = {
 const tlsOnly = (bucketLogicalId: string) => ({
   Bucket: { Ref: bucketLogicalId },
   PolicyDocument: {
-    Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+    Statement: Match.arrayWith([
+      Match.objectLike({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Principal: { AWS: '*' },
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    ]),
   },
 });
 const distributionConfig = (): Record<string, unknown> => {
   const distributions = site.findResources('AWS::CloudFront::Distribution');
-  return (distributions.Distribution830FAC52 as { Properties: { DistributionConfig: Record<string, unknown> } }).Properties.DistributionConfig;
+  return (distributions.Distribution830FAC52 as { Properties: { DistributionConfig: Record<string, unknown> } }).Properties
+    .DistributionConfig;
 };
 interface OriginGroupConfig {
   Id: string;
   FailoverCriteria: unknown;
   Members: { Quantity: number; Items: { OriginId: string }[] };
 }
-const originGroup = (id: string): OriginGroupConfig | undefined => (distributionConfig().OriginGroups as { Items: OriginGroupConfig[] }).Items.find((g) => g.Id === id);
-const originById = (id: string) => (distributionConfig().Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[]).find((o) => o.Id === id);
+const originGroup = (id: string): OriginGroupConfig | undefined =>
+  (distributionConfig().OriginGroups as { Items: OriginGroupConfig[] }).Items.find((g) => g.Id === id);
+const originById = (id: string) =>
+  (distributionConfig().Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown }[]).find((o) => o.Id === id);
 const failoverOn500_502_503_504_403_404 = { StatusCodes: { Quantity: 6, Items: [500, 502, 503, 504, 403, 404] } };
 /** The CloudFront OAC read grant on a replica bucket: GetObject, this account's distributions only. */
 const oacRead = {
@@ -49,7 +59,12 @@ describe('SiteReplicaStack', () => {
   it('lives in the secondary region with a fixed name the primary replicates to', () => {
     expect(synth.stacks.siteReplica.region).toBe('us-west-1');
     replica.templateMatches({
-      Resources: { ReplicaBucketB570B599: { Type: 'AWS::S3::Bucket', Properties: Match.objectLike({ ...privateBucket, BucketName: 'stride-site-replica-123456789012-us-west-1' }) } },
+      Resources: {
+        ReplicaBucketB570B599: {
+          Type: 'AWS::S3::Bucket',
+          Properties: Match.objectLike({ ...privateBucket, BucketName: 'stride-site-replica-123456789012-us-west-1' }),
+        },
+      },
     });
     replica.hasResourceProperties('AWS::S3::BucketPolicy', tlsOnly('ReplicaBucketB570B599'));
   });
@@ -67,7 +82,11 @@ describe('SiteReplicaStack', () => {
   });
 
   it('pins the logical ids of its buckets', () => {
-    expect(Object.keys(replica.findResources('AWS::S3::Bucket')).sort()).toEqual(['LogsBucket9C4D8843', 'MediaReplicaBucket8CE193D5', 'ReplicaBucketB570B599']);
+    expect(Object.keys(replica.findResources('AWS::S3::Bucket')).sort()).toEqual([
+      'LogsBucket9C4D8843',
+      'MediaReplicaBucket8CE193D5',
+      'ReplicaBucketB570B599',
+    ]);
   });
 
   it('holds the media replica with a fixed name, private, logged and TLS-only', () => {
@@ -91,11 +110,18 @@ describe('SiteReplicaStack', () => {
   it('lets CloudFront (OAC, this account only) read the media replica, without listing it (as the primary media origin)', () => {
     replica.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: 'MediaReplicaBucket8CE193D5' },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ ...oacRead, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['MediaReplicaBucket8CE193D5', 'Arn'] }, '/*']] } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ ...oacRead, Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['MediaReplicaBucket8CE193D5', 'Arn'] }, '/*']] } }),
+        ]),
+      },
     });
-    const policies = Object.values(replica.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: 'MediaReplicaBucket8CE193D5' } } }));
+    const policies = Object.values(
+      replica.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: 'MediaReplicaBucket8CE193D5' } } }),
+    );
     expect(policies).toHaveLength(1);
-    const statements = (policies[0] as { Properties: { PolicyDocument: { Statement: { Principal?: unknown; Action: unknown }[] } } }).Properties.PolicyDocument.Statement;
+    const statements = (policies[0] as { Properties: { PolicyDocument: { Statement: { Principal?: unknown; Action: unknown }[] } } })
+      .Properties.PolicyDocument.Statement;
     const cloudFront = statements.filter((st) => JSON.stringify(st.Principal) === JSON.stringify({ Service: 'cloudfront.amazonaws.com' }));
     expect(cloudFront.map((st) => st.Action)).toEqual(['s3:GetObject']);
   });
@@ -114,7 +140,10 @@ describe('SiteStack buckets', () => {
         [logicalId]: {
           Type: 'AWS::S3::Bucket',
           DeletionPolicy: 'Retain',
-          Properties: Match.objectLike({ ...privateBucket, LoggingConfiguration: { DestinationBucketName: { Ref: 'LogsBucket9C4D8843' }, LogFilePrefix: Match.stringLikeRegexp('^s3/') } }),
+          Properties: Match.objectLike({
+            ...privateBucket,
+            LoggingConfiguration: { DestinationBucketName: { Ref: 'LogsBucket9C4D8843' }, LogFilePrefix: Match.stringLikeRegexp('^s3/') },
+          }),
         },
       },
     });
@@ -129,7 +158,11 @@ describe('SiteStack buckets', () => {
           Match.objectLike({
             Status: 'Enabled',
             DeleteMarkerReplication: { Status: 'Enabled' },
-            Destination: Match.objectLike({ Bucket: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':s3:::stride-site-replica-123456789012-us-west-1$')])] }) }),
+            Destination: Match.objectLike({
+              Bucket: Match.objectLike({
+                'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':s3:::stride-site-replica-123456789012-us-west-1$')])],
+              }),
+            }),
           }),
         ],
       },
@@ -149,7 +182,9 @@ describe('SiteStack buckets', () => {
                   Status: 'Enabled',
                   Priority: 1,
                   DeleteMarkerReplication: { Status: 'Enabled' },
-                  Destination: { Bucket: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-media-replica-123456789012-us-west-1']] } },
+                  Destination: {
+                    Bucket: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-media-replica-123456789012-us-west-1']] },
+                  },
                 }),
               ],
             },
@@ -160,7 +195,11 @@ describe('SiteStack buckets', () => {
   });
 
   it('gives the two replication roles distinct names (IAM role names are account-wide)', () => {
-    const roleNames = Object.entries(site.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 's3.amazonaws.com' } })] } } }))
+    const roleNames = Object.entries(
+      site.findResources('AWS::IAM::Role', {
+        Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 's3.amazonaws.com' } })] } },
+      }),
+    )
       .map(([id, role]) => [id.replace(/[0-9A-F]{8}$/, ''), (role as { Properties: { RoleName?: string } }).Properties.RoleName])
       .sort();
     // No fixed name (aws-cdk-lib's default "CDKReplicationRole" would clash): CloudFormation generates unique ones.
@@ -177,7 +216,11 @@ describe('SiteStack distribution', () => {
       DistributionConfig: Match.objectLike({
         Aliases: ['stride.test'],
         HttpVersion: 'http2and3',
-        ViewerCertificate: { AcmCertificateArn: { Ref: Match.stringLikeRegexp('^SiteCertificate') }, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+        ViewerCertificate: {
+          AcmCertificateArn: { Ref: Match.stringLikeRegexp('^SiteCertificate') },
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
         Logging: { Bucket: { 'Fn::GetAtt': ['LogsBucket9C4D8843', 'RegionalDomainName'] }, Prefix: 'cloudfront/' },
         WebACLId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebAcl'), 'Arn'] },
       }),
@@ -205,16 +248,33 @@ describe('SiteStack distribution', () => {
     expect(originById(primary ?? '')?.DomainName).toEqual({ 'Fn::GetAtt': ['SiteBucket397A1860', 'RegionalDomainName'] });
     expect(originById(fallback ?? '')?.DomainName).toBe('stride-site-replica-123456789012-us-west-1.s3.us-west-1.amazonaws.com');
     // Both members through Origin Access Control, neither through a legacy OAI.
-    for (const id of [primary ?? '', fallback ?? '']) expect(originById(id)?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    for (const id of [primary ?? '', fallback ?? ''])
+      expect(originById(id)?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
     // One each: site, site replica, media, media replica.
-    site.resourcePropertiesCountIs('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }) }, 4);
+    site.resourcePropertiesCountIs(
+      'AWS::CloudFront::OriginAccessControl',
+      {
+        OriginAccessControlConfig: Match.objectLike({
+          OriginAccessControlOriginType: 's3',
+          SigningBehavior: 'always',
+          SigningProtocol: 'sigv4',
+        }),
+      },
+      4,
+    );
   });
 
   it('runs the Edge stack versions (read from SSM at deploy time) at viewer-request and origin-response', () => {
     site.templateMatches({
       Parameters: {
-        SsmParameterValuestrideedgeviewerrequestversionarnC96584B6F00A464EAD1953AFF4B05118Parameter: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/stride/edge/viewer-request/version-arn' },
-        SsmParameterValuestrideedgeoriginresponseversionarnC96584B6F00A464EAD1953AFF4B05118Parameter: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/stride/edge/origin-response/version-arn' },
+        SsmParameterValuestrideedgeviewerrequestversionarnC96584B6F00A464EAD1953AFF4B05118Parameter: {
+          Type: 'AWS::SSM::Parameter::Value<String>',
+          Default: '/stride/edge/viewer-request/version-arn',
+        },
+        SsmParameterValuestrideedgeoriginresponseversionarnC96584B6F00A464EAD1953AFF4B05118Parameter: {
+          Type: 'AWS::SSM::Parameter::Value<String>',
+          Default: '/stride/edge/origin-response/version-arn',
+        },
       },
     });
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -223,8 +283,14 @@ describe('SiteStack distribution', () => {
           ViewerProtocolPolicy: 'redirect-to-https',
           AllowedMethods: ['GET', 'HEAD', 'OPTIONS'],
           LambdaFunctionAssociations: [
-            { EventType: 'viewer-request', LambdaFunctionARN: { Ref: 'SsmParameterValuestrideedgeviewerrequestversionarnC96584B6F00A464EAD1953AFF4B05118Parameter' } },
-            { EventType: 'origin-response', LambdaFunctionARN: { Ref: 'SsmParameterValuestrideedgeoriginresponseversionarnC96584B6F00A464EAD1953AFF4B05118Parameter' } },
+            {
+              EventType: 'viewer-request',
+              LambdaFunctionARN: { Ref: 'SsmParameterValuestrideedgeviewerrequestversionarnC96584B6F00A464EAD1953AFF4B05118Parameter' },
+            },
+            {
+              EventType: 'origin-response',
+              LambdaFunctionARN: { Ref: 'SsmParameterValuestrideedgeoriginresponseversionarnC96584B6F00A464EAD1953AFF4B05118Parameter' },
+            },
           ],
         }),
       }),
@@ -302,18 +368,26 @@ describe('SiteStack distribution', () => {
       Id: apiOrigin.asString(),
       DomainName: 'api.stride.test',
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
-      OriginCustomHeaders: [{ HeaderName: 'x-stride-origin-verify', HeaderValue: '{{resolve:secretsmanager:stride/origin-verify:SecretString:current::}}' }],
+      OriginCustomHeaders: [
+        { HeaderName: 'x-stride-origin-verify', HeaderValue: '{{resolve:secretsmanager:stride/origin-verify:SecretString:current::}}' },
+      ],
     });
   });
 
-  it('forwards to the API its cookies, query strings, the headers it reads and CloudFront\'s viewer country and address, never Host', () => {
-    const policies = site.findResources('AWS::CloudFront::OriginRequestPolicy', { Properties: { OriginRequestPolicyConfig: Match.objectLike({ Comment: Match.stringLikeRegexp('^Stride API') }) } });
+  it("forwards to the API its cookies, query strings, the headers it reads and CloudFront's viewer country and address, never Host", () => {
+    const policies = site.findResources('AWS::CloudFront::OriginRequestPolicy', {
+      Properties: { OriginRequestPolicyConfig: Match.objectLike({ Comment: Match.stringLikeRegexp('^Stride API') }) },
+    });
     expect(Object.keys(policies)).toHaveLength(1);
-    const config = (Object.values(policies)[0] as { Properties: { OriginRequestPolicyConfig: Record<string, unknown> } }).Properties.OriginRequestPolicyConfig;
+    const config = (Object.values(policies)[0] as { Properties: { OriginRequestPolicyConfig: Record<string, unknown> } }).Properties
+      .OriginRequestPolicyConfig;
     expect(config).toMatchObject({
       CookiesConfig: { CookieBehavior: 'all' },
       QueryStringsConfig: { QueryStringBehavior: 'all' },
-      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Accept', 'Content-Type', 'Origin', 'CloudFront-Viewer-Country', 'CloudFront-Viewer-Address'] },
+      HeadersConfig: {
+        HeaderBehavior: 'whitelist',
+        Headers: ['Accept', 'Content-Type', 'Origin', 'CloudFront-Viewer-Country', 'CloudFront-Viewer-Address'],
+      },
     });
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
   });
@@ -322,8 +396,15 @@ describe('SiteStack distribution', () => {
     const text = JSON.stringify(site.toJSON());
     const mentions = text.match(/x-stride-origin-verify/g) ?? [];
     expect(mentions).toHaveLength(1);
-    const header = (distributionConfig().Origins as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).flatMap((o) => o.OriginCustomHeaders ?? []);
-    expect(header).toEqual([{ HeaderName: 'x-stride-origin-verify', HeaderValue: expect.stringMatching(/^\{\{resolve:secretsmanager:stride\/origin-verify:SecretString:current::\}\}$/) }]);
+    const header = (distributionConfig().Origins as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).flatMap(
+      (o) => o.OriginCustomHeaders ?? [],
+    );
+    expect(header).toEqual([
+      {
+        HeaderName: 'x-stride-origin-verify',
+        HeaderValue: expect.stringMatching(/^\{\{resolve:secretsmanager:stride\/origin-verify:SecretString:current::\}\}$/),
+      },
+    ]);
   });
 
   it('serves /media/* from the media bucket only to holders of cookies signed for the media key group', () => {
@@ -332,22 +413,33 @@ describe('SiteStack distribution', () => {
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: Match.arrayWith([
-          Match.objectLike({ PathPattern: '/media/*', TargetOriginId: mediaOrigin, TrustedKeyGroups: [keyGroup], ViewerProtocolPolicy: 'redirect-to-https' }),
+          Match.objectLike({
+            PathPattern: '/media/*',
+            TargetOriginId: mediaOrigin,
+            TrustedKeyGroups: [keyGroup],
+            ViewerProtocolPolicy: 'redirect-to-https',
+          }),
         ]),
       }),
     });
     // The behavior targets the media origin group; its primary member is the media bucket.
     const primaryId = originGroup(mediaOrigin.asString())?.Members.Items[0]?.OriginId ?? '';
     expect(originById(primaryId)?.DomainName).toEqual({ 'Fn::GetAtt': ['MediaBucketBCBB02BA', 'RegionalDomainName'] });
-    site.hasResourceProperties('AWS::CloudFront::KeyGroup', { KeyGroupConfig: Match.objectLike({ Items: [{ Ref: 'MediaSigningPublicKey3BBC3724' }] }) });
+    site.hasResourceProperties('AWS::CloudFront::KeyGroup', {
+      KeyGroupConfig: Match.objectLike({ Items: [{ Ref: 'MediaSigningPublicKey3BBC3724' }] }),
+    });
     expect(keyGroup.asObject()).toEqual({ Ref: expect.stringMatching(/^MediaKeyGroup/) });
-    site.hasResourceProperties('AWS::CloudFront::PublicKey', { PublicKeyConfig: Match.objectLike({ EncodedKey: synth.config.media.signingPublicKeyPem }) });
+    site.hasResourceProperties('AWS::CloudFront::PublicKey', {
+      PublicKeyConfig: Match.objectLike({ EncodedKey: synth.config.media.signingPublicKeyPem }),
+    });
   });
 
   it('fails /media/* over from the media bucket to the media replica on 500/502/503/504/403/404', () => {
     const group = new Capture();
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/media/*', TargetOriginId: group })]) }),
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/media/*', TargetOriginId: group })]),
+      }),
     });
     const mediaGroup = originGroup(group.asString());
     expect(mediaGroup?.FailoverCriteria).toEqual(failoverOn500_502_503_504_403_404);
@@ -372,9 +464,21 @@ describe('SiteStack distribution', () => {
       Scope: 'CLOUDFRONT',
       DefaultAction: { Allow: {} },
       Rules: [
-        Match.objectLike({ Priority: 0, OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } } }),
-        Match.objectLike({ Priority: 1, OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } } }),
-        Match.objectLike({ Priority: 2, Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 1500, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } } }),
+        Match.objectLike({
+          Priority: 0,
+          OverrideAction: { None: {} },
+          Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } },
+        }),
+        Match.objectLike({
+          Priority: 1,
+          OverrideAction: { None: {} },
+          Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } },
+        }),
+        Match.objectLike({
+          Priority: 2,
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: { Limit: 1500, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
+        }),
       ],
     });
   });

@@ -62,7 +62,11 @@ const sameMethods = (a: readonly HttpMethod[], b: readonly string[]): boolean =>
 
 /** CloudFront accepts three method sets; anything else in the description is a mistake named here. */
 function allowedMethods(methods: readonly HttpMethod[]): cloudfront.AllowedMethods {
-  const known = [cloudfront.AllowedMethods.ALLOW_GET_HEAD, cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS, cloudfront.AllowedMethods.ALLOW_ALL];
+  const known = [
+    cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+    cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+    cloudfront.AllowedMethods.ALLOW_ALL,
+  ];
   const match = known.find((set) => sameMethods(methods, set.methods));
   if (!match) throw new Error(`allowed methods ${methods.join(', ')} are not one of CloudFront's sets (GET+HEAD, +OPTIONS, or all)`);
   return match;
@@ -91,9 +95,22 @@ function buildPolicies(scope: Construct) {
       } else {
         built = new cloudfront.CachePolicy(scope, policy.name, {
           comment: policy.comment,
-          cookieBehavior: cacheList(policy.cookies, cloudfront.CacheCookieBehavior.none, cloudfront.CacheCookieBehavior.all, cloudfront.CacheCookieBehavior.allowList),
-          headerBehavior: policy.headers.length === 0 ? cloudfront.CacheHeaderBehavior.none() : cloudfront.CacheHeaderBehavior.allowList(...policy.headers),
-          queryStringBehavior: cacheList(policy.queryStrings, cloudfront.CacheQueryStringBehavior.none, cloudfront.CacheQueryStringBehavior.all, cloudfront.CacheQueryStringBehavior.allowList),
+          cookieBehavior: cacheList(
+            policy.cookies,
+            cloudfront.CacheCookieBehavior.none,
+            cloudfront.CacheCookieBehavior.all,
+            cloudfront.CacheCookieBehavior.allowList,
+          ),
+          headerBehavior:
+            policy.headers.length === 0
+              ? cloudfront.CacheHeaderBehavior.none()
+              : cloudfront.CacheHeaderBehavior.allowList(...policy.headers),
+          queryStringBehavior: cacheList(
+            policy.queryStrings,
+            cloudfront.CacheQueryStringBehavior.none,
+            cloudfront.CacheQueryStringBehavior.all,
+            cloudfront.CacheQueryStringBehavior.allowList,
+          ),
           enableAcceptEncodingGzip: policy.acceptEncoding.gzip,
           enableAcceptEncodingBrotli: policy.acceptEncoding.brotli,
           minTtl: Duration.seconds(policy.minTtl),
@@ -109,9 +126,16 @@ function buildPolicies(scope: Construct) {
       if (built) return built;
       built = new cloudfront.OriginRequestPolicy(scope, policy.name, {
         comment: policy.comment,
-        headerBehavior: policy.headers.length === 0 ? cloudfront.OriginRequestHeaderBehavior.none() : cloudfront.OriginRequestHeaderBehavior.allowList(...policy.headers),
-        cookieBehavior: policy.cookies === 'all' ? cloudfront.OriginRequestCookieBehavior.all() : cloudfront.OriginRequestCookieBehavior.none(),
-        queryStringBehavior: policy.queryStrings === 'all' ? cloudfront.OriginRequestQueryStringBehavior.all() : cloudfront.OriginRequestQueryStringBehavior.none(),
+        headerBehavior:
+          policy.headers.length === 0
+            ? cloudfront.OriginRequestHeaderBehavior.none()
+            : cloudfront.OriginRequestHeaderBehavior.allowList(...policy.headers),
+        cookieBehavior:
+          policy.cookies === 'all' ? cloudfront.OriginRequestCookieBehavior.all() : cloudfront.OriginRequestCookieBehavior.none(),
+        queryStringBehavior:
+          policy.queryStrings === 'all'
+            ? cloudfront.OriginRequestQueryStringBehavior.all()
+            : cloudfront.OriginRequestQueryStringBehavior.none(),
       });
       originRequestPolicies.set(policy.name, built);
       return built;
@@ -120,11 +144,17 @@ function buildPolicies(scope: Construct) {
 }
 
 /** Each described origin: bucket origin groups through OAC, the API as an HTTPS origin with its secret header. */
-function buildOrigins(description: DistributionDescription, buckets: Record<BucketName, s3.IBucket>, apiDomainName: string): Record<OriginName, cloudfront.IOrigin> {
+function buildOrigins(
+  description: DistributionDescription,
+  buckets: Record<BucketName, s3.IBucket>,
+  apiDomainName: string,
+): Record<OriginName, cloudfront.IOrigin> {
   const build = (name: OriginName): cloudfront.IOrigin => {
     const origin = description.origins[name];
     if (origin.kind === 'bucket-group') {
-      const access = { originAccessLevels: origin.access.map((level) => (level === 'list' ? cloudfront.AccessLevel.LIST : cloudfront.AccessLevel.READ)) };
+      const access = {
+        originAccessLevels: origin.access.map((level) => (level === 'list' ? cloudfront.AccessLevel.LIST : cloudfront.AccessLevel.READ)),
+      };
       return new origins.OriginGroup({
         primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.primary], access),
         // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
@@ -138,7 +168,10 @@ function buildOrigins(description: DistributionDescription, buckets: Record<Buck
       // A CloudFormation dynamic reference ({{resolve:secretsmanager:…}}), resolved at deploy
       // time: the template never holds the value. Rotating it takes a deploy of this stack.
       customHeaders: Object.fromEntries(
-        origin.customHeaders.map((h) => [h.name, SecretValue.secretsManager(h.value.secretName, { jsonField: h.value.jsonField }).unsafeUnwrap()]),
+        origin.customHeaders.map((h) => [
+          h.name,
+          SecretValue.secretsManager(h.value.secretName, { jsonField: h.value.jsonField }).unsafeUnwrap(),
+        ]),
       ),
     });
   };
@@ -161,7 +194,10 @@ export class SiteStack extends Stack {
     if (this.region !== 'us-east-1') throw new Error(`SiteStack must be in us-east-1 (CloudFront certificate and WAF), not ${this.region}`);
 
     this.logsBucket = new LogBucket(this, 'LogsBucket', { acceptsCloudFrontLogs: true });
-    const replicaBucket = s3.Bucket.fromBucketAttributes(this, 'ReplicaBucketRef', { bucketName: props.replica.bucketName, region: props.replica.region });
+    const replicaBucket = s3.Bucket.fromBucketAttributes(this, 'ReplicaBucketRef', {
+      bucketName: props.replica.bucketName,
+      region: props.replica.region,
+    });
     this.siteBucket = new PrivateBucket(this, 'SiteBucket', {
       serverAccessLogs: { bucket: this.logsBucket, prefix: 's3/site/' },
       replicationRules: [{ destination: replicaBucket, priority: 1, deleteMarkerReplication: true }],
@@ -175,8 +211,14 @@ export class SiteStack extends Stack {
       replicationRules: [{ destination: mediaReplicaBucket, priority: 1, deleteMarkerReplication: true }],
     });
 
-    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', { hostedZoneId: props.hostedZone.id, zoneName: props.hostedZone.name });
-    const certificate = new acm.Certificate(this, 'SiteCertificate', { domainName: props.domainName, validation: acm.CertificateValidation.fromDns(zone) });
+    const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'HostedZone', {
+      hostedZoneId: props.hostedZone.id,
+      zoneName: props.hostedZone.name,
+    });
+    const certificate = new acm.Certificate(this, 'SiteCertificate', {
+      domainName: props.domainName,
+      validation: acm.CertificateValidation.fromDns(zone),
+    });
     const webAcl = new SiteWebAcl(this, 'WebAcl', { rateLimitPer5Minutes: props.rateLimitPer5Minutes });
 
     // Resolved by CloudFormation at deploy time (no lookup at synth), so each deploy of this
@@ -185,9 +227,16 @@ export class SiteStack extends Stack {
     const edgeVersion = (name: EdgeFunctionName): lambda.IVersion => {
       let version = edgeVersions.get(name);
       if (!version) {
-        if (!isDeployedEdgeFunction(name)) throw new Error(`the distribution associates edge function "${name}", which the Edge stack does not deploy (${EDGE_FUNCTIONS.join(', ')})`);
+        if (!isDeployedEdgeFunction(name))
+          throw new Error(
+            `the distribution associates edge function "${name}", which the Edge stack does not deploy (${EDGE_FUNCTIONS.join(', ')})`,
+          );
         const constructId = name === 'viewer-request' ? 'ViewerRequestVersion' : 'OriginResponseVersion';
-        version = lambda.Version.fromVersionArn(this, constructId, ssm.StringParameter.valueForStringParameter(this, edgeVersionParameterName(name)));
+        version = lambda.Version.fromVersionArn(
+          this,
+          constructId,
+          ssm.StringParameter.valueForStringParameter(this, edgeVersionParameterName(name)),
+        );
         edgeVersions.set(name, version);
       }
       return version;
@@ -197,11 +246,19 @@ export class SiteStack extends Stack {
       encodedKey: props.mediaSigningPublicKeyPem,
       comment: 'Verifies the API-signed media cookies',
     });
-    const mediaKeyGroup = new cloudfront.KeyGroup(this, 'MediaKeyGroup', { items: [this.mediaPublicKey], comment: 'Stride media signed cookies' });
+    const mediaKeyGroup = new cloudfront.KeyGroup(this, 'MediaKeyGroup', {
+      items: [this.mediaPublicKey],
+      comment: 'Stride media signed cookies',
+    });
 
     // Everything below comes from the one description the local CloudFront also runs.
     const description = props.distribution ?? DISTRIBUTION;
-    const buckets: Record<BucketName, s3.IBucket> = { site: this.siteBucket, 'site-replica': replicaBucket, media: this.mediaBucket, 'media-replica': mediaReplicaBucket };
+    const buckets: Record<BucketName, s3.IBucket> = {
+      site: this.siteBucket,
+      'site-replica': replicaBucket,
+      media: this.mediaBucket,
+      'media-replica': mediaReplicaBucket,
+    };
     const origin = buildOrigins(description, buckets, props.apiDomainName);
     const policies = buildPolicies(this);
     const behavior = (b: BehaviorDescription): cloudfront.BehaviorOptions => ({
@@ -213,7 +270,12 @@ export class SiteStack extends Stack {
       ...(b.originRequestPolicy ? { originRequestPolicy: policies.originRequest(b.originRequestPolicy) } : {}),
       compress: b.compress,
       ...(b.edgeFunctions.length > 0
-        ? { edgeLambdas: b.edgeFunctions.map((fn) => ({ functionVersion: edgeVersion(fn.functionName), eventType: LAMBDA_EDGE_EVENT_TYPE[fn.eventType] })) }
+        ? {
+            edgeLambdas: b.edgeFunctions.map((fn) => ({
+              functionVersion: edgeVersion(fn.functionName),
+              eventType: LAMBDA_EDGE_EVENT_TYPE[fn.eventType],
+            })),
+          }
         : {}),
       ...(b.trustedKeyGroup === 'media-signing' ? { trustedKeyGroups: [mediaKeyGroup] } : {}),
     });

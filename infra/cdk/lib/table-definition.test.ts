@@ -9,7 +9,11 @@ describe('tableShape', () => {
     expect(shape.partitionKey).toEqual({ name: 'pk', type: dynamodb.AttributeType.STRING });
     expect(shape.sortKey).toEqual({ name: 'sk', type: dynamodb.AttributeType.STRING });
     expect(shape.globalSecondaryIndexes).toEqual([
-      { indexName: EMAIL_INDEX, partitionKey: { name: 'email', type: dynamodb.AttributeType.STRING }, projectionType: dynamodb.ProjectionType.ALL },
+      {
+        indexName: EMAIL_INDEX,
+        partitionKey: { name: 'email', type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      },
     ]);
   });
 
@@ -22,18 +26,45 @@ describe('tableShape', () => {
         { AttributeName: 'g', AttributeType: 'S' },
       ],
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      GlobalSecondaryIndexes: [{ IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['x'] } }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byG',
+          KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['x'] },
+        },
+      ],
     });
     expect(shape.partitionKey).toEqual({ name: 'id', type: dynamodb.AttributeType.NUMBER });
     expect(shape.sortKey).toBeUndefined();
-    expect(shape.globalSecondaryIndexes[0]).toMatchObject({ indexName: 'byG', projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: ['x'] });
+    expect(shape.globalSecondaryIndexes[0]).toMatchObject({
+      indexName: 'byG',
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: ['x'],
+    });
   });
 
   it.each([
-    ['an undeclared key attribute', { AttributeDefinitions: [], GlobalSecondaryIndexes: [], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }, /table x: table HASH key uses attribute "pk", which AttributeDefinitions does not declare/],
-    ['two HASH keys', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'HASH' }] }, /table KeySchema must have one HASH key/],
+    [
+      'an undeclared key attribute',
+      { AttributeDefinitions: [], GlobalSecondaryIndexes: [], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] },
+      /table x: table HASH key uses attribute "pk", which AttributeDefinitions does not declare/,
+    ],
+    [
+      'two HASH keys',
+      {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'HASH' },
+        ],
+      },
+      /table KeySchema must have one HASH key/,
+    ],
     ['provisioned billing', { BillingMode: 'PROVISIONED' }, /BillingMode must be PAY_PER_REQUEST/],
-    ['a local index', { LocalSecondaryIndexes: [{ IndexName: 'l', KeySchema: [], Projection: {} }] }, /local secondary indexes are not translated/],
+    [
+      'a local index',
+      { LocalSecondaryIndexes: [{ IndexName: 'l', KeySchema: [], Projection: {} }] },
+      /local secondary indexes are not translated/,
+    ],
   ])('rejects %s with a message naming it', (_what, override, message) => {
     expect(() => tableShape({ ...tableDefinition('x'), ...override } as Parameters<typeof tableShape>[0])).toThrow(message);
   });

@@ -37,12 +37,14 @@ export function tableShape(definition: CreateTableCommandInput): TableShape {
   const keys = (schema: CreateTableCommandInput['KeySchema'], where: string) => {
     const hash = schema?.filter((k) => k.KeyType === 'HASH') ?? [];
     const range = schema?.filter((k) => k.KeyType === 'RANGE') ?? [];
-    if (hash.length !== 1 || range.length > 1) throw new Error(`${source}: ${where} KeySchema must have one HASH key and at most one RANGE key`);
+    if (hash.length !== 1 || range.length > 1)
+      throw new Error(`${source}: ${where} KeySchema must have one HASH key and at most one RANGE key`);
     const sortKey = range[0] ? attribute(range[0].AttributeName, `${where} RANGE key`) : undefined;
     return { partitionKey: attribute(hash[0]?.AttributeName, `${where} HASH key`), ...(sortKey ? { sortKey } : {}) };
   };
   if (definition.LocalSecondaryIndexes?.length) throw new Error(`${source}: local secondary indexes are not translated yet`);
-  if (definition.BillingMode !== 'PAY_PER_REQUEST') throw new Error(`${source}: BillingMode must be PAY_PER_REQUEST (got ${String(definition.BillingMode)})`);
+  if (definition.BillingMode !== 'PAY_PER_REQUEST')
+    throw new Error(`${source}: BillingMode must be PAY_PER_REQUEST (got ${String(definition.BillingMode)})`);
 
   const globalSecondaryIndexes = (definition.GlobalSecondaryIndexes ?? []).map((index): dynamodb.GlobalSecondaryIndexPropsV2 => {
     const where = `index ${index.IndexName ?? '(unnamed)'}`;

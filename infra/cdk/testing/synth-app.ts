@@ -37,7 +37,10 @@ export function edgeBundleDirsForTests(): Record<EdgeFunctionName, string> {
     if (existsSync(path.join(dirs[name], 'index.js'))) continue;
     const dir = path.join(mkdtempSync(path.join(tmpdir(), `stride-edge-${name}-`)), name);
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'index.js'), 'exports.handler = async (event) => event.Records[0].cf.response ?? event.Records[0].cf.request;\n');
+    writeFileSync(
+      path.join(dir, 'index.js'),
+      'exports.handler = async (event) => event.Records[0].cf.response ?? event.Records[0].cf.request;\n',
+    );
     dirs[name] = dir;
   }
   return dirs;

@@ -6,14 +6,46 @@ const now = new Date('2026-12-05T06:00:00.000Z');
 
 describe('parseDrillArgs', () => {
   it('reads the scenario and every option the issue names', () => {
-    const args = parseDrillArgs(['region-kill', '--site', 'http://127.0.0.1:9000/', '--console', 'http://127.0.0.1:9001', '--out', 'r', '--dry-run', '--max-duration', '120'], now, '/repo');
-    expect(args).toMatchObject({ scenario: 'region-kill', site: 'http://127.0.0.1:9000', console: 'http://127.0.0.1:9001', outDir: '/repo/r', dryRun: true, maxDurationSec: 120, target: 'local', start: false });
+    const args = parseDrillArgs(
+      [
+        'region-kill',
+        '--site',
+        'http://127.0.0.1:9000/',
+        '--console',
+        'http://127.0.0.1:9001',
+        '--out',
+        'r',
+        '--dry-run',
+        '--max-duration',
+        '120',
+      ],
+      now,
+      '/repo',
+    );
+    expect(args).toMatchObject({
+      scenario: 'region-kill',
+      site: 'http://127.0.0.1:9000',
+      console: 'http://127.0.0.1:9001',
+      outDir: '/repo/r',
+      dryRun: true,
+      maxDurationSec: 120,
+      target: 'local',
+      start: false,
+    });
   });
 
   it('defaults to the local stack of `npm start` and a dated report folder', () => {
-    expect(parseDrillArgs(['failback'], now, '/repo')).toMatchObject({ site: 'http://localhost:8080', console: 'http://localhost:8090', outDir: '/repo/drill-reports/2026-12-05T06-00-00-failback', maxDurationSec: 600 });
+    expect(parseDrillArgs(['failback'], now, '/repo')).toMatchObject({
+      site: 'http://localhost:8080',
+      console: 'http://localhost:8090',
+      outDir: '/repo/drill-reports/2026-12-05T06-00-00-failback',
+      maxDurationSec: 600,
+    });
     expect(parseDrillArgs(['--list'], now, '/repo')).toMatchObject({ list: true, scenario: null });
-    expect(parseDrillArgs(['region-kill', '--target', 'aws', '--config', 'drill.json'], now, '/repo')).toMatchObject({ target: 'aws', config: '/repo/drill.json' });
+    expect(parseDrillArgs(['region-kill', '--target', 'aws', '--config', 'drill.json'], now, '/repo')).toMatchObject({
+      target: 'aws',
+      config: '/repo/drill.json',
+    });
   });
 
   it.each([
@@ -35,7 +67,15 @@ describe('parseDrillArgs', () => {
 
 describe('scenarios', () => {
   it('defines the seven scenarios of the issue, each with a hypothesis and faults it can undo', () => {
-    expect(SCENARIO_NAMES).toEqual(['region-kill', 'region-errors', 'region-latency', 'site-bucket-loss', 'media-bucket-loss', 'replication-pause', 'failback']);
+    expect(SCENARIO_NAMES).toEqual([
+      'region-kill',
+      'region-errors',
+      'region-latency',
+      'site-bucket-loss',
+      'media-bucket-loss',
+      'replication-pause',
+      'failback',
+    ]);
     for (const s of scenarios()) {
       expect(s.expects).toContain('Steady state');
       expect(s.faults.length).toBeGreaterThan(0);
@@ -44,8 +84,12 @@ describe('scenarios', () => {
   });
 
   it('takes the error share, latency and hold from options', () => {
-    expect(findScenario('region-errors', { errorShare: 0.25 })?.faults).toEqual([{ kind: 'region-errors', region: 'primary', errorShare: 0.25 }]);
-    expect(findScenario('region-latency', { addedLatencyMs: 2500 })?.faults).toEqual([{ kind: 'region-latency', region: 'primary', addedLatencyMs: 2500 }]);
+    expect(findScenario('region-errors', { errorShare: 0.25 })?.faults).toEqual([
+      { kind: 'region-errors', region: 'primary', errorShare: 0.25 },
+    ]);
+    expect(findScenario('region-latency', { addedLatencyMs: 2500 })?.faults).toEqual([
+      { kind: 'region-latency', region: 'primary', addedLatencyMs: 2500 },
+    ]);
     expect(findScenario('media-bucket-loss', { holdSec: 12 })?.hold).toEqual({ kind: 'for', seconds: 12 });
     expect(findScenario('nope')).toBeUndefined();
   });

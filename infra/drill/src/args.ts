@@ -97,10 +97,14 @@ export function parseDrillArgs(argv: readonly string[], now = new Date(), cwd = 
   if (positionals.length > 1) throw new UsageError(`one scenario at a time, got ${positionals.join(', ')}`);
   const name = positionals[0];
   if (!list && name === undefined) throw new UsageError(`name a scenario: ${SCENARIO_NAMES.join(', ')} (or --list)`);
-  if (name !== undefined && !SCENARIO_NAMES.includes(name as ScenarioName)) throw new UsageError(`unknown scenario "${name}"; scenarios are ${SCENARIO_NAMES.join(', ')} (npm run drill -- --list says what each does)`);
+  if (name !== undefined && !SCENARIO_NAMES.includes(name as ScenarioName))
+    throw new UsageError(
+      `unknown scenario "${name}"; scenarios are ${SCENARIO_NAMES.join(', ')} (npm run drill -- --list says what each does)`,
+    );
   const target = v.target ?? 'local';
   if (target !== 'local' && target !== 'aws') throw new UsageError(`--target must be local or aws, got "${target}"`);
-  if (target === 'aws' && !v.config) throw new UsageError('--target aws needs --config <file> (the drill config: see README "Failover drills")');
+  if (target === 'aws' && !v.config)
+    throw new UsageError('--target aws needs --config <file> (the drill config: see README "Failover drills")');
   if (target === 'aws' && v.start) throw new UsageError('--start brings up a local stack; it cannot be combined with --target aws');
   if (v.start && (v.site || v.console)) throw new UsageError('--start picks its own site and console URLs; drop --site/--console');
   const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const CLI = path.join(import.meta.dirname, 'cli.ts');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -12,7 +16,16 @@ describe('npm run drill (the CLI)', () => {
   it('--list prints every scenario with what it expects, exit 0', () => {
     const r = run('--list');
     expect(r.code).toBe(0);
-    for (const name of ['region-kill', 'region-errors', 'region-latency', 'site-bucket-loss', 'media-bucket-loss', 'replication-pause', 'failback']) expect(r.out).toContain(`${name}\n`);
+    for (const name of [
+      'region-kill',
+      'region-errors',
+      'region-latency',
+      'site-bucket-loss',
+      'media-bucket-loss',
+      'replication-pause',
+      'failback',
+    ])
+      expect(r.out).toContain(`${name}\n`);
     expect(r.out).toContain('expects: Steady state');
   });
 

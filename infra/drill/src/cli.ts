@@ -62,7 +62,11 @@ async function main(): Promise<number> {
     listScenarios();
     return 0;
   }
-  const scenario = findScenario(args.scenario ?? '', { errorShare: args.errorShare, addedLatencyMs: args.latencyMs, holdSec: args.holdSec });
+  const scenario = findScenario(args.scenario ?? '', {
+    errorShare: args.errorShare,
+    addedLatencyMs: args.latencyMs,
+    holdSec: args.holdSec,
+  });
   if (!scenario) return 2;
 
   let built: Awaited<ReturnType<typeof buildTarget>>;
@@ -115,8 +119,12 @@ async function main(): Promise<number> {
       });
       const { journal, durations, files } = result;
       const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-      out(`[drill] ${journal.verdict.toUpperCase()}: plays ${journal.viewers.plays}, failed plays ${journal.viewers.failedPlays}, stalls ${journal.viewers.stalls}, lost writes ${journal.viewers.lostWrites}`);
-      out(`[drill] time to detect ${s(durations.timeToDetectMs)}, time to DNS flip ${s(durations.timeToDnsFlipMs)}, failure window ${s(durations.failureWindowMs)}`);
+      out(
+        `[drill] ${journal.verdict.toUpperCase()}: plays ${journal.viewers.plays}, failed plays ${journal.viewers.failedPlays}, stalls ${journal.viewers.stalls}, lost writes ${journal.viewers.lostWrites}`,
+      );
+      out(
+        `[drill] time to detect ${s(durations.timeToDetectMs)}, time to DNS flip ${s(durations.timeToDnsFlipMs)}, failure window ${s(durations.failureWindowMs)}`,
+      );
       for (const reason of journal.steadyState.deviations) out(`[drill]   ${reason}`);
       out(`[drill] report: ${files.report}`);
       return exitCodeFor({ verdict: journal.verdict, reasons: journal.steadyState.deviations });

@@ -16,7 +16,14 @@ let target: LocalTarget;
 const out = mkdtempSync(path.join(tmpdir(), 'stride-drill-out-'));
 beforeAll(async () => {
   const media = path.join(localPaths.repoRoot, 'web', 'media');
-  t = await startTestStack({ healthCheck: { intervalMs: 1_000, failureThreshold: 1, checkers: 3, timeoutMs: 2_000 }, dnsTtlSeconds: 2, replicationLagMs: 200, mediaDir: media, mediaReplicaDir: media, now: Date.now });
+  t = await startTestStack({
+    healthCheck: { intervalMs: 1_000, failureThreshold: 1, checkers: 3, timeoutMs: 2_000 },
+    dnsTtlSeconds: 2,
+    replicationLagMs: 200,
+    mediaDir: media,
+    mediaReplicaDir: media,
+    now: Date.now,
+  });
   target = new LocalTarget(t.stack.consoleUrl, t.stack.siteUrl);
   await target.connect();
 });
@@ -28,7 +35,18 @@ afterAll(async () => {
 const settings = (name: string, outDir: string, extra: Partial<DrillSettings> = {}): DrillSettings => {
   const scenario = findScenario(name, { holdSec: 3 });
   if (!scenario) throw new Error(`no scenario ${name}`);
-  return { scenario, target, outDir, lightViewers: 2, playSec: 4, steadyWindowSec: 2, maxDurationSec: 30, sampleEveryMs: 200, viewerPassword: 'stride-drill-1', ...extra };
+  return {
+    scenario,
+    target,
+    outDir,
+    lightViewers: 2,
+    playSec: 4,
+    steadyWindowSec: 2,
+    maxDurationSec: 30,
+    sampleEveryMs: 200,
+    viewerPassword: 'stride-drill-1',
+    ...extra,
+  };
 };
 interface ConsoleState {
   regions: { region: string; reservedConcurrency: number | null }[];
@@ -47,7 +65,15 @@ describe('a drill end to end (local stack, fast health checks)', () => {
     expect(saved.steadyState.before?.held).toBe(true);
     expect(saved.verdict).toBe(saved.steadyState.deviations.length === 0 ? 'held' : 'deviated');
     const names = saved.phases.map((p) => p.name);
-    for (const phase of ['fault-applied', 'health-check-unhealthy', 'dns-flipped', 'first-success-elsewhere', 'fault-removed', 'steady-again']) expect(names).toContain(phase);
+    for (const phase of [
+      'fault-applied',
+      'health-check-unhealthy',
+      'dns-flipped',
+      'first-success-elsewhere',
+      'fault-removed',
+      'steady-again',
+    ])
+      expect(names).toContain(phase);
     const at = (name: string) => Date.parse(saved.phases.find((p) => p.name === name)?.at ?? '');
     expect(at('fault-applied')).toBeLessThan(at('health-check-unhealthy'));
     expect(at('health-check-unhealthy')).toBeLessThanOrEqual(at('dns-flipped'));
@@ -59,7 +85,12 @@ describe('a drill end to end (local stack, fast health checks)', () => {
     expect(saved.method.settings).toEqual({ healthCheckIntervalSec: 1, failureThreshold: 1, dnsTtlSec: 2, replicationLagMs: 200 });
     expect(saved.viewers.plays).toBeGreaterThan(0);
     expect(saved.viewers.detail.writes).toBeGreaterThan(0);
-    expect(saved.viewers).toMatchObject({ plays: journal.viewers.plays, failedPlays: expect.any(Number), stalls: expect.any(Number), lostWrites: expect.any(Number) });
+    expect(saved.viewers).toMatchObject({
+      plays: journal.viewers.plays,
+      failedPlays: expect.any(Number),
+      stalls: expect.any(Number),
+      lostWrites: expect.any(Number),
+    });
     // Both regions answered viewers during the drill.
     const regions = new Set(saved.series.flatMap((s) => Object.keys(s.requestsByRegion)));
     expect([...regions].sort()).toEqual(['us-east-1', 'us-west-1']);
@@ -67,7 +98,8 @@ describe('a drill end to end (local stack, fast health checks)', () => {
 
     const report = readFileSync(files.report, 'utf8');
     expect(report).toContain(saved.verdict === 'held' ? 'The hypothesis held' : 'The hypothesis did not hold');
-    for (const text of ['time to detect', 'time to DNS flip', 'failure window', 'failed plays', 'lost writes', 'health-check-unhealthy']) expect(report).toContain(text);
+    for (const text of ['time to detect', 'time to DNS flip', 'failure window', 'failed plays', 'lost writes', 'health-check-unhealthy'])
+      expect(report).toContain(text);
     expect(report).toContain('uPlot'); // the library itself, inlined
     expect(report).not.toMatch(/<(script|link)[^>]+(src|href)=/i); // nothing fetched from anywhere
     const junit = readFileSync(files.junit, 'utf8');
@@ -91,18 +123,33 @@ describe('a drill end to end (local stack, fast health checks)', () => {
         },
       }),
     );
-    await waitFor(async () => controller.signal.aborted || (await target.preflight()).some((r) => r.includes('stride-media taken away')), 'the fault to be in place', 20_000, 50);
+    await waitFor(
+      async () => controller.signal.aborted || (await target.preflight()).some((r) => r.includes('stride-media taken away')),
+      'the fault to be in place',
+      20_000,
+      50,
+    );
     const { journal } = await run;
     expect(journal.method.stoppedEarly).toBe('interrupted (SIGTERM)');
     expect(journal.verdict).toBe('deviated');
     expect(journal.rollback).toEqual([{ action: 'give the media bucket back', at: expect.any(String), ok: true }]);
     expect(await target.preflight()).toEqual([]);
 
-    await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: false }) });
+    await t.console('/api/origins/stride-media', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ available: false }),
+    });
     try {
-      expect(await target.preflight()).toEqual(['something is already injected: bucket stride-media taken away; undo it in the console first']);
+      expect(await target.preflight()).toEqual([
+        'something is already injected: bucket stride-media taken away; undo it in the console first',
+      ]);
     } finally {
-      await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: true }) });
+      await t.console('/api/origins/stride-media', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ available: true }),
+      });
     }
   });
 });

@@ -103,7 +103,9 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const playerAccounts = everyone.slice(settings.lightViewers);
   await seedAccounts(tables, everyone);
   const targetSettings = await target.settings();
-  log(`${elapsed()}  ${settings.lightViewers} light viewers signed in as their own accounts, target polled every ${settings.sampleEveryMs} ms`);
+  log(
+    `${elapsed()}  ${settings.lightViewers} light viewers signed in as their own accounts, target polled every ${settings.sampleEveryMs} ms`,
+  );
 
   // Workouts of programs launched before these drills and licensed everywhere, so a refusal is never the reason a play fails.
   const workouts = ['w-hiit30-01', 'w-yoga-01', 'w-pilates-01', 'w-kb-01', 'w-mobility-01', 'w-hiit30-02', 'w-yoga-02', 'w-pilates-02'];
@@ -145,12 +147,22 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     while (polling) {
       try {
         const s = await target.sample();
-        record({ t: Date.now(), type: 'sample', primaryHealthy: s.primaryHealthy, secondaryHealthy: s.secondaryHealthy, dnsAnswer: s.dnsAnswer, viewersResolveTo: s.viewersResolveTo, injected: s.injected.length > 0 });
+        record({
+          t: Date.now(),
+          type: 'sample',
+          primaryHealthy: s.primaryHealthy,
+          secondaryHealthy: s.secondaryHealthy,
+          dnsAnswer: s.dnsAnswer,
+          viewersResolveTo: s.viewersResolveTo,
+          injected: s.injected.length > 0,
+        });
         if (Date.now() - lastLine >= 5_000) {
           lastLine = Date.now();
           const plays = viewers.reduce((n, v) => n + v.stats.plays, 0);
           const failed = viewers.reduce((n, v) => n + v.stats.failedPlays, 0);
-          log(`${elapsed()}  primary ${s.primaryHealthy ? 'healthy' : 'UNHEALTHY'}, Route 53 answers ${s.dnsAnswer}, viewers on ${s.viewersResolveTo ?? '?'}; plays ${plays}, failed ${failed}`);
+          log(
+            `${elapsed()}  primary ${s.primaryHealthy ? 'healthy' : 'UNHEALTHY'}, Route 53 answers ${s.dnsAnswer}, viewers on ${s.viewersResolveTo ?? '?'}; plays ${plays}, failed ${failed}`,
+          );
         }
       } catch (error) {
         log(`${elapsed()}  poll failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -163,7 +175,16 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const running = viewers.map((v) => v.run());
   const extra =
     playerAccounts.length > 0
-      ? import('./viewers/real-players').then(({ runRealPlayers }) => runRealPlayers({ siteUrl: target.siteUrl, accounts: playerAccounts, workoutIds: workouts.slice().reverse(), playSec: settings.playSec, record, signal: stopViewers.signal }))
+      ? import('./viewers/real-players').then(({ runRealPlayers }) =>
+          runRealPlayers({
+            siteUrl: target.siteUrl,
+            accounts: playerAccounts,
+            workoutIds: workouts.slice().reverse(),
+            playSec: settings.playSec,
+            record,
+            signal: stopViewers.signal,
+          }),
+        )
       : undefined;
 
   const rollback = new RollbackPlan();
@@ -176,7 +197,10 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   try {
     // Everyone signs in first (bounded), then the steady state is measured.
     const signedIn = Promise.all(viewers.map((v) => v.signedIn)).then(() => true);
-    const allIn = await Promise.race([signedIn, sleep(Math.max(0, Math.min(60_000, deadline - Date.now())), outerSignal).then(() => false)]);
+    const allIn = await Promise.race([
+      signedIn,
+      sleep(Math.max(0, Math.min(60_000, deadline - Date.now())), outerSignal).then(() => false),
+    ]);
     log(`${elapsed()}  ${allIn ? 'every light viewer signed in' : 'not every light viewer could sign in'}`);
     // Steady state before.
     const windowStart = Date.now();
@@ -184,7 +208,16 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     log(`${elapsed()}  checking the steady state for ${settings.steadyWindowSec} s before the fault`);
     while (Date.now() - windowStart < settings.steadyWindowSec * 1000 && !stopped()) await sleep(200, outerSignal);
     before = checkSteadyState(events, windowStart, Date.now());
-    log(`${elapsed()}  steady state before: ${before.held ? 'held' : `did not hold (${before.checks.filter((c) => !c.ok).map((c) => c.name).join('; ')})`}`);
+    log(
+      `${elapsed()}  steady state before: ${
+        before.held
+          ? 'held'
+          : `did not hold (${before.checks
+              .filter((c) => !c.ok)
+              .map((c) => c.name)
+              .join('; ')})`
+      }`,
+    );
 
     if (before.held && !stopped()) {
       for (const step of scenario.faults) {
@@ -223,7 +256,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   if (before?.held) {
     // A little past the deadline is allowed here: the faults are off, and the record is worth having.
     const recoverBy = Math.max(deadline, Date.now() + 5_000);
-    while (!detectPhases(events, primary).some((p) => p.name === 'steady-again') && Date.now() < recoverBy && !outerSignal?.aborted) await sleep(200);
+    while (!detectPhases(events, primary).some((p) => p.name === 'steady-again') && Date.now() < recoverBy && !outerSignal?.aborted)
+      await sleep(200);
     const steadyAt = detectPhases(events, primary).find((p) => p.name === 'steady-again')?.at;
     if (steadyAt === undefined) {
       stoppedEarly ??= 'the steady state did not return before the time ran out';
@@ -258,15 +292,23 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const endedAt = Date.now();
 
   const counted = events.filter((e) => e.t >= countFrom);
-  const tally = (type: DrillEvent['type'], who?: string) => counted.filter((e) => e.type === type && (who === undefined || ('viewer' in e && e.viewer.startsWith(who)))).length;
-  const realTally = realCounts ? { plays: tally('play-started', 'player-'), failedPlays: tally('play-failed', 'player-'), stalls: tally('stall', 'player-') } : undefined;
+  const tally = (type: DrillEvent['type'], who?: string) =>
+    counted.filter((e) => e.type === type && (who === undefined || ('viewer' in e && e.viewer.startsWith(who)))).length;
+  const realTally = realCounts
+    ? { plays: tally('play-started', 'player-'), failedPlays: tally('play-failed', 'player-'), stalls: tally('stall', 'player-') }
+    : undefined;
   const counts = {
     plays: tally('play-started'),
     failedPlays: tally('play-failed'),
     stalls: tally('stall'),
     lostWrites: lost.lost,
   };
-  const verdict = decideVerdict({ before: before ?? { held: false, checks: [{ name: 'the steady state was checked', ok: false, seen: 'no' }] }, after, viewers: counts, ...(stoppedEarly ? { stoppedEarly } : {}) });
+  const verdict = decideVerdict({
+    before: before ?? { held: false, checks: [{ name: 'the steady state was checked', ok: false, seen: 'no' }] },
+    after,
+    viewers: counts,
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+  });
   const phases = detectPhases(events, primary);
   const durations = phaseDurations(phases, events);
   const startMs = viewers.flatMap((v) => v.stats.startMs);
@@ -305,12 +347,25 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     },
   };
   mkdirSync(settings.outDir, { recursive: true });
-  const files = { journal: path.join(settings.outDir, 'journal.json'), report: path.join(settings.outDir, 'report.html'), junit: path.join(settings.outDir, 'junit.xml') };
+  const files = {
+    journal: path.join(settings.outDir, 'journal.json'),
+    report: path.join(settings.outDir, 'report.html'),
+    junit: path.join(settings.outDir, 'junit.xml'),
+  };
   writeFileSync(files.journal, `${JSON.stringify(journal, null, 2)}\n`);
   writeFileSync(files.report, reportHtml(journal, durations, scenario.summary));
   writeFileSync(files.junit, junitXml(journal));
   // Every observation, one per line, for whoever wants to look closer than the per-second series.
   writeFileSync(path.join(settings.outDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  settings.onUpdate?.({ scenario: scenario.name, status: 'finished', startedAt, phases, plays: counts.plays, failedPlays: counts.failedPlays, stalls: counts.stalls, series: journal.series });
+  settings.onUpdate?.({
+    scenario: scenario.name,
+    status: 'finished',
+    startedAt,
+    phases,
+    plays: counts.plays,
+    failedPlays: counts.failedPlays,
+    stalls: counts.stalls,
+    series: journal.series,
+  });
   return { journal, durations, files };
 }

@@ -9,10 +9,14 @@ import { startLocalStack, type RunningStack } from '../../local/src/stack';
  * (so it never competes with an `npm start` for .stride/), health and DNS settings from the usual
  * STRIDE_* variables. The web and edge builds must exist (`npm run build`).
  */
-export async function startOwnStack(env: NodeJS.ProcessEnv, overrides: Partial<LocalStackConfig> = {}): Promise<{ stack: RunningStack; stop: () => Promise<void> }> {
+export async function startOwnStack(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<LocalStackConfig> = {},
+): Promise<{ stack: RunningStack; stop: () => Promise<void> }> {
   const base = configFromEnv(env);
   const missing = [base.siteDir, base.edgeDistDir].filter((dir) => !existsSync(dir));
-  if (missing.length > 0) throw new Error(`--start needs the web and edge builds (${missing.join(', ')} missing): run \`npm run build\` first`);
+  if (missing.length > 0)
+    throw new Error(`--start needs the web and edge builds (${missing.join(', ')} missing): run \`npm run build\` first`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stride-drill-'));
   const config: LocalStackConfig = {
     ...base,

@@ -12,7 +12,14 @@ const sample = (t: number, over: Partial<Extract<DrillEvent, { type: 'sample' }>
   injected: false,
   ...over,
 });
-const request = (t: number, ok: boolean, region: string | null): DrillEvent => ({ t, type: 'request', api: true, ok, region, status: ok ? 200 : 429 });
+const request = (t: number, ok: boolean, region: string | null): DrillEvent => ({
+  t,
+  type: 'request',
+  api: true,
+  ok,
+  region,
+  status: ok ? 200 : 429,
+});
 
 /** A region kill as the drill sees it, second by second. */
 const regionKill: DrillEvent[] = [
@@ -47,8 +54,21 @@ describe('detectPhases', () => {
   });
 
   it('omits phases that did not happen (a partial fault that never fails over) rather than inventing them', () => {
-    const partial: DrillEvent[] = [sample(0), { t: 1_000, type: 'fault-applied' }, request(1_100, false, 'us-east-1'), request(1_200, true, 'us-east-1'), sample(2_000, { injected: true }), { t: 5_000, type: 'fault-removed' }, sample(5_500)];
-    expect(detectPhases(partial, 'us-east-1').map((p) => p.name)).toEqual(['fault-applied', 'first-viewer-error', 'fault-removed', 'steady-again']);
+    const partial: DrillEvent[] = [
+      sample(0),
+      { t: 1_000, type: 'fault-applied' },
+      request(1_100, false, 'us-east-1'),
+      request(1_200, true, 'us-east-1'),
+      sample(2_000, { injected: true }),
+      { t: 5_000, type: 'fault-removed' },
+      sample(5_500),
+    ];
+    expect(detectPhases(partial, 'us-east-1').map((p) => p.name)).toEqual([
+      'fault-applied',
+      'first-viewer-error',
+      'fault-removed',
+      'steady-again',
+    ]);
   });
 
   it('ignores what happened before the fault, and gives nothing without one', () => {
@@ -58,7 +78,12 @@ describe('detectPhases', () => {
   });
 
   it('does not call a poll with the fault still in place steady', () => {
-    const stillInjected: DrillEvent[] = [{ t: 0, type: 'fault-applied' }, { t: 1, type: 'fault-removed' }, sample(2, { injected: true }), sample(3, { secondaryHealthy: false })];
+    const stillInjected: DrillEvent[] = [
+      { t: 0, type: 'fault-applied' },
+      { t: 1, type: 'fault-removed' },
+      sample(2, { injected: true }),
+      sample(3, { secondaryHealthy: false }),
+    ];
     expect(detectPhases(stillInjected, 'us-east-1').map((p) => p.name)).not.toContain('steady-again');
   });
 });
@@ -66,11 +91,23 @@ describe('detectPhases', () => {
 describe('durations', () => {
   it('measures detection, DNS flip, failure window, the way back and the return to steady', () => {
     const phases = detectPhases(regionKill, 'us-east-1');
-    expect(durations(phases, regionKill)).toEqual({ timeToDetectMs: 3_000, timeToDnsFlipMs: 6_000, failureWindowMs: 3_500, wayBackMs: 4_000, timeToSteadyMs: 4_000 });
+    expect(durations(phases, regionKill)).toEqual({
+      timeToDetectMs: 3_000,
+      timeToDnsFlipMs: 6_000,
+      failureWindowMs: 3_500,
+      wayBackMs: 4_000,
+      timeToSteadyMs: 4_000,
+    });
   });
 
   it('gives null for what was not observed', () => {
     const events: DrillEvent[] = [{ t: 0, type: 'fault-applied' }, request(5, true, 'us-east-1')];
-    expect(durations(detectPhases(events, 'us-east-1'), events)).toEqual({ timeToDetectMs: null, timeToDnsFlipMs: null, failureWindowMs: null, wayBackMs: null, timeToSteadyMs: null });
+    expect(durations(detectPhases(events, 'us-east-1'), events)).toEqual({
+      timeToDetectMs: null,
+      timeToDnsFlipMs: null,
+      failureWindowMs: null,
+      wayBackMs: null,
+      timeToSteadyMs: null,
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { isRequest, isSample, type DrillEvent } from './events';
 
-export const PHASE_NAMES = ['fault-applied', 'first-viewer-error', 'health-check-unhealthy', 'dns-flipped', 'first-success-elsewhere', 'fault-removed', 'dns-back', 'steady-again'] as const;
+export const PHASE_NAMES = [
+  'fault-applied',
+  'first-viewer-error',
+  'health-check-unhealthy',
+  'dns-flipped',
+  'first-success-elsewhere',
+  'fault-removed',
+  'dns-back',
+  'steady-again',
+] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
 
 export interface Phase {
@@ -71,7 +80,13 @@ export function durations(phases: readonly Phase[], events: readonly DrillEvent[
     return a === undefined || b === undefined ? null : b - a;
   };
   const applied = at('fault-applied');
-  const failures = applied === undefined ? [] : events.filter(isRequest).filter((r) => !r.ok && r.t >= applied).map((r) => r.t);
+  const failures =
+    applied === undefined
+      ? []
+      : events
+          .filter(isRequest)
+          .filter((r) => !r.ok && r.t >= applied)
+          .map((r) => r.t);
   return {
     timeToDetectMs: between('fault-applied', 'health-check-unhealthy'),
     timeToDnsFlipMs: between('fault-applied', 'dns-flipped'),

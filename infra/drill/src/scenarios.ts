@@ -17,9 +17,12 @@ export type FaultStep =
  * then `thenSec` more, or after a fixed time when no failover is expected. Both are bounded by the
  * drill's `--max-duration`.
  */
-export type HoldRule = { readonly kind: 'until-failover'; readonly thenSec: number; readonly orAfterSec: number } | { readonly kind: 'for'; readonly seconds: number };
+export type HoldRule =
+  | { readonly kind: 'until-failover'; readonly thenSec: number; readonly orAfterSec: number }
+  | { readonly kind: 'for'; readonly seconds: number };
 
-export type ScenarioName = 'region-kill' | 'region-errors' | 'region-latency' | 'site-bucket-loss' | 'media-bucket-loss' | 'replication-pause' | 'failback';
+export type ScenarioName =
+  'region-kill' | 'region-errors' | 'region-latency' | 'site-bucket-loss' | 'media-bucket-loss' | 'replication-pause' | 'failback';
 
 export interface Scenario {
   readonly name: ScenarioName;
@@ -93,7 +96,8 @@ export function scenarios(options: ScenarioOptions = {}): readonly Scenario[] {
     },
     {
       name: 'replication-pause',
-      summary: 'The tables stop replicating, then the primary is killed: viewers move to a secondary that missed their latest writes; then both are restored.',
+      summary:
+        'The tables stop replicating, then the primary is killed: viewers move to a secondary that missed their latest writes; then both are restored.',
       expects: `${STEADY} After the failover a viewer resumes no further back than the replication lag, and no write is lost once replication resumes.`,
       faults: [{ kind: 'replication-pause' }, { kind: 'region-concurrency', region: 'primary', reservedConcurrency: 0 }],
       hold: untilFailover,

@@ -26,14 +26,26 @@ describe('perSecondSeries', () => {
 });
 
 describe('checkSteadyState', () => {
-  const sample = (t: number, primaryHealthy = true): DrillEvent => ({ t, type: 'sample', primaryHealthy, secondaryHealthy: true, dnsAnswer: 'primary', viewersResolveTo: 'primary', injected: false });
+  const sample = (t: number, primaryHealthy = true): DrillEvent => ({
+    t,
+    type: 'sample',
+    primaryHealthy,
+    secondaryHealthy: true,
+    dnsAnswer: 'primary',
+    viewersResolveTo: 'primary',
+    injected: false,
+  });
 
   it('holds over a window of healthy polls and answered requests', () => {
     expect(checkSteadyState([sample(0), ok(10, 'us-east-1'), sample(20)], 0, 30).held).toBe(true);
   });
 
   it('names what broke it: an unhealthy poll, a failed request, no traffic at all', () => {
-    const broken = checkSteadyState([sample(0), sample(5, false), { t: 6, type: 'request', api: true, ok: false, region: 'us-east-1', status: 500 }], 0, 10);
+    const broken = checkSteadyState(
+      [sample(0), sample(5, false), { t: 6, type: 'request', api: true, ok: false, region: 'us-east-1', status: 500 }],
+      0,
+      10,
+    );
     expect(broken.held).toBe(false);
     expect(broken.checks.filter((c) => !c.ok).map((c) => [c.name, c.seen])).toEqual([
       ['the primary’s health check is healthy', '1 unhealthy polls'],

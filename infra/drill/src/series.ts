@@ -17,7 +17,13 @@ export interface SecondSample {
 /** Buckets the events into whole seconds from `startMs` to `endMs` (pure). */
 export function perSecondSeries(events: readonly DrillEvent[], startMs: number, endMs: number): SecondSample[] {
   const seconds = Math.max(1, Math.ceil((endMs - startMs) / 1000));
-  const rows = Array.from({ length: seconds }, (_, t) => ({ t, requestsByRegion: {} as Record<string, number>, errors: 0, playsInProgress: 0, failedPlays: 0 }));
+  const rows = Array.from({ length: seconds }, (_, t) => ({
+    t,
+    requestsByRegion: {} as Record<string, number>,
+    errors: 0,
+    playsInProgress: 0,
+    failedPlays: 0,
+  }));
   const playing = new Set<string>();
   const sorted = [...events].sort((a, b) => a.t - b.t);
   let i = 0;

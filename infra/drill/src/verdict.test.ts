@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict, exitCodeFor, type SteadyStateCheck } from './verdict';
 
-const held: SteadyStateCheck = { held: true, checks: [{ name: 'the primary’s health check is healthy', ok: true, seen: '0 unhealthy polls' }] };
-const broken: SteadyStateCheck = { held: false, checks: [{ name: 'the primary’s health check is healthy', ok: false, seen: '3 unhealthy polls' }] };
+const held: SteadyStateCheck = {
+  held: true,
+  checks: [{ name: 'the primary’s health check is healthy', ok: true, seen: '0 unhealthy polls' }],
+};
+const broken: SteadyStateCheck = {
+  held: false,
+  checks: [{ name: 'the primary’s health check is healthy', ok: false, seen: '3 unhealthy polls' }],
+};
 const unhurt = { plays: 10, failedPlays: 0, stalls: 0, lostWrites: 0 };
 
 describe('decideVerdict', () => {

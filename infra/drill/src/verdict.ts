@@ -25,17 +25,27 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * failed play, no stall over 2 s, no lost write. A drill that stopped early (interrupted, or out
  * of time before the steady state returned) did not show that it held.
  */
-export function decideVerdict(input: { readonly before: SteadyStateCheck; readonly after: SteadyStateCheck | null; readonly viewers: ViewerCounts; readonly stoppedEarly?: string }): Verdict {
+export function decideVerdict(input: {
+  readonly before: SteadyStateCheck;
+  readonly after: SteadyStateCheck | null;
+  readonly viewers: ViewerCounts;
+  readonly stoppedEarly?: string;
+}): Verdict {
   const reasons: string[] = [];
   if (input.stoppedEarly) reasons.push(`The drill stopped early: ${input.stoppedEarly}.`);
-  const failed = (check: SteadyStateCheck) => check.checks.filter((c) => !c.ok).map((c) => `${c.name} (${c.seen})`).join('; ');
+  const failed = (check: SteadyStateCheck) =>
+    check.checks
+      .filter((c) => !c.ok)
+      .map((c) => `${c.name} (${c.seen})`)
+      .join('; ');
   if (!input.before.held) reasons.push(`The steady state did not hold before the fault: ${failed(input.before)}.`);
   if (!input.after) reasons.push('The steady state was not checked after the fault.');
   else if (!input.after.held) reasons.push(`The steady state did not return after the fault: ${failed(input.after)}.`);
   const { failedPlays, stalls, lostWrites, plays } = input.viewers;
   if (failedPlays > 0) reasons.push(`${plural(failedPlays, 'play')} of ${plays} failed.`);
   if (stalls > 0) reasons.push(`${plural(stalls, 'stall')} over 2 s.`);
-  if (lostWrites > 0) reasons.push(`${plural(lostWrites, 'write')} (progress or view milestones) never reached the table of the region serving afterwards.`);
+  if (lostWrites > 0)
+    reasons.push(`${plural(lostWrites, 'write')} (progress or view milestones) never reached the table of the region serving afterwards.`);
   return { verdict: reasons.length === 0 ? 'held' : 'deviated', reasons };
 }
 

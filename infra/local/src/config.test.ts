@@ -16,8 +16,24 @@ describe('configFromEnv', () => {
   });
 
   it('takes every port, 0 meaning any free port, and drill settings', () => {
-    const config = configFromEnv({ PORT: '9000', STRIDE_API_PORT: '0', STRIDE_API_WEST_PORT: '0', STRIDE_CONSOLE_PORT: '0', STRIDE_DNS_TTL: '5', STRIDE_HEALTH_INTERVAL: '0.5', STRIDE_HEALTH_THRESHOLD: '1', STRIDE_ACCESS_LOG: 'off' });
-    expect(config).toMatchObject({ sitePort: 9000, apiPorts: { 'us-east-1': 0, 'us-west-1': 0 }, consolePort: 0, dnsTtlSeconds: 5, healthCheck: { intervalMs: 500, failureThreshold: 1 }, accessLogFile: null });
+    const config = configFromEnv({
+      PORT: '9000',
+      STRIDE_API_PORT: '0',
+      STRIDE_API_WEST_PORT: '0',
+      STRIDE_CONSOLE_PORT: '0',
+      STRIDE_DNS_TTL: '5',
+      STRIDE_HEALTH_INTERVAL: '0.5',
+      STRIDE_HEALTH_THRESHOLD: '1',
+      STRIDE_ACCESS_LOG: 'off',
+    });
+    expect(config).toMatchObject({
+      sitePort: 9000,
+      apiPorts: { 'us-east-1': 0, 'us-west-1': 0 },
+      consolePort: 0,
+      dnsTtlSeconds: 5,
+      healthCheck: { intervalMs: 500, failureThreshold: 1 },
+      accessLogFile: null,
+    });
   });
 
   it.each(['abc', '-1', '70000', '80.5'])('names PORT=%s as the problem', (value) => {

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const play = (id: string, headers: Record<string, string> = {}) => t.site(`/api/playback/${id}`, { headers: { cookie: session, ...headers } });
+const play = (id: string, headers: Record<string, string> = {}) =>
+  t.site(`/api/playback/${id}`, { headers: { cookie: session, ...headers } });
 
 describe('the stream door through the local CloudFront', () => {
   it('refuses a program before its launch: 403 not-launched with the date, no media cookie', async () => {
@@ -64,7 +65,9 @@ describe('each region reached around CloudFront', () => {
       expect(direct.status).toBe(403);
       expect(await direct.json()).toMatchObject({ reason: 'direct-origin' });
       expect(direct.headers.getSetCookie()).toEqual([]);
-      const guessed = await fetch(`${url}/api/playback/w-hiit30-01`, { headers: { cookie: session, [ORIGIN_VERIFY_HEADER]: 'a-guess-at-the-secret-0000000000000' } });
+      const guessed = await fetch(`${url}/api/playback/w-hiit30-01`, {
+        headers: { cookie: session, [ORIGIN_VERIFY_HEADER]: 'a-guess-at-the-secret-0000000000000' },
+      });
       expect(guessed.status).toBe(403);
       expect((await fetch(`${url}/api/auth/login`, json({ email: 'demo@stride.test', password: 'stride-demo-1' }))).status).toBe(403);
       expect((await fetch(`${url}/api/ping`)).status).toBe(200);

@@ -8,7 +8,10 @@ const THRESHOLD = 2;
 
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack({ healthCheck: { intervalMs: INTERVAL_MS, failureThreshold: THRESHOLD, checkers: 5, timeoutMs: 2_000 }, dnsTtlSeconds: 60 });
+  t = await startTestStack({
+    healthCheck: { intervalMs: INTERVAL_MS, failureThreshold: THRESHOLD, checkers: 5, timeoutMs: 2_000 },
+    dnsTtlSeconds: 60,
+  });
 });
 afterAll(async () => {
   await t?.stop();
@@ -20,7 +23,12 @@ const pingRegion = async () => {
   return { status: response.status, region: response.headers.get('x-stride-region') };
 };
 interface State {
-  healthChecks: { region: string; status: string; failureThreshold: number; checkers: { healthy: boolean; consecutiveFailures: number }[] }[];
+  healthChecks: {
+    region: string;
+    status: string;
+    failureThreshold: number;
+    checkers: { healthy: boolean; consecutiveFailures: number }[];
+  }[];
   dns: { answer: string; cloudFrontResolvesTo: string | null };
   regions: { region: string; reservedConcurrency: number | null; throttled: number }[];
 }
@@ -58,7 +66,10 @@ describe('kill switch (reserved concurrency)', () => {
 
   it('404s an unknown region and 400s bad JSON', async () => {
     expect((await t.console('/api/regions/eu-west-1/concurrency', put({ reservedConcurrency: 0 }))).status).toBe(404);
-    expect((await t.console('/api/regions/us-east-1/concurrency', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
+    expect(
+      (await t.console('/api/regions/us-east-1/concurrency', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{' }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -80,7 +91,11 @@ describe('Route 53 failover drill through the local CloudFront', () => {
     t.clock.advance(60);
     expect(await pingRegion()).toEqual({ status: 200, region: 'us-west-1' });
     // Sign-in works in the secondary too: same handler, same (global) table.
-    const login = await t.site('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'demo@stride.test', password: 'stride-demo-1' }) });
+    const login = await t.site('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@stride.test', password: 'stride-demo-1' }),
+    });
     expect(login.status).toBe(200);
     expect(login.headers.get('x-stride-region')).toBe('us-west-1');
 

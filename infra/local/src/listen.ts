@@ -14,7 +14,9 @@ export function listen(server: Server, port: number, what: string, envVar: strin
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortInUseError(`Port ${port} (${what}) is already in use. Stop whatever is using it, or choose another port with ${envVar}=<port>.`)
+          ? new PortInUseError(
+              `Port ${port} (${what}) is already in use. Stop whatever is using it, or choose another port with ${envVar}=<port>.`,
+            )
           : error,
       );
     };

@@ -6,7 +6,12 @@ import { localPaths } from './paths';
 import { API_DOMAIN, startLocalStack } from './stack';
 
 /** How the banner names each demo account's subscription. */
-const DEMO_LABEL = { subscribed: 'subscribed', none: 'no subscription', trial: 'on a 7-day trial', expired: 'trial ended: asked to subscribe' } as const;
+const DEMO_LABEL = {
+  subscribed: 'subscribed',
+  none: 'no subscription',
+  trial: 'on a 7-day trial',
+  expired: 'trial ended: asked to subscribe',
+} as const;
 
 // `npm start`: build what is stale, then run the AWS-shaped local stack until Ctrl-C.
 async function main(): Promise<void> {

@@ -101,7 +101,11 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     const seedDb = dynamo.documentClient(PRIMARY_REGION);
     await seedDemoAccounts(new UserRepository(seedDb, DEFAULT_TABLE_NAME));
 
-    const sessionKeys = await ensureSessionKeys({ dir: config.keysDir, privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'), jwks: path.join(config.keysDir, 'jwks.json') });
+    const sessionKeys = await ensureSessionKeys({
+      dir: config.keysDir,
+      privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'),
+      jwks: path.join(config.keysDir, 'jwks.json'),
+    });
     const mediaKeys = ensureMediaKeys(config.keysDir);
     const originSecret = ensureOriginSecret(config.keysDir);
     const catalog = loadCatalog(config.catalogDir);
@@ -114,7 +118,12 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
         tableName: DEFAULT_TABLE_NAME,
         sessionSigningKey: sessionKeys.privateJwk,
         // Any host: the site may be reached as localhost or 127.0.0.1 on any port.
-        media: { keyPairId: mediaKeys.keyPairId, privateKeyPem: mediaKeys.privateKeyPem, resourceBase: 'http*://*/media', ttlSeconds: 4 * 3600 },
+        media: {
+          keyPairId: mediaKeys.keyPairId,
+          privateKeyPem: mediaKeys.privateKeyPem,
+          resourceBase: 'http*://*/media',
+          ttlSeconds: 4 * 3600,
+        },
         catalog,
         secureCookies: false,
         // Only requests carrying the local CloudFront's x-stride-origin-verify reach the routes (but /api/ping).
@@ -141,7 +150,12 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     }
 
     const target = (r: LocalRegion): FailoverTarget => ({ region: r.name, host: LOOPBACK, port: r.port, healthCheck: r.healthCheck });
-    const records = new FailoverRecordSet(API_DOMAIN, target(regions[PRIMARY_REGION]), target(regions[SECONDARY_REGION]), config.dnsTtlSeconds);
+    const records = new FailoverRecordSet(
+      API_DOMAIN,
+      target(regions[PRIMARY_REGION]),
+      target(regions[SECONDARY_REGION]),
+      config.dnsTtlSeconds,
+    );
     const dns = new ResolverCache(records, now);
     for (const check of healthChecks) check.start();
 
@@ -151,8 +165,14 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     }
     mkdirSync(config.siteReplicaDir, { recursive: true });
     mkdirSync(config.mediaReplicaDir, { recursive: true });
-    const site = { primary: new BucketOrigin('stride-site-primary', config.siteDir), replica: new BucketOrigin('stride-site-replica', config.siteReplicaDir) };
-    const media = { primary: new BucketOrigin('stride-media', config.mediaDir), replica: new BucketOrigin('stride-media-replica', config.mediaReplicaDir) };
+    const site = {
+      primary: new BucketOrigin('stride-site-primary', config.siteDir),
+      replica: new BucketOrigin('stride-site-replica', config.siteReplicaDir),
+    };
+    const media = {
+      primary: new BucketOrigin('stride-media', config.mediaDir),
+      replica: new BucketOrigin('stride-media-replica', config.mediaReplicaDir),
+    };
     const edge = loadEdgeFunctions(config.edgeDistDir, config.edgeTimeouts);
     const accessLog = new AccessLog(config.accessLogFile);
     cleanups.push(() => accessLog.close());
@@ -189,7 +209,14 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription, endsInDays }) => ({
         email,
         password,
-        label: subscription === 'active' ? 'subscribed' : subscription === 'none' ? 'none' : endsInDays !== undefined && endsInDays < 0 ? 'expired' : 'trial',
+        label:
+          subscription === 'active'
+            ? 'subscribed'
+            : subscription === 'none'
+              ? 'none'
+              : endsInDays !== undefined && endsInDays < 0
+                ? 'expired'
+                : 'trial',
       })),
       edgeFunctions: Object.keys(edge),
       setReservedConcurrency(region, value) {
@@ -207,4 +234,3 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     throw error;
   }
 }
-

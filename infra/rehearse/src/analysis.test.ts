@@ -20,7 +20,15 @@ const profile = parseProfile(
   'unit.json',
 );
 
-const counts = (requests: number, hits: number, misses: number, bytesOut = 0) => ({ requests, hits, misses, collapsed: 0, generated: 0, errors: 0, bytesOut });
+const counts = (requests: number, hits: number, misses: number, bytesOut = 0) => ({
+  requests,
+  hits,
+  misses,
+  collapsed: 0,
+  generated: 0,
+  errors: 0,
+  bytesOut,
+});
 const snapshot = (n: number): CountersSnapshot => ({
   at: '',
   behaviors: { '*': counts(4 * n, 3 * n, n, 1000 * n), '/media/*': counts(2 * n, 2 * n, 0, 100_000 * n), '/api/*': counts(3 * n, 0, 0) },
@@ -28,7 +36,13 @@ const snapshot = (n: number): CountersSnapshot => ({
   originRequests: { 'stride-site-primary': n, 'api us-east-1': 3 * n },
   edgeInvocations: { 'viewer-request': { count: 4 * n, totalMs: 4 * n }, 'origin-response': { count: n, totalMs: 0.5 * n } },
 });
-const consoleAt = (t: number, n: number): ConsoleSample => ({ t, cdn: snapshot(n), regions: [{ region: 'us-east-1', running: 1, throttled: 0, reservedConcurrency: null }], replicated: 2 * n, tables: [] });
+const consoleAt = (t: number, n: number): ConsoleSample => ({
+  t,
+  cdn: snapshot(n),
+  regions: [{ region: 'us-east-1', running: 1, throttled: 0, reservedConcurrency: null }],
+  replicated: 2 * n,
+  tables: [],
+});
 
 function run(samples: Sample[]): RunFacts {
   return {

@@ -31,7 +31,8 @@ const loopbackUrl = (name: string, value: string): string => {
   } catch {
     throw new UsageError(`--${name}: "${value}" is not a URL (e.g. http://localhost:8080)`);
   }
-  if (url.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) throw new UsageError(`--${name}: ${value} is not a loopback http URL; a rehearsal only loads the local stack`);
+  if (url.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+    throw new UsageError(`--${name}: ${value} is not a loopback http URL; a rehearsal only loads the local stack`);
   return url.origin;
 };
 
@@ -40,7 +41,14 @@ export function parseRehearseArgs(argv: readonly string[], now = new Date(), cwd
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { profile: { type: 'string' }, site: { type: 'string' }, console: { type: 'string' }, out: { type: 'string' }, start: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        profile: { type: 'string' },
+        site: { type: 'string' },
+        console: { type: 'string' },
+        out: { type: 'string' },
+        start: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -49,13 +57,19 @@ export function parseRehearseArgs(argv: readonly string[], now = new Date(), cwd
   }
   if (values.help) throw new UsageError('');
   const profile = typeof values.profile === 'string' ? values.profile : 'launch-day';
-  if (values.start && (values.site !== undefined || values.console !== undefined)) throw new UsageError('--start runs a stack of its own: leave out --site and --console');
+  if (values.start && (values.site !== undefined || values.console !== undefined))
+    throw new UsageError('--start runs a stack of its own: leave out --site and --console');
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   return {
     profile,
     site: loopbackUrl('site', typeof values.site === 'string' ? values.site : 'http://localhost:8080'),
     console: loopbackUrl('console', typeof values.console === 'string' ? values.console : 'http://localhost:8090'),
-    outDir: path.resolve(cwd, typeof values.out === 'string' ? values.out : path.join('.stride', 'rehearsals', `${stamp}-${path.basename(profile).replace(/\.(ya?ml|json)$/, '')}`)),
+    outDir: path.resolve(
+      cwd,
+      typeof values.out === 'string'
+        ? values.out
+        : path.join('.stride', 'rehearsals', `${stamp}-${path.basename(profile).replace(/\.(ya?ml|json)$/, '')}`),
+    ),
     start: values.start === true,
   };
 }

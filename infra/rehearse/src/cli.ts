@@ -44,7 +44,9 @@ async function main(): Promise<number> {
     out(`profile ${profile.name} against ${site} (console ${consoleUrl}); report in ${args.outDir}`);
     const report = await rehearse({ profile, siteUrl: site, consoleUrl, outDir: args.outDir, log: out, signal: abort.signal });
     out(plainVerdict(report));
-    out(`cost per million views: $${report.cost.perMillionViews.lambdaEdgeRouting.totalUsd} with Lambda@Edge routing, $${report.cost.perMillionViews.cloudFrontFunctionsRouting.totalUsd} with CloudFront Functions routing`);
+    out(
+      `cost per million views: $${report.cost.perMillionViews.lambdaEdgeRouting.totalUsd} with Lambda@Edge routing, $${report.cost.perMillionViews.cloudFrontFunctionsRouting.totalUsd} with CloudFront Functions routing`,
+    );
     out(`report: ${args.outDir}/report.html`);
     return report.verdict === 'held' ? 0 : 1;
   } catch (error) {

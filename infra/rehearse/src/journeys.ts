@@ -3,7 +3,18 @@ import type { Profile } from './profile';
 import type { JourneyKind, Viewer } from './viewers';
 
 /** The kinds of request a report breaks latency and errors down by. */
-export const STEP_KINDS = ['page', 'asset', 'page-data', 'sign-in', 'playback-grant', 'master-playlist', 'media-playlist', 'segment', 'progress-save', 'view-milestone'] as const;
+export const STEP_KINDS = [
+  'page',
+  'asset',
+  'page-data',
+  'sign-in',
+  'playback-grant',
+  'master-playlist',
+  'media-playlist',
+  'segment',
+  'progress-save',
+  'view-milestone',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** One answered request, as the load tool saw it. */
@@ -155,18 +166,33 @@ export function journeySteps(kind: JourneyKind, site: SiteFacts, journey: Profil
         c.segments = uriLines(body).map((s) => resolvePath(s, c.mediaPlaylistPath ?? fallbackMaster));
       },
     },
-    ...Array.from({ length: journey.segments }, (_, i): Step => ({ kind: 'segment', method: 'GET', path: (c) => c.segments?.[i % Math.max(1, c.segments.length)] ?? fallbackMaster, expect: () => 200 })),
-    ...Array.from(
-      { length: journey.progressSaves },
-      (_, i): Step => ({ kind: 'progress-save', method: 'PUT', path: () => `/api/progress/${site.workoutId}`, body: () => ({ positionSec: Math.min(site.workoutDurationSec, 10 * (i + 1)), durationSec: site.workoutDurationSec }), expect: () => 'ok' }),
-    ),
+    ...Array.from({ length: journey.segments }, (_, i): Step => ({
+      kind: 'segment',
+      method: 'GET',
+      path: (c) => c.segments?.[i % Math.max(1, c.segments.length)] ?? fallbackMaster,
+      expect: () => 200,
+    })),
+    ...Array.from({ length: journey.progressSaves }, (_, i): Step => ({
+      kind: 'progress-save',
+      method: 'PUT',
+      path: () => `/api/progress/${site.workoutId}`,
+      body: () => ({ positionSec: Math.min(site.workoutDurationSec, 10 * (i + 1)), durationSec: site.workoutDurationSec }),
+      expect: () => 'ok',
+    })),
     {
       kind: 'view-milestone',
       method: 'POST',
       path: () => '/api/views',
       body: (c) => {
         const playId = `rehearsal-${c.viewer?.id ?? 0}`;
-        return { workoutId: site.workoutId, playId, event: 'start', positionSec: 0, durationSec: site.workoutDurationSec, eventId: `${playId}:start` };
+        return {
+          workoutId: site.workoutId,
+          playId,
+          event: 'start',
+          positionSec: 0,
+          durationSec: site.workoutDurationSec,
+          eventId: `${playId}:start`,
+        };
       },
       expect: () => 'ok',
     },
@@ -191,7 +217,14 @@ function storeCookies(context: ViewerContext, header: string | string[] | undefi
  * `viewers` when its first request is built, who walks the steps once with its own cookies.
  * `record` gets every answer with its latency and whether the journey expected that status.
  */
-export function journeyRequests(kind: JourneyKind, site: SiteFacts, journey: Profile['journey'], viewers: readonly Viewer[], startedAt: number, record: (s: Sample) => void): LoadRequest[] {
+export function journeyRequests(
+  kind: JourneyKind,
+  site: SiteFacts,
+  journey: Profile['journey'],
+  viewers: readonly Viewer[],
+  startedAt: number,
+  record: (s: Sample) => void,
+): LoadRequest[] {
   const steps = journeySteps(kind, site, journey);
   let next = 0;
   return steps.map((step, index) => ({

@@ -5,7 +5,12 @@ export interface ConsoleSample {
   /** Seconds since the rehearsal started. */
   readonly t: number;
   readonly cdn: CountersSnapshot;
-  readonly regions: readonly { readonly region: string; readonly running: number; readonly throttled: number; readonly reservedConcurrency: number | null }[];
+  readonly regions: readonly {
+    readonly region: string;
+    readonly running: number;
+    readonly throttled: number;
+    readonly reservedConcurrency: number | null;
+  }[];
   /** Item copies applied to the other region: each is one item write in the serving region. */
   readonly replicated: number;
   readonly tables: readonly { readonly region: string; readonly endpoint: string }[];
@@ -16,16 +21,31 @@ export class ConsoleUnreachable extends Error {
 }
 
 export async function readConsole(consoleUrl: string, t: number, timeoutMs = 5_000): Promise<ConsoleSample> {
-  let state: { cdn?: CountersSnapshot; regions?: ConsoleSample['regions']; replication?: { replicated?: number; tables?: ConsoleSample['tables'] } };
+  let state: {
+    cdn?: CountersSnapshot;
+    regions?: ConsoleSample['regions'];
+    replication?: { replicated?: number; tables?: ConsoleSample['tables'] };
+  };
   try {
     const response = await fetch(`${consoleUrl}/api/state`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`answered ${response.status}`);
     state = (await response.json()) as typeof state;
   } catch (error) {
-    throw new ConsoleUnreachable(`The local console at ${consoleUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --console <url>, or use --start.`);
+    throw new ConsoleUnreachable(
+      `The local console at ${consoleUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --console <url>, or use --start.`,
+    );
   }
-  if (!state.cdn) throw new ConsoleUnreachable(`The console at ${consoleUrl} has no CDN counters (cdn in /api/state): it runs an older local stack; restart it.`);
-  return { t, cdn: state.cdn, regions: state.regions ?? [], replicated: state.replication?.replicated ?? 0, tables: state.replication?.tables ?? [] };
+  if (!state.cdn)
+    throw new ConsoleUnreachable(
+      `The console at ${consoleUrl} has no CDN counters (cdn in /api/state): it runs an older local stack; restart it.`,
+    );
+  return {
+    t,
+    cdn: state.cdn,
+    regions: state.regions ?? [],
+    replicated: state.replication?.replicated ?? 0,
+    tables: state.replication?.tables ?? [],
+  };
 }
 
 /** Reads the console once a second until stopped; a missed read is skipped, not fatal. */

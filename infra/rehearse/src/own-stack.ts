@@ -15,7 +15,15 @@ export function startStackProcess(timeoutMs = 120_000): Promise<{ siteUrl: strin
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stride-rehearsal-stack-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', STRIDE_API_PORT: '0', STRIDE_API_WEST_PORT: '0', STRIDE_CONSOLE_PORT: '0', STRIDE_DATA_DIR: dataDir, STRIDE_ACCESS_LOG: 'off' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      STRIDE_API_PORT: '0',
+      STRIDE_API_WEST_PORT: '0',
+      STRIDE_CONSOLE_PORT: '0',
+      STRIDE_DATA_DIR: dataDir,
+      STRIDE_ACCESS_LOG: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -25,8 +25,13 @@ describe('rehearsal profiles', () => {
   });
 
   it('names every bad field, and an unknown profile lists the known ones', () => {
-    const bad = valid.replace('signInShare: 0.5', 'signInShare: 2').replace('US: 0.8', 'US: 0.5').replace('durationSec: 5,', 'durationSec: -1,');
-    expect(() => parseProfile(bad, 'bad.yaml')).toThrow(/mix\.signInShare: mix\.signInShare must be at most 1.*country shares must add up to 1|phases\.1\.durationSec/);
+    const bad = valid
+      .replace('signInShare: 0.5', 'signInShare: 2')
+      .replace('US: 0.8', 'US: 0.5')
+      .replace('durationSec: 5,', 'durationSec: -1,');
+    expect(() => parseProfile(bad, 'bad.yaml')).toThrow(
+      /mix\.signInShare: mix\.signInShare must be at most 1.*country shares must add up to 1|phases\.1\.durationSec/,
+    );
     expect(() => parseProfile(bad, 'bad.yaml')).toThrow(/phases\.1\.durationSec/);
     expect(() => parseProfile('name: [', 'x.yaml')).toThrow(ProfileError);
     expect(() => parseProfile(valid.replace('maxViewers: 100', 'maxViewers: 10'), 'x.yaml')).toThrow(/over limits\.maxViewers \(10\)/);
@@ -44,12 +49,20 @@ describe('rehearsal profiles', () => {
 
   it('schedules open-model arrivals: the integral of the rate, the mix drawn per viewer, the same every run', () => {
     const p = parseProfile(valid, 't.yaml');
-    const schedule = () => arrivalSchedule(p, (t) => targetRate(p, t), 15, (c) => c === 'US');
+    const schedule = () =>
+      arrivalSchedule(
+        p,
+        (t) => targetRate(p, t),
+        15,
+        (c) => c === 'US',
+      );
     const viewers = schedule().flatMap((t) => t.viewers);
     expect(viewers).toHaveLength(40);
     expect(schedule()).toEqual(schedule());
     // The ramp sends fewer in its first half than in its second.
-    const firstHalf = schedule().filter((t) => t.atMs < 5000).flatMap((t) => t.viewers).length;
+    const firstHalf = schedule()
+      .filter((t) => t.atMs < 5000)
+      .flatMap((t) => t.viewers).length;
     expect(firstHalf).toBe(5);
     expect(new Set(viewers.map(journeyKind))).toEqual(new Set(['browse', 'browse-unlicensed', 'play', 'play-unlicensed']));
     expect(viewers.filter((v) => v.plays).every((v) => v.account >= 0 && v.account < 3)).toBe(true);

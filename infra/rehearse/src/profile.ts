@@ -6,15 +6,31 @@ import { z } from 'zod';
 /** Where the repository's profiles live (`--profile <name>` → `<name>.yaml` or `<name>.json`). */
 export const PROFILES_DIR = path.resolve(import.meta.dirname, '..', 'profiles');
 
-const share = (what: string) => z.number({ error: `${what} must be a number from 0 to 1` }).min(0, `${what} must be 0 or more`).max(1, `${what} must be at most 1`);
-const positiveInt = (what: string, max: number) => z.number({ error: `${what} must be a whole number` }).int(`${what} must be a whole number`).min(1, `${what} must be 1 or more`).max(max, `${what} must be at most ${max}`);
+const share = (what: string) =>
+  z
+    .number({ error: `${what} must be a number from 0 to 1` })
+    .min(0, `${what} must be 0 or more`)
+    .max(1, `${what} must be at most 1`);
+const positiveInt = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a whole number` })
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be 1 or more`)
+    .max(max, `${what} must be at most ${max}`);
 
 /** One arrival phase, as Artillery writes them: a constant rate, or a linear ramp to `rampTo`. */
 const phase = z.strictObject({
   name: z.string({ error: 'name each phase' }).min(1, 'name each phase'),
   durationSec: positiveInt('durationSec', 3600),
-  arrivalRate: z.number({ error: 'arrivalRate must be viewers per second' }).min(0, 'arrivalRate must be 0 or more').max(1000, 'arrivalRate must be at most 1000 (a loopback stack)'),
-  rampTo: z.number({ error: 'rampTo must be viewers per second' }).min(0, 'rampTo must be 0 or more').max(1000, 'rampTo must be at most 1000').optional(),
+  arrivalRate: z
+    .number({ error: 'arrivalRate must be viewers per second' })
+    .min(0, 'arrivalRate must be 0 or more')
+    .max(1000, 'arrivalRate must be at most 1000 (a loopback stack)'),
+  rampTo: z
+    .number({ error: 'rampTo must be viewers per second' })
+    .min(0, 'rampTo must be 0 or more')
+    .max(1000, 'rampTo must be at most 1000')
+    .optional(),
 });
 
 export const profileSchema = z.strictObject({
@@ -42,7 +58,10 @@ export const profileSchema = z.strictObject({
   accounts: positiveInt('accounts', 5000),
   projection: z.strictObject({
     /** The production peak (viewers arriving per second) to project quotas and the bill to. */
-    peakArrivalsPerSec: z.number().positive('projection.peakArrivalsPerSec must be above 0').max(1_000_000, 'projection.peakArrivalsPerSec must be at most 1000000'),
+    peakArrivalsPerSec: z
+      .number()
+      .positive('projection.peakArrivalsPerSec must be above 0')
+      .max(1_000_000, 'projection.peakArrivalsPerSec must be at most 1000000'),
     /** How long a real view lasts (seconds of video), for the media bytes of a million views. */
     viewSec: positiveInt('projection.viewSec', 6 * 3600),
   }),
@@ -73,7 +92,9 @@ export function parseProfile(text: string, source: string): Profile {
   try {
     data = source.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new ProfileError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw new ProfileError(
+      `${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
   }
   const parsed = profileSchema.safeParse(data);
   if (!parsed.success) {
@@ -81,15 +102,23 @@ export function parseProfile(text: string, source: string): Profile {
     throw new ProfileError(`${source}: ${problems.join('; ')}`);
   }
   const total = expectedViewers(parsed.data);
-  if (total > parsed.data.limits.maxViewers) throw new ProfileError(`${source}: the phases send ${Math.round(total)} viewers, over limits.maxViewers (${parsed.data.limits.maxViewers})`);
+  if (total > parsed.data.limits.maxViewers)
+    throw new ProfileError(
+      `${source}: the phases send ${Math.round(total)} viewers, over limits.maxViewers (${parsed.data.limits.maxViewers})`,
+    );
   return parsed.data;
 }
 
 /** `--profile <name>` (a file in profiles/) or a path to a .yaml/.yml/.json file. */
 export function loadProfile(nameOrPath: string, dir = PROFILES_DIR): Profile {
-  const candidates = /\.(ya?ml|json)$/.test(nameOrPath) ? [path.resolve(nameOrPath)] : ['yaml', 'yml', 'json'].map((ext) => path.join(dir, `${nameOrPath}.${ext}`));
+  const candidates = /\.(ya?ml|json)$/.test(nameOrPath)
+    ? [path.resolve(nameOrPath)]
+    : ['yaml', 'yml', 'json'].map((ext) => path.join(dir, `${nameOrPath}.${ext}`));
   const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new ProfileError(`no profile "${nameOrPath}" (looked for ${candidates.join(', ')}); the repository has: ${listProfiles(dir).join(', ')}`);
+  if (!file)
+    throw new ProfileError(
+      `no profile "${nameOrPath}" (looked for ${candidates.join(', ')}); the repository has: ${listProfiles(dir).join(', ')}`,
+    );
   return parseProfile(readFileSync(file, 'utf8'), file);
 }
 
@@ -117,7 +146,8 @@ export function targetRate(profile: Pick<Profile, 'phases'>, t: number): number 
 export const totalDurationSec = (profile: Pick<Profile, 'phases'>): number => profile.phases.reduce((a, p) => a + p.durationSec, 0);
 
 /** Viewers the phases send in all (the area under the rate). */
-export const expectedViewers = (profile: Pick<Profile, 'phases'>): number => profile.phases.reduce((a, p) => a + ((p.arrivalRate + (p.rampTo ?? p.arrivalRate)) / 2) * p.durationSec, 0);
+export const expectedViewers = (profile: Pick<Profile, 'phases'>): number =>
+  profile.phases.reduce((a, p) => a + ((p.arrivalRate + (p.rampTo ?? p.arrivalRate)) / 2) * p.durationSec, 0);
 
 /** Where each phase starts (seconds), for the chart's marks. */
 export function phaseStarts(profile: Pick<Profile, 'phases'>): { name: string; t: number }[] {

@@ -17,7 +17,13 @@ const lines: string[] = [];
 beforeAll(async () => {
   own = await startOwnStack(process.env);
   outDir = mkdtempSync(path.join(tmpdir(), 'stride-rehearsal-'));
-  report = await rehearse({ profile: loadProfile('smoke'), siteUrl: own.stack.siteUrl, consoleUrl: own.stack.consoleUrl, outDir, log: (l) => lines.push(l) });
+  report = await rehearse({
+    profile: loadProfile('smoke'),
+    siteUrl: own.stack.siteUrl,
+    consoleUrl: own.stack.consoleUrl,
+    outDir,
+    log: (l) => lines.push(l),
+  });
 }, 50_000);
 afterAll(async () => {
   await own?.stop();
@@ -33,7 +39,18 @@ describe('npm run rehearse -- --profile smoke', () => {
   });
 
   it('walks the whole journey: pages, assets, page data, sign-in, playback, playlists, segments, saves', () => {
-    expect(Object.keys(report.latency.byRequestKind).sort()).toEqual(['asset', 'master-playlist', 'media-playlist', 'page', 'page-data', 'playback-grant', 'progress-save', 'segment', 'sign-in', 'view-milestone']);
+    expect(Object.keys(report.latency.byRequestKind).sort()).toEqual([
+      'asset',
+      'master-playlist',
+      'media-playlist',
+      'page',
+      'page-data',
+      'playback-grant',
+      'progress-save',
+      'segment',
+      'sign-in',
+      'view-milestone',
+    ]);
     // The viewer outside the licence got the 451 it expects, not an error.
     expect(report.cdn.cacheByKind.pages?.errors).toBeGreaterThan(0);
     expect(report.dynamo.itemWritesMeasured).toBeGreaterThan(0);
@@ -55,6 +72,8 @@ describe('npm run rehearse -- --profile smoke', () => {
     expect(html).toContain('new uPlot(');
     expect(html).toContain('id="chart-data"');
     expect(html).not.toMatch(/<script[^>]+src=/);
-    expect(report.cost.perMillionViews.cloudFrontFunctionsRouting.totalUsd).toBeLessThan(report.cost.perMillionViews.lambdaEdgeRouting.totalUsd);
+    expect(report.cost.perMillionViews.cloudFrontFunctionsRouting.totalUsd).toBeLessThan(
+      report.cost.perMillionViews.lambdaEdgeRouting.totalUsd,
+    );
   });
 });

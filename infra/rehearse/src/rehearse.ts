@@ -29,7 +29,11 @@ const programFile = z.object({
 });
 
 /** The launched program from the catalog: its first workout and where it is licensed (no list: everywhere). */
-export function launchedProgram(slug: string, dir = CATALOG_DIR, now = new Date()): { workoutId: string; durationSec: number; isLicensed: (country: string) => boolean } {
+export function launchedProgram(
+  slug: string,
+  dir = CATALOG_DIR,
+  now = new Date(),
+): { workoutId: string; durationSec: number; isLicensed: (country: string) => boolean } {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path.join(dir, `${slug}.json`), 'utf8'));
@@ -37,7 +41,10 @@ export function launchedProgram(slug: string, dir = CATALOG_DIR, now = new Date(
     throw new RehearsalRefused(`program: no program "${slug}" in ${dir}`);
   }
   const program = programFile.parse(raw);
-  if (Date.parse(program.launchAt) > now.getTime()) throw new RehearsalRefused(`program: "${slug}" launches at ${program.launchAt}; a rehearsal needs a launched program (its pages and playback answer 403/coming soon before)`);
+  if (Date.parse(program.launchAt) > now.getTime())
+    throw new RehearsalRefused(
+      `program: "${slug}" launches at ${program.launchAt}; a rehearsal needs a launched program (its pages and playback answer 403/coming soon before)`,
+    );
   const workout = program.workouts[0];
   if (!workout) throw new RehearsalRefused(`program: "${slug}" has no workouts`);
   const countries = program.countries;
@@ -77,23 +84,37 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
     if (!response.ok) throw new Error(`answered ${response.status}`);
     home = await response.text();
   } catch (error) {
-    throw new RehearsalRefused(`The site at ${options.siteUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --site <url>, or use --start.`);
+    throw new RehearsalRefused(
+      `The site at ${options.siteUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --site <url>, or use --start.`,
+    );
   }
 
-  const accounts = Array.from({ length: profile.accounts }, (_, i) => ({ id: `u-drill-rehearsal-${i + 1}`, email: `rehearsal-${i + 1}@stride.test`, password: REHEARSAL_PASSWORD }));
+  const accounts = Array.from({ length: profile.accounts }, (_, i) => ({
+    id: `u-drill-rehearsal-${i + 1}`,
+    email: `rehearsal-${i + 1}@stride.test`,
+    password: REHEARSAL_PASSWORD,
+  }));
   log(`seeding ${accounts.length} subscribed accounts into ${before.tables.length} table replicas`);
   // Seeded through the table (as the stack seeds its demo accounts), not signed up: sign-up is throttled per client address, and every rehearsal viewer is 127.0.0.1.
   await seedAccounts(
     before.tables.map((t) => ({ region: t.region, endpoint: t.endpoint, tableName: DEFAULT_TABLE_NAME })),
     accounts,
   );
-  const site: SiteFacts = { programSlug: profile.program, workoutId: program.workoutId, workoutDurationSec: program.durationSec, assets: homeAssets(home), accounts };
+  const site: SiteFacts = {
+    programSlug: profile.program,
+    workoutId: program.workoutId,
+    workoutDurationSec: program.durationSec,
+    assets: homeAssets(home),
+    accounts,
+  };
   const duration = totalDurationSec(profile);
   // Half-second ticks: arrivals spread within each second, and few enough autocannon runs for a loaded machine.
   const ticks = arrivalSchedule(profile, (t) => targetRate(profile, t), duration, program.isLicensed, 500);
   const viewers = ticks.flatMap((t) => t.viewers);
   const playing = viewers.filter((v) => journeyKind(v) === 'play').length;
-  log(`profile ${profile.name}: ${viewers.length} viewers over ${duration} s (${playing} sign in and play, ${viewers.filter((v) => !v.licensed).length} outside the licence, ${viewers.filter((v) => v.tv).length} on TVs)`);
+  log(
+    `profile ${profile.name}: ${viewers.length} viewers over ${duration} s (${playing} sign in and play, ${viewers.filter((v) => !v.licensed).length} outside the licence, ${viewers.filter((v) => v.tv).length} on TVs)`,
+  );
 
   const startedAt = new Date();
   const loadAtStart = uptimeLine();
@@ -121,7 +142,9 @@ export async function rehearse(options: RehearsalOptions): Promise<Report> {
       }
       if (s - lastLine >= 5) {
         lastLine = s;
-        log(`${String(s).padStart(4)} s  target ${targetRate(profile, s).toFixed(1)}/s  viewers sent ${sent}  answers ${answered}  errors ${errors}${s >= duration ? '  (draining)' : ''}`);
+        log(
+          `${String(s).padStart(4)} s  target ${targetRate(profile, s).toFixed(1)}/s  viewers sent ${sent}  answers ${answered}  errors ${errors}${s >= duration ? '  (draining)' : ''}`,
+        );
       }
     },
   });

@@ -32,7 +32,10 @@ export function reportHtml(r: Report): string {
   const row = (cells: (string | number)[]) => `<tr>${cells.map((c) => `<td>${typeof c === 'number' ? c : esc(c)}</td>`).join('')}</tr>`;
   const costTable = (title: string, c: Report['cost']['perMillionViews']['lambdaEdgeRouting']) =>
     `<h3>${esc(title)}: ${usd(c.totalUsd)} per million views</h3><table><tr><th>item</th><th>quantity</th><th>USD</th><th>price</th><th>published at (as of)</th></tr>${c.lines
-      .map((l) => `<tr><td>${esc(l.item)}</td><td>${l.quantity.toLocaleString('en-US')}</td><td>${usd(l.usd)}</td><td>${esc(l.price)}</td><td><a href="${esc(l.source)}">${esc(l.source)}</a> (${esc(l.asOf)})</td></tr>`)
+      .map(
+        (l) =>
+          `<tr><td>${esc(l.item)}</td><td>${l.quantity.toLocaleString('en-US')}</td><td>${usd(l.usd)}</td><td>${esc(l.price)}</td><td><a href="${esc(l.source)}">${esc(l.source)}</a> (${esc(l.asOf)})</td></tr>`,
+      )
       .join('')}</table>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rehearsal ${esc(r.profile)}: ${r.verdict}</title>
@@ -52,18 +55,48 @@ table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%} td,th{border:1px 
 <div id="chart"></div>
 <h2>Latency and errors per kind of request</h2>
 <table><tr><th>request</th><th>count</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>unexpected statuses</th></tr>
-${Object.entries(r.latency.byRequestKind).map(([k, v]) => row([k, v.count, ms(v.p50Ms), ms(v.p95Ms), ms(v.p99Ms), v.errors, Object.entries(v.errorStatuses).map(([s, n]) => `${s}×${n}`).join(', ') || '—'])).join('\n')}
+${Object.entries(r.latency.byRequestKind)
+  .map(([k, v]) =>
+    row([
+      k,
+      v.count,
+      ms(v.p50Ms),
+      ms(v.p95Ms),
+      ms(v.p99Ms),
+      v.errors,
+      Object.entries(v.errorStatuses)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ') || '—',
+    ]),
+  )
+  .join('\n')}
 </table>
 <p>Unanswered requests: ${r.errorsDetail.unanswered}; answers the load tool mispaired after a reset connection: ${r.errorsDetail.mispaired}. Viewers in load-tool runs stopped at the drain limit: ${r.arrivals.stoppedJourneys}.</p>
 <h2>The CDN</h2>
 <table><tr><th>content kind</th><th>requests</th><th>hits</th><th>misses</th><th>of which collapsed</th><th>from viewer-request</th><th>hit ratio</th><th>bytes out</th></tr>
-${Object.entries(r.cdn.cacheByKind).map(([k, c]) => row([k, c.requests, c.hits, c.misses, c.collapsed, c.generated, pct(c.hitRatio), c.bytesOut])).join('\n')}
+${Object.entries(r.cdn.cacheByKind)
+  .map(([k, c]) => row([k, c.requests, c.hits, c.misses, c.collapsed, c.generated, pct(c.hitRatio), c.bytesOut]))
+  .join('\n')}
 </table>
-<table><tr><th>behavior</th><th>requests</th><th>hit ratio</th></tr>${Object.entries(r.cdn.cacheByBehavior).map(([k, c]) => row([k, c.requests, pct(c.hitRatio)])).join('')}</table>
-<table><tr><th>origin</th><th>requests</th><th>peak per second</th></tr>${Object.entries(r.cdn.originRequestsByOrigin).map(([k, o]) => row([k, o.total, o.peakPerSec])).join('')}</table>
-<table><tr><th>edge function</th><th>invocations</th><th>mean run time</th><th>peak per second</th></tr>${Object.entries(r.cdn.edgeInvocations).map(([k, e]) => row([k, e.count, `${e.avgMs} ms`, e.peakPerSec])).join('')}</table>
+<table><tr><th>behavior</th><th>requests</th><th>hit ratio</th></tr>${Object.entries(r.cdn.cacheByBehavior)
+    .map(([k, c]) => row([k, c.requests, pct(c.hitRatio)]))
+    .join('')}</table>
+<table><tr><th>origin</th><th>requests</th><th>peak per second</th></tr>${Object.entries(r.cdn.originRequestsByOrigin)
+    .map(([k, o]) => row([k, o.total, o.peakPerSec]))
+    .join('')}</table>
+<table><tr><th>edge function</th><th>invocations</th><th>mean run time</th><th>peak per second</th></tr>${Object.entries(
+    r.cdn.edgeInvocations,
+  )
+    .map(([k, e]) => row([k, e.count, `${e.avgMs} ms`, e.peakPerSec]))
+    .join('')}</table>
 <h2>Lambda, DynamoDB and quotas at ${r.projection.peakArrivalsPerSec} viewers/s</h2>
-<p>API median answer ${r.lambda.apiMedianMs} ms (billed as its duration) at ${r.lambda.apiMemoryMb} MB, reserved concurrency ${r.lambda.reservedConcurrency ?? 'none (the account’s 1,000)'}; locally at most ${Object.entries(r.lambda.localRegions).map(([k, v]) => `${v.peakRunning} running in ${k} (${v.throttled} throttled)`).join(', ')}. DynamoDB: ${r.dynamo.readUnitsEstimated} read units and ${r.dynamo.writeUnitsEstimated} write units estimated from the API requests; ${r.dynamo.itemWritesMeasured} item writes measured (replicated to the other region).</p>
+<p>API median answer ${r.lambda.apiMedianMs} ms (billed as its duration) at ${r.lambda.apiMemoryMb} MB, reserved concurrency ${r.lambda.reservedConcurrency ?? 'none (the account’s 1,000)'}; locally at most ${Object.entries(
+    r.lambda.localRegions,
+  )
+    .map(([k, v]) => `${v.peakRunning} running in ${k} (${v.throttled} throttled)`)
+    .join(
+      ', ',
+    )}. DynamoDB: ${r.dynamo.readUnitsEstimated} read units and ${r.dynamo.writeUnitsEstimated} write units estimated from the API requests; ${r.dynamo.itemWritesMeasured} item writes measured (replicated to the other region).</p>
 <table><tr><th>figure</th><th>value</th><th>limit</th><th>quota</th><th>crosses</th></tr>${r.projection.quotaChecks.map((q) => `<tr><td>${esc(q.what)}</td><td>${q.value}</td><td>${q.limit}</td><td><a href="${esc(q.source)}">${esc(q.quota)}</a></td><td class="${q.crosses ? 'bad' : 'ok'}">${q.crosses ? 'yes' : 'no'}</td></tr>`).join('')}</table>
 <h2>What a million views cost</h2>
 <p class="muted">A view: ${esc(r.cost.view)}.</p>

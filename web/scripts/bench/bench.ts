@@ -79,7 +79,10 @@ async function benchInitialJs(): Promise<(InitialJs & { lazyBeforeHydration?: { 
     { name: 'watch shell', objectKey: 'watch/index.html' },
     { name: '404', objectKey: '404.html' },
   ];
-  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; imports?: string[] }
+  >;
   const results = [];
   for (const type of types) {
     const initial = await initialJsOf(webPaths.clientDir, type);
@@ -101,11 +104,26 @@ async function main(): Promise<void> {
   if (!existsSync(webPaths.template) || !existsSync(path.join(webPaths.clientDir, 'index.html'))) {
     throw new Error('no web build in web/dist: run `npm run build` first');
   }
-  if (!Number.isInteger(SAMPLE) || SAMPLE < 1 || !Number.isInteger(PLAYS) || PLAYS < 1 || !Number.isInteger(MOBILE_RUNS) || MOBILE_RUNS < 1 || CATALOGS.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)) {
-    throw new Error('BENCH_WEB_SAMPLE, BENCH_WEB_PLAYS and BENCH_WEB_MOBILE_RUNS must be positive integers, BENCH_WEB_CATALOGS a list of program counts (1..100000)');
+  if (
+    !Number.isInteger(SAMPLE) ||
+    SAMPLE < 1 ||
+    !Number.isInteger(PLAYS) ||
+    PLAYS < 1 ||
+    !Number.isInteger(MOBILE_RUNS) ||
+    MOBILE_RUNS < 1 ||
+    CATALOGS.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)
+  ) {
+    throw new Error(
+      'BENCH_WEB_SAMPLE, BENCH_WEB_PLAYS and BENCH_WEB_MOBILE_RUNS must be positive integers, BENCH_WEB_CATALOGS a list of program counts (1..100000)',
+    );
   }
-  if ([FRAMEWORK_PROGRAMS, FRAMEWORK_RUNS, FRAMEWORK_CONCURRENCY].some((n) => !Number.isInteger(n) || n < 1) || FRAMEWORK_PROGRAMS > 100_000) {
-    throw new Error('BENCH_WEB_FRAMEWORK_PROGRAMS (1..100000), BENCH_WEB_FRAMEWORK_RUNS and BENCH_WEB_FRAMEWORK_CONCURRENCY must be positive integers');
+  if (
+    [FRAMEWORK_PROGRAMS, FRAMEWORK_RUNS, FRAMEWORK_CONCURRENCY].some((n) => !Number.isInteger(n) || n < 1) ||
+    FRAMEWORK_PROGRAMS > 100_000
+  ) {
+    throw new Error(
+      'BENCH_WEB_FRAMEWORK_PROGRAMS (1..100000), BENCH_WEB_FRAMEWORK_RUNS and BENCH_WEB_FRAMEWORK_CONCURRENCY must be positive integers',
+    );
   }
   const started = performance.now();
 
@@ -119,7 +137,15 @@ async function main(): Promise<void> {
     framework = await compareFrameworkMode(FRAMEWORK_PROGRAMS, FRAMEWORK_RUNS, FRAMEWORK_CONCURRENCY, log);
   }
   const browser: BrowserBench | undefined = TTFF
-    ? await benchBrowser({ plays: PLAYS, workoutId: WORKOUT, programSlug: PROGRAM, resumeWorkoutId: RESUME_WORKOUT, mobileRuns: MOBILE_RUNS, timeoutMs: 60_000, log })
+    ? await benchBrowser({
+        plays: PLAYS,
+        workoutId: WORKOUT,
+        programSlug: PROGRAM,
+        resumeWorkoutId: RESUME_WORKOUT,
+        mobileRuns: MOBILE_RUNS,
+        timeoutMs: 60_000,
+        log,
+      })
     : undefined;
   const judged = (r: (typeof initialJs)[number]) => r.gzipBytes + (r.lazyBeforeHydration?.gzipBytes ?? 0);
 
@@ -132,7 +158,8 @@ async function main(): Promise<void> {
         r.objectKey,
         r.files.length,
         kib(r.bytes),
-        kib(r.gzipBytes) + (r.lazyBeforeHydration ? ` (+${kib(r.lazyBeforeHydration.gzipBytes)} lazy route resolved before hydration)` : ''),
+        kib(r.gzipBytes) +
+          (r.lazyBeforeHydration ? ` (+${kib(r.lazyBeforeHydration.gzipBytes)} lazy route resolved before hydration)` : ''),
         judged(r) <= BUDGET_GZIP ? 'ok' : 'OVER',
       ]),
     ),
@@ -141,7 +168,15 @@ async function main(): Promise<void> {
   console.log(
     table(
       ['catalog', 'pages', 'timed', 'build path pages/s', 'bare renderToString pages/s', 'ratio', 'mean page KiB'],
-      prerender.map((p) => [`${p.programs} programs`, p.catalogPages, p.sampledPages, p.buildPathPagesPerSec, p.bareRenderToStringPagesPerSec, p.ratio, kib(p.meanPageBytes)]),
+      prerender.map((p) => [
+        `${p.programs} programs`,
+        p.catalogPages,
+        p.sampledPages,
+        p.buildPathPagesPerSec,
+        p.bareRenderToStringPagesPerSec,
+        p.ratio,
+        kib(p.meanPageBytes),
+      ]),
     ),
   );
   if (framework) {
@@ -154,7 +189,14 @@ async function main(): Promise<void> {
       table(
         ['path', 'pages/s', 'ratio', 'pages per CPU-s', 'CPU ratio', 'notes'],
         [
-          ['data API (renderPagesTo)', m.dataApiPagesPerSec, '1', m.dataApiPagesPerCpuSec, '1', `HTML ${kib(framework.runs[0]?.dataApi.htmlBytes ?? 0, framework.pages)} KiB/page`],
+          [
+            'data API (renderPagesTo)',
+            m.dataApiPagesPerSec,
+            '1',
+            m.dataApiPagesPerCpuSec,
+            '1',
+            `HTML ${kib(framework.runs[0]?.dataApi.htmlBytes ?? 0, framework.pages)} KiB/page`,
+          ],
           [
             'framework prerender phase',
             m.frameworkPrerenderPagesPerSec,
@@ -163,12 +205,21 @@ async function main(): Promise<void> {
             m.cpuRatio,
             `HTML ${kib(framework.runs[0]?.framework.htmlBytes ?? 0, framework.pages)} KiB/page + .data ${kib(framework.runs[0]?.framework.dataBytes ?? 0, framework.pages)} KiB/page`,
           ],
-          ['framework, first→last page', m.frameworkSteadyPagesPerSec, Number((m.frameworkSteadyPagesPerSec / m.dataApiPagesPerSec).toFixed(3)), '', '', 'cold start and SPA fallback excluded'],
+          [
+            'framework, first→last page',
+            m.frameworkSteadyPagesPerSec,
+            Number((m.frameworkSteadyPagesPerSec / m.dataApiPagesPerSec).toFixed(3)),
+            '',
+            '',
+            'cold start and SPA fallback excluded',
+          ],
           ['framework whole build', '', '', '', '', `${m.frameworkTotalBuildSec} s (Vite client + server build + prerender)`],
         ],
       ),
     );
-    console.log(`faster on ${framework.pages} pages: ${m.ratio >= 1 ? `framework mode, ×${m.ratio}` : `data API, ×${(1 / m.ratio).toFixed(2)}`}`);
+    console.log(
+      `faster on ${framework.pages} pages: ${m.ratio >= 1 ? `framework mode, ×${m.ratio}` : `data API, ×${(1 / m.ratio).toFixed(2)}`}`,
+    );
   }
   if (browser) printBrowser(browser);
 
@@ -203,11 +254,16 @@ function waterfallTable(rows: readonly { name: string; waterfall: readonly Water
     if (!r || r.endMs === null) return '–';
     return r.startMs === null ? `→ ${r.endMs}` : `${r.startMs} → ${r.endMs} (${(r.endMs - r.startMs).toFixed(0)})`;
   };
-  return table(['step (median ms: start → end (took))', ...rows.map((r) => r.name)], steps.map((step) => [step, ...rows.map((r) => cell(r.waterfall, step))]));
+  return table(
+    ['step (median ms: start → end (took))', ...rows.map((r) => r.name)],
+    steps.map((step) => [step, ...rows.map((r) => cell(r.waterfall, step))]),
+  );
 }
 
 function printBrowser({ ttff, mobile, loadAverage }: BrowserBench): void {
-  console.log(`\nTime to first frame, ${ttff.workoutId}, Debian Chromium through the local CDN, ${ttff.plays} rounds alternating with the bare hls.js page (load average ${loadAverage.start.join(' ')} → ${loadAverage.end.join(' ')})`);
+  console.log(
+    `\nTime to first frame, ${ttff.workoutId}, Debian Chromium through the local CDN, ${ttff.plays} rounds alternating with the bare hls.js page (load average ${loadAverage.start.join(' ')} → ${loadAverage.end.join(' ')})`,
+  );
   const row = (name: string, s: TtffScenario) => [name, s.p50Ms, s.p95Ms, ttff.bare.p50Ms, s.ratio, s.samplesMs.join(', ')];
   console.log(
     table(
@@ -221,15 +277,31 @@ function printBrowser({ ttff, mobile, loadAverage }: BrowserBench): void {
     ),
   );
   console.log('\nWhere the time goes (ms after navigation start, or after the click)');
-  console.log(waterfallTable([
-    { name: '/watch', waterfall: ttff.watch.waterfall },
-    { name: 'click', waterfall: ttff.clientNavigation.waterfall },
-    { name: 'TV', waterfall: ttff.tv.waterfall },
-    { name: 'bare', waterfall: ttff.bare.waterfall },
-  ]));
+  console.log(
+    waterfallTable([
+      { name: '/watch', waterfall: ttff.watch.waterfall },
+      { name: 'click', waterfall: ttff.clientNavigation.waterfall },
+      { name: 'TV', waterfall: ttff.tv.waterfall },
+      { name: 'bare', waterfall: ttff.bare.waterfall },
+    ]),
+  );
   const p = mobile.profile;
-  console.log(`\nMobile profile (CPU ×${p.cpuSlowdown}, ${p.latencyMs} ms RTT, ${((p.downloadBytesPerSec * 8) / 1e6).toFixed(2)} Mbps down), signed in, cold loads`);
-  console.log(table(['page', 'LCP p50 ms (goal ≤ 2500)', 'CLS max (goal ≤ 0.1)', 'LCP samples', 'CLS samples', 'signed-in rows shown'], mobile.pages.map((v) => [v.page, v.lcpP50Ms, v.clsMax, v.lcpSamplesMs.join(', '), v.clsSamples.join(', '), `${v.signedInRowsShown}/${v.clsSamples.length}`])));
+  console.log(
+    `\nMobile profile (CPU ×${p.cpuSlowdown}, ${p.latencyMs} ms RTT, ${((p.downloadBytesPerSec * 8) / 1e6).toFixed(2)} Mbps down), signed in, cold loads`,
+  );
+  console.log(
+    table(
+      ['page', 'LCP p50 ms (goal ≤ 2500)', 'CLS max (goal ≤ 0.1)', 'LCP samples', 'CLS samples', 'signed-in rows shown'],
+      mobile.pages.map((v) => [
+        v.page,
+        v.lcpP50Ms,
+        v.clsMax,
+        v.lcpSamplesMs.join(', '),
+        v.clsSamples.join(', '),
+        `${v.signedInRowsShown}/${v.clsSamples.length}`,
+      ]),
+    ),
+  );
   for (const v of mobile.pages) {
     const moved = v.worstShifts.filter((s) => s.value >= 0.01).map((s) => `${s.value} (${s.moved.join(', ')})`);
     if (moved.length > 0) console.log(`${v.page}: the worst load's shifts: ${moved.join('; ')}`);

@@ -7,7 +7,12 @@ import { median } from './stats';
  * Chromium DevTools' "Fast 3G" preset (562.5 ms round trip, 1.44 Mbps down and 675 kbps up, each
  * × 0.9 as DevTools applies them) and its 4× CPU slowdown, through the DevTools protocol.
  */
-export const MOBILE_PROFILE = { cpuSlowdown: 4, latencyMs: 562.5, downloadBytesPerSec: (1.44e6 / 8) * 0.9, uploadBytesPerSec: (675e3 / 8) * 0.9 } as const;
+export const MOBILE_PROFILE = {
+  cpuSlowdown: 4,
+  latencyMs: 562.5,
+  downloadBytesPerSec: (1.44e6 / 8) * 0.9,
+  uploadBytesPerSec: (675e3 / 8) * 0.9,
+} as const;
 
 export interface PageVitals {
   readonly page: string;
@@ -43,9 +48,19 @@ function observeVitals(): void {
     for (const entry of list.getEntries()) vitals.lcpMs = entry.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
-      vitals.shifts.push({ startTime: entry.startTime, value: entry.value, hadRecentInput: entry.hadRecentInput, moved: (entry.sources ?? []).map(({ node }) =>
-          node instanceof Element ? `${node.tagName.toLowerCase()}${typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}` : String(node?.nodeName),
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node: Node | null }[];
+    })[]) {
+      vitals.shifts.push({
+        startTime: entry.startTime,
+        value: entry.value,
+        hadRecentInput: entry.hadRecentInput,
+        moved: (entry.sources ?? []).map(({ node }) =>
+          node instanceof Element
+            ? `${node.tagName.toLowerCase()}${typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}`
+            : String(node?.nodeName),
         ),
       });
     }
@@ -69,7 +84,19 @@ const MOBILE: BrowserContextOptions = {
 export async function benchMobileVitals(
   stack: LocalStack,
   browser: Browser,
-  { storageState, programSlug, mobileRuns, timeoutMs, log }: { storageState: BrowserContextOptions['storageState']; programSlug: string; mobileRuns: number; timeoutMs: number; log: (line: string) => void },
+  {
+    storageState,
+    programSlug,
+    mobileRuns,
+    timeoutMs,
+    log,
+  }: {
+    storageState: BrowserContextOptions['storageState'];
+    programSlug: string;
+    mobileRuns: number;
+    timeoutMs: number;
+    log: (line: string) => void;
+  },
 ): Promise<MobileVitals> {
   const pages = [
     { page: 'home', path: '/' },
@@ -88,7 +115,12 @@ export async function benchMobileVitals(
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: MOBILE_PROFILE.latencyMs, downloadThroughput: MOBILE_PROFILE.downloadBytesPerSec, uploadThroughput: MOBILE_PROFILE.uploadBytesPerSec });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: MOBILE_PROFILE.latencyMs,
+          downloadThroughput: MOBILE_PROFILE.downloadBytesPerSec,
+          uploadThroughput: MOBILE_PROFILE.uploadBytesPerSec,
+        });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_PROFILE.cpuSlowdown });
         await page.goto(path, { timeout: timeoutMs });
         await page.locator('html[data-hydrated="true"]').waitFor({ timeout: timeoutMs });
@@ -107,14 +139,24 @@ export async function benchMobileVitals(
         const vitals = await page.evaluate(() => window.__strideVitals ?? { lcpMs: 0, shifts: [] });
         lcp.push(Number(vitals.lcpMs.toFixed(0)));
         const value = cumulativeLayoutShift(vitals.shifts);
-        if (value >= Math.max(0, ...cls)) worstShifts = vitals.shifts.filter((x) => !x.hadRecentInput).map((x) => ({ value: Number(x.value.toFixed(4)), moved: x.moved }));
+        if (value >= Math.max(0, ...cls))
+          worstShifts = vitals.shifts.filter((x) => !x.hadRecentInput).map((x) => ({ value: Number(x.value.toFixed(4)), moved: x.moved }));
         cls.push(value);
         log(`mobile ${name} ${i + 1}/${mobileRuns}: LCP ${vitals.lcpMs.toFixed(0)} ms, CLS ${cls.at(-1)}`);
       } finally {
         await context.close();
       }
     }
-    out.push({ page: name, path, lcpSamplesMs: lcp, lcpP50Ms: Number(median(lcp).toFixed(0)), clsSamples: cls, clsMax: Math.max(...cls), signedInRowsShown: rowsShown, worstShifts });
+    out.push({
+      page: name,
+      path,
+      lcpSamplesMs: lcp,
+      lcpP50Ms: Number(median(lcp).toFixed(0)),
+      clsSamples: cls,
+      clsMax: Math.max(...cls),
+      signedInRowsShown: rowsShown,
+      worstShifts,
+    });
   }
   return { profile: MOBILE_PROFILE, pages: out };
 }

@@ -45,10 +45,20 @@ function barePage(page: PageSpec, catalog: readonly Program[]): ReactElement {
           h('img', { src: program.poster.src, width: program.poster.width, height: program.poster.height, alt: program.poster.alt }),
           h('dl', null, h('dt', null, 'Trainer'), h('dd', null, program.trainer), h('dt', null, 'Level'), h('dd', null, program.level)),
           h('p', null, program.description),
-          h('ol', null, ...program.workouts.map((w) => h('li', { key: w.id }, h('a', { href: `/watch/${w.id}` }, w.title), h('span', null, String(w.durationSec))))),
+          h(
+            'ol',
+            null,
+            ...program.workouts.map((w) =>
+              h('li', { key: w.id }, h('a', { href: `/watch/${w.id}` }, w.title), h('span', null, String(w.durationSec))),
+            ),
+          ),
         )
       : page.path === '/'
-        ? h('ul', null, ...catalog.map((p) => h('li', { key: p.slug }, h('a', { href: `/programs/${p.slug}` }, p.title), h('p', null, p.tagline))))
+        ? h(
+            'ul',
+            null,
+            ...catalog.map((p) => h('li', { key: p.slug }, h('a', { href: `/programs/${p.slug}` }, p.title), h('p', null, p.tagline))),
+          )
         : h('section', null, h('h1', null, page.path));
   return h('div', null, h('header', null, h('a', { href: '/' }, 'Stride')), h('main', null, body), h('footer', null, 'Stride'));
 }

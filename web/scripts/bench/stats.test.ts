@@ -5,7 +5,12 @@ describe('bench statistics', () => {
   it('takes the nearest-rank percentile, so p95 of five plays is the slowest', () => {
     expect(percentile([500, 100, 300, 200, 400], 95)).toBe(500);
     expect(percentile([500, 100, 300, 200, 400], 50)).toBe(300);
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95)).toBe(19);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(19);
     expect(percentile([], 95)).toBe(0);
   });
 

@@ -54,7 +54,8 @@ function instrument(): void {
   document.addEventListener(
     'playing',
     (event) => {
-      if (event.target instanceof HTMLVideoElement && window.__strideFirstPlaying === undefined) window.__strideFirstPlaying = performance.now();
+      if (event.target instanceof HTMLVideoElement && window.__strideFirstPlaying === undefined)
+        window.__strideFirstPlaying = performance.now();
     },
     true,
   );
@@ -79,7 +80,11 @@ function collectTimings(): PageTimings {
   return {
     originMs: window.__strideClickAt ?? 0,
     navigation: nav ? { responseStart: nav.responseStart, responseEnd: nav.responseEnd } : null,
-    resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name, startTime: r.startTime, responseEnd: r.responseEnd })),
+    resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+      name: r.name,
+      startTime: r.startTime,
+      responseEnd: r.responseEnd,
+    })),
     marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, startTime: m.startTime })),
     hydratedMs: window.__strideHydratedAt ?? null,
     firstPlayingMs: window.__strideFirstPlaying ?? null,
@@ -149,7 +154,8 @@ export async function benchBrowser(options: BrowserBenchOptions): Promise<Browse
     else process.env.STRIDE_MEDIA_DIR = mediaBefore;
   }
   try {
-    if (!/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(stack.siteUrl)) throw new Error(`local stack is not on loopback: ${stack.siteUrl}`);
+    if (!/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(stack.siteUrl))
+      throw new Error(`local stack is not on loopback: ${stack.siteUrl}`);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
       const storageState = await signIn(stack, browser, options);
@@ -173,16 +179,25 @@ async function signIn(stack: LocalStack, browser: Browser, { workoutId, resumeWo
   const login = await context.request.post('/api/auth/login', { data: { email: 'demo@stride.test', password: 'stride-demo-1' } });
   if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
   // The timed workout starts from 0 each play; another one fills "Continue watching".
-  const cleared = await context.request.put(`/api/progress/${encodeURIComponent(workoutId)}`, { data: { positionSec: 0, durationSec: 1800 } });
-  const resume = await context.request.put(`/api/progress/${encodeURIComponent(resumeWorkoutId)}`, { data: { positionSec: 300, durationSec: 1800 } });
+  const cleared = await context.request.put(`/api/progress/${encodeURIComponent(workoutId)}`, {
+    data: { positionSec: 0, durationSec: 1800 },
+  });
+  const resume = await context.request.put(`/api/progress/${encodeURIComponent(resumeWorkoutId)}`, {
+    data: { positionSec: 300, durationSec: 1800 },
+  });
   if (!cleared.ok() || !resume.ok()) throw new Error(`progress seed failed: ${cleared.status()} / ${resume.status()}`);
   const storageState = await context.storageState();
   await context.close();
   return storageState;
 }
 
-async function benchTtff(stack: LocalStack, browser: Browser, storageState: StorageState, mediaDir: string, { plays, workoutId, programSlug, timeoutMs, log }: BrowserBenchOptions): Promise<TtffBench> {
-
+async function benchTtff(
+  stack: LocalStack,
+  browser: Browser,
+  storageState: StorageState,
+  mediaDir: string,
+  { plays, workoutId, programSlug, timeoutMs, log }: BrowserBenchOptions,
+): Promise<TtffBench> {
   const app = await browser.newContext({ baseURL: stack.siteUrl, storageState });
   const tv = await browser.newContext({ baseURL: stack.siteUrl, storageState, userAgent: ROKU });
   // The bare page is one inline script: a CSP without 'unsafe-inline' (the app's) would block it.
@@ -201,7 +216,8 @@ async function benchTtff(stack: LocalStack, browser: Browser, storageState: Stor
   await writeFile(bareFile, barePlayerHtml(await hlsScript(), hlsUrl));
   try {
     const check = await bare.request.get(`/${bareKey}`);
-    if (!check.ok() || !(await check.text()).includes('hls.loadSource')) throw new Error(`the local CloudFront does not serve the bare page /${bareKey}: ${check.status()}`);
+    if (!check.ok() || !(await check.text()).includes('hls.loadSource'))
+      throw new Error(`the local CloudFront does not serve the bare page /${bareKey}: ${check.status()}`);
 
     const results = { bare: [] as Play[], watch: [] as Play[], clientNavigation: [] as Play[], tv: [] as Play[] };
     const playBare = async () => {
@@ -224,7 +240,12 @@ async function benchTtff(stack: LocalStack, browser: Browser, storageState: Stor
       await playBare();
       results.tv.push(await withPage(tv, async (page) => (await page.goto(watchPath), firstPlaying(page, timeoutMs))));
       const last = (list: Play[]) => list.at(-1)?.ms.toFixed(0);
-      log(`ttff round ${i + 1}/${plays}: bare ${results.bare.slice(-3).map((p) => p.ms.toFixed(0)).join('/')} ms, /watch ${last(results.watch)}, click ${last(results.clientNavigation)}, TV ${last(results.tv)} ms`);
+      log(
+        `ttff round ${i + 1}/${plays}: bare ${results.bare
+          .slice(-3)
+          .map((p) => p.ms.toFixed(0))
+          .join('/')} ms, /watch ${last(results.watch)}, click ${last(results.clientNavigation)}, TV ${last(results.tv)} ms`,
+      );
     }
     const bareScenario = scenario(results.bare, 0);
     const floor = bareScenario.p50Ms;

@@ -54,6 +54,10 @@ describe('waterfallOf', () => {
     const a = waterfallOf(timings);
     const b = waterfallOf({ ...timings, firstPlayingMs: 500 });
     const c = waterfallOf({ ...timings, firstPlayingMs: 440 });
-    expect(medianWaterfall([a, b, c]).find((r) => r.step === 'decode → playing')).toEqual({ step: 'decode → playing', startMs: 360, endMs: 440 });
+    expect(medianWaterfall([a, b, c]).find((r) => r.step === 'decode → playing')).toEqual({
+      step: 'decode → playing',
+      startMs: 360,
+      endMs: 440,
+    });
   });
 });

@@ -53,12 +53,24 @@ export function waterfallOf(t: PageTimings): WaterfallRow[] {
     html,
     row('app chunks', span(after.filter((r) => /^\/assets\/.*\.m?js$/.test(pathOf(r.name)) && !isHlsChunk(pathOf(r.name))))),
     row('hydration', [null, t.hydratedMs !== null && t.hydratedMs >= t.originMs ? rel(t.hydratedMs) : null]),
-    row('playback grant', first((p) => p.startsWith('/api/playback/'))),
-    row('resume point', first((p) => p.startsWith('/api/progress/'))),
+    row(
+      'playback grant',
+      first((p) => p.startsWith('/api/playback/')),
+    ),
+    row(
+      'resume point',
+      first((p) => p.startsWith('/api/progress/')),
+    ),
     row('hls.js chunk', first(isHlsChunk)),
     row('engine attached', [mark('stride:engine-import'), mark('stride:engine-attached')]),
-    row('master playlist', first((p) => p.startsWith('/media/') && p.endsWith('/master.m3u8'))),
-    row('media playlist', first((p) => p.startsWith('/media/') && p.endsWith('.m3u8') && !p.endsWith('/master.m3u8') && !/caption|subtit/.test(p))),
+    row(
+      'master playlist',
+      first((p) => p.startsWith('/media/') && p.endsWith('/master.m3u8')),
+    ),
+    row(
+      'media playlist',
+      first((p) => p.startsWith('/media/') && p.endsWith('.m3u8') && !p.endsWith('/master.m3u8') && !/caption|subtit/.test(p)),
+    ),
     row('first segment', segment),
     row('decode → playing', [segment[1], rel(t.firstPlayingMs)]),
   ];

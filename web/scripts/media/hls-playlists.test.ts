@@ -27,11 +27,27 @@ describe('vttTimestamp', () => {
 
 describe('captionsVtt', () => {
   it('writes numbered cues and maps cue time 0 to the first transport-stream timestamp', () => {
-    const vtt = captionsVtt([{ startSec: 0, endSec: 1.5, text: 'Go' }, { startSec: 2, endSec: 3, text: 'Rest' }], 1.4);
-    expect(vtt).toBe('WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n1\n00:00:00.000 --> 00:00:01.500\nGo\n\n2\n00:00:02.000 --> 00:00:03.000\nRest\n');
+    const vtt = captionsVtt(
+      [
+        { startSec: 0, endSec: 1.5, text: 'Go' },
+        { startSec: 2, endSec: 3, text: 'Rest' },
+      ],
+      1.4,
+    );
+    expect(vtt).toBe(
+      'WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n1\n00:00:00.000 --> 00:00:01.500\nGo\n\n2\n00:00:02.000 --> 00:00:03.000\nRest\n',
+    );
   });
   it('rejects overlapping, empty-length and malformed cues, naming the cue', () => {
-    expect(() => captionsVtt([{ startSec: 0, endSec: 2, text: 'a' }, { startSec: 1, endSec: 3, text: 'b' }], 0)).toThrow(/cue 2 \("b"\)/);
+    expect(() =>
+      captionsVtt(
+        [
+          { startSec: 0, endSec: 2, text: 'a' },
+          { startSec: 1, endSec: 3, text: 'b' },
+        ],
+        0,
+      ),
+    ).toThrow(/cue 2 \("b"\)/);
     expect(() => captionsVtt([{ startSec: 2, endSec: 2, text: 'a' }], 0)).toThrow(/cue 1/);
     expect(() => captionsVtt([{ startSec: 0, endSec: 1, text: 'a --> b' }], 0)).toThrow(/cue 1 text/);
   });
@@ -58,7 +74,12 @@ describe('withSubtitles', () => {
 
   it('keeps each variant URI right after its STREAM-INF line', () => {
     const lines = out.trimEnd().split('\n');
-    expect(lines.slice(-4)).toEqual([expect.stringContaining('426x240'), '240p/index.m3u8', expect.stringContaining('854x480'), '480p/index.m3u8']);
+    expect(lines.slice(-4)).toEqual([
+      expect.stringContaining('426x240'),
+      '240p/index.m3u8',
+      expect.stringContaining('854x480'),
+      '480p/index.m3u8',
+    ]);
   });
 
   it('refuses input that is not a master playlist, or already has captions', () => {
@@ -82,7 +103,8 @@ describe('the committed sample media', () => {
       expect(playlist).toContain('#EXT-X-ENDLIST');
       const segments = playlist.split('\n').filter((l) => l.endsWith('.ts'));
       expect(segments.length).toBeGreaterThanOrEqual(10);
-      for (const segment of segments) await expect(readFile(path.join(dir, path.dirname(rendition), segment))).resolves.toBeInstanceOf(Buffer);
+      for (const segment of segments)
+        await expect(readFile(path.join(dir, path.dirname(rendition), segment))).resolves.toBeInstanceOf(Buffer);
     }
     expect(await readFile(path.join(dir, 'captions.vtt'), 'utf8')).toMatch(/^WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:\d+,LOCAL:00:00:00.000\n/);
     expect((await readFile(path.join(dir, 'poster.jpg'))).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));

@@ -65,7 +65,10 @@ export function subtitlesPlaylist(durationSec: number, vttFile: string): string 
  * SUBTITLES attribute on every variant. Fails if the input is not a master playlist, so a change
  * in ffmpeg's output cannot silently ship streams without captions.
  */
-export function withSubtitles(master: string, subtitles: { readonly uri: string; readonly language: string; readonly name: string }): string {
+export function withSubtitles(
+  master: string,
+  subtitles: { readonly uri: string; readonly language: string; readonly name: string },
+): string {
   const lines = master.split('\n');
   if (lines[0]?.trim() !== '#EXTM3U') throw new Error('master playlist: does not start with #EXTM3U');
   const variants = lines.filter((l) => l.startsWith('#EXT-X-STREAM-INF:')).length;

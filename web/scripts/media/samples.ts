@@ -24,7 +24,14 @@ export const sampleMedia: readonly SampleMedia[] = [
     toneHz: 660,
     hue: 0,
     posterAtSec: 5,
-    captions: cues(['Warm up. Easy jog on the spot.', 'Twenty seconds all out. Go!', 'Knees high, arms driving.', 'Ten seconds rest. Breathe.', 'Again. Jump squats.', 'Last round. Finish strong.']),
+    captions: cues([
+      'Warm up. Easy jog on the spot.',
+      'Twenty seconds all out. Go!',
+      'Knees high, arms driving.',
+      'Ten seconds rest. Breathe.',
+      'Again. Jump squats.',
+      'Last round. Finish strong.',
+    ]),
   },
   {
     id: 'sample-yoga',
@@ -33,7 +40,14 @@ export const sampleMedia: readonly SampleMedia[] = [
     toneHz: 330,
     hue: 120,
     posterAtSec: 5,
-    captions: cues(['Find a comfortable seat.', 'Inhale, lengthen the spine.', 'Exhale, fold forward.', 'Step back to downward dog.', 'Pedal the feet, loosen the hamstrings.', 'Walk the hands back and rise slowly.']),
+    captions: cues([
+      'Find a comfortable seat.',
+      'Inhale, lengthen the spine.',
+      'Exhale, fold forward.',
+      'Step back to downward dog.',
+      'Pedal the feet, loosen the hamstrings.',
+      'Walk the hands back and rise slowly.',
+    ]),
   },
   {
     id: 'sample-strength',
@@ -42,7 +56,14 @@ export const sampleMedia: readonly SampleMedia[] = [
     toneHz: 440,
     hue: 240,
     posterAtSec: 5,
-    captions: cues(['Feet hip-width, dumbbells at your shoulders.', 'Brace your core.', 'Sit back and down. Chest up.', 'Drive through the heels.', 'Three more. Control the lowering.', 'Rack the weights. Shake it out.']),
+    captions: cues([
+      'Feet hip-width, dumbbells at your shoulders.',
+      'Brace your core.',
+      'Sit back and down. Chest up.',
+      'Drive through the heels.',
+      'Three more. Control the lowering.',
+      'Rack the weights. Shake it out.',
+    ]),
   },
 ];
 

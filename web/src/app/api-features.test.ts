@@ -25,7 +25,10 @@ describe('installApiFeatures', () => {
   it('lets the /api middleware run: an endpoint can be initiated once installed', async () => {
     installApiFeatures();
     const store = makeStore();
-    const api = strideApi.injectEndpoints({ endpoints: (build) => ({ probe: build.query<number, undefined>({ queryFn: () => ({ data: 7 }) }) }), overrideExisting: false });
+    const api = strideApi.injectEndpoints({
+      endpoints: (build) => ({ probe: build.query<number, undefined>({ queryFn: () => ({ data: 7 }) }) }),
+      overrideExisting: false,
+    });
     const result = await store.dispatch(api.endpoints.probe.initiate(undefined));
     expect(result.data).toBe(7);
   });

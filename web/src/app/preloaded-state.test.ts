@@ -32,16 +32,13 @@ const payloadOf = (script: string): string => {
 };
 
 describe('serializeStateScript', () => {
-  it.each([
-    '</script><script>alert(1)</script>',
-    '<!-- <script>',
-    '</SCRIPT >',
-    'a & b > c',
-    'line\u2028separator\u2029paragraph',
-  ])('keeps %j inside the data block and round-trips it', (tagline) => {
-    const script = serializeStateScript(stateWithTagline(tagline));
-    const payload = payloadOf(script);
-    expect(payload).not.toMatch(/[<>&\u2028\u2029]/);
-    expect((JSON.parse(payload) as PreloadedState).catalog.summaries[0]?.tagline).toBe(tagline);
-  });
+  it.each(['</script><script>alert(1)</script>', '<!-- <script>', '</SCRIPT >', 'a & b > c', 'line\u2028separator\u2029paragraph'])(
+    'keeps %j inside the data block and round-trips it',
+    (tagline) => {
+      const script = serializeStateScript(stateWithTagline(tagline));
+      const payload = payloadOf(script);
+      expect(payload).not.toMatch(/[<>&\u2028\u2029]/);
+      expect((JSON.parse(payload) as PreloadedState).catalog.summaries[0]?.tagline).toBe(tagline);
+    },
+  );
 });

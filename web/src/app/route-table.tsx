@@ -23,7 +23,9 @@ export const routes: RouteObject[] = [
         path: 'programs/:slug',
         Component: ProgramRoute,
         // A coming-soon page carries only the summary, not the full program.
-        handle: handle((state, params) => selectProgram(state, params.slug ?? '')?.title ?? selectSummary(state, params.slug ?? '')?.title ?? 'Program'),
+        handle: handle(
+          (state, params) => selectProgram(state, params.slug ?? '')?.title ?? selectSummary(state, params.slug ?? '')?.title ?? 'Program',
+        ),
       },
       {
         path: WATCH_ROUTE_PATH,

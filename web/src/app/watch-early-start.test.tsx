@@ -25,7 +25,9 @@ function Asker({ onGrant }: { onGrant: (hlsUrl: string | undefined, resumeKnown:
 describe('startWatchEarly', () => {
   let api: FakeApi;
   beforeEach(() => {
-    api = installFakeApi((call) => (call.path === '/api/playback/w-1' ? { status: 200, body: grant } : call.path === '/api/progress/w-1' ? { status: 404 } : undefined));
+    api = installFakeApi((call) =>
+      call.path === '/api/playback/w-1' ? { status: 200, body: grant } : call.path === '/api/progress/w-1' ? { status: 404 } : undefined,
+    );
     installApiFeatures();
   });
   afterEach(() => {

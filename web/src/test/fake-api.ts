@@ -46,7 +46,12 @@ export function installFakeApi(answer: (call: ApiCall) => ApiAnswer | undefined 
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const call: ApiCall = { method: request.method, path: url.pathname + url.search, body: parse(await request.text()), keepalive: (init?.keepalive ?? request.keepalive) === true };
+    const call: ApiCall = {
+      method: request.method,
+      path: url.pathname + url.search,
+      body: parse(await request.text()),
+      keepalive: (init?.keepalive ?? request.keepalive) === true,
+    };
     calls.push(call);
     const { status, body } = answer(call) ?? { status: 404, body: { error: `the fake API has no answer for ${call.method} ${call.path}` } };
     return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

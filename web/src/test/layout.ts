@@ -19,5 +19,6 @@ export function placeAt(element: HTMLElement, box: Box): void {
     offsetHeight: { configurable: true, get: () => height },
     offsetParent: { configurable: true, get: () => null },
   });
-  element.getBoundingClientRect = () => ({ left, top, width, height, x: left, y: top, right: left + width, bottom: top + height, toJSON: () => box }) as DOMRect;
+  element.getBoundingClientRect = () =>
+    ({ left, top, width, height, x: left, y: top, right: left + width, bottom: top + height, toJSON: () => box }) as DOMRect;
 }

@@ -41,7 +41,10 @@ export interface RenderWithProvidersResult extends RenderResult {
  * Renders `ui` (an element, rendered at `path`, or a route table such as the app's layout with
  * pages under it) in the app's store and a memory router at `route`.
  */
-export function renderWithProviders(ui: ReactElement | RouteObject[], { preloadedState, route = '/', path = '*' }: RenderWithProvidersOptions = {}): RenderWithProvidersResult {
+export function renderWithProviders(
+  ui: ReactElement | RouteObject[],
+  { preloadedState, route = '/', path = '*' }: RenderWithProvidersOptions = {},
+): RenderWithProvidersResult {
   installApiFeatures();
   const store = makeStore(preloadedState);
   const router = createMemoryRouter(Array.isArray(ui) ? ui : [{ path, element: ui }], { initialEntries: [route] });

@@ -35,7 +35,9 @@ function openOnTv(answer: ApiAnswer) {
 
 /** Lays the message's actions out side by side, as the TV stylesheet does. */
 function layOutActions(alert: HTMLElement) {
-  Array.from(alert.querySelectorAll<HTMLElement>('a, button')).forEach((action, index) => placeAt(action, { left: index * 240, top: 400, width: 220, height: 60 }));
+  Array.from(alert.querySelectorAll<HTMLElement>('a, button')).forEach((action, index) =>
+    placeAt(action, { left: index * 240, top: 400, width: 220, height: 60 }),
+  );
 }
 
 describe('a TV viewer refused playback', () => {
@@ -63,8 +65,18 @@ describe('a TV viewer refused playback', () => {
   });
 
   it.each<[string, ApiAnswer, string, string]>([
-    ['outside the licence', refused(451, { error: 'Not licensed here', reason: 'unlicensed' }), 'Not available in your country', 'Browse programs'],
-    ['without a subscription', refused(403, { error: 'Subscription required', reason: 'subscription-required' }), 'No active subscription', 'Retry'],
+    [
+      'outside the licence',
+      refused(451, { error: 'Not licensed here', reason: 'unlicensed' }),
+      'Not available in your country',
+      'Browse programs',
+    ],
+    [
+      'without a subscription',
+      refused(403, { error: 'Subscription required', reason: 'subscription-required' }),
+      'No active subscription',
+      'Retry',
+    ],
     ['signed out', refused(401, { error: 'Sign in', reason: 'signed-out' }), 'You are not signed in', 'Sign in'],
   ])('%s: reads the message, with focus on its primary action', async (_case, answer, title, primary) => {
     openOnTv(answer);

@@ -25,7 +25,8 @@ const viewBody = z.strictObject({
 
 /** The signed-in viewer and a known workout, or the 4xx that says which is missing. */
 async function viewerAndWorkout(ctx: ApiContext, event: APIGatewayProxyEventV2, workoutId: string): Promise<User> {
-  if (!WORKOUT_ID.test(workoutId)) throw new RequestError(400, `"${workoutId.slice(0, 100)}" is not a workout id (w-<letters, digits, hyphens>)`);
+  if (!WORKOUT_ID.test(workoutId))
+    throw new RequestError(400, `"${workoutId.slice(0, 100)}" is not a workout id (w-<letters, digits, hyphens>)`);
   const user = await currentUser(ctx, event);
   if (!user) throw new RequestError(401, 'Sign in to keep your place in workouts');
   if (!ctx.catalog.workout(workoutId)) throw new RequestError(404, `No workout ${workoutId}`);
@@ -56,7 +57,6 @@ export async function continueWatching(ctx: ApiContext, event: APIGatewayProxyEv
   const rows = await ctx.activity.allProgress(user.id);
   return jsonResponse(200, { items: continueWatchingItems(rows, ctx.catalog) }, ctx.region);
 }
-
 
 /** `GET /api/progress` takes one optional parameter, `program=<slug>`; anything else is a 400 naming it. */
 function progressListQuery(event: APIGatewayProxyEventV2): { program?: string } {

@@ -11,7 +11,12 @@ import { signedInHintCookie } from '../signed-in-hint';
 import { ACCOUNT_RULE, ADDRESS_RULE, Throttle, type ThrottleKey, type Wait } from '../throttle';
 import { normalizeEmail, subscriptionOf, subscriptionStatusAt, type User } from '../users';
 
-export const emailField = z.string({ error: 'must be a string' }).trim().min(3, 'must be an email address').max(254).email('must be an email address');
+export const emailField = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(3, 'must be an email address')
+  .max(254)
+  .email('must be an email address');
 
 const loginSchema = z.strictObject({
   email: emailField,
@@ -25,7 +30,10 @@ export const publicUser = (user: User, now: Date) => {
     id: user.id,
     email: user.email,
     name: user.name,
-    subscription: { status: subscriptionStatusAt(subscription, now.getTime()), endsAt: subscription.endsAtMs === undefined ? null : new Date(subscription.endsAtMs).toISOString() },
+    subscription: {
+      status: subscriptionStatusAt(subscription, now.getTime()),
+      endsAt: subscription.endsAtMs === undefined ? null : new Date(subscription.endsAtMs).toISOString(),
+    },
   };
 };
 
@@ -45,7 +53,11 @@ export const throttleOf = (ctx: ApiContext) => new Throttle(ctx.users.table, ctx
 export function tooManyAttempts(ctx: ApiContext, wait: Wait, what: string): ApiResult {
   const minutes = Math.ceil(wait.retryAfterSec / 60);
   const when = wait.retryAfterSec < 60 ? `${wait.retryAfterSec} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const result = jsonResponse(429, { error: `Too many failed ${what}. Try again in ${when}.`, retryAfterSec: wait.retryAfterSec }, ctx.region);
+  const result = jsonResponse(
+    429,
+    { error: `Too many failed ${what}. Try again in ${when}.`, retryAfterSec: wait.retryAfterSec },
+    ctx.region,
+  );
   result.headers['retry-after'] = String(wait.retryAfterSec);
   return result;
 }
@@ -71,7 +83,11 @@ export async function login(ctx: ApiContext, event: APIGatewayProxyEventV2): Pro
   return jsonResponse(200, { user: publicUser(user, ctx.now()) }, ctx.region, await sessionCookies(ctx, user));
 }
 
-const signedOutCookies = (ctx: ApiContext) => [sessionCookie(ctx, '', 0), signedInHintCookie(0, ctx.secureCookies), ...clearedMediaCookies(ctx.secureCookies)];
+const signedOutCookies = (ctx: ApiContext) => [
+  sessionCookie(ctx, '', 0),
+  signedInHintCookie(0, ctx.secureCookies),
+  ...clearedMediaCookies(ctx.secureCookies),
+];
 
 export function logout(ctx: ApiContext): ApiResult {
   return jsonResponse(200, { signedOut: true }, ctx.region, signedOutCookies(ctx));

@@ -27,7 +27,18 @@ export async function authorizeDevice(ctx: ApiContext, event: APIGatewayProxyEve
   const { deviceCode, userCode } = await devicesOf(ctx).issue();
   const shown = formatUserCode(userCode);
   const verificationUri = `${siteOrigin(event)}${VERIFICATION_PATH}`;
-  return jsonResponse(200, { deviceCode, userCode: shown, verificationUri, verificationUriComplete: `${verificationUri}?code=${shown}`, expiresIn: DEVICE_CODE_TTL_SECONDS, interval: POLL_INTERVAL_SECONDS }, ctx.region);
+  return jsonResponse(
+    200,
+    {
+      deviceCode,
+      userCode: shown,
+      verificationUri,
+      verificationUriComplete: `${verificationUri}?code=${shown}`,
+      expiresIn: DEVICE_CODE_TTL_SECONDS,
+      interval: POLL_INTERVAL_SECONDS,
+    },
+    ctx.region,
+  );
 }
 
 const approveSchema = z.strictObject({
@@ -64,7 +75,9 @@ export async function approveDevice(ctx: ApiContext, event: APIGatewayProxyEvent
   return jsonResponse(200, { userCode: formatUserCode(userCode), status: decision }, ctx.region);
 }
 
-const tokenSchema = z.strictObject({ deviceCode: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(128, 'is not a device code') });
+const tokenSchema = z.strictObject({
+  deviceCode: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(128, 'is not a device code'),
+});
 
 const DESCRIPTIONS = {
   invalid_grant: 'This device code is not known or was already used; start again',
@@ -88,9 +101,22 @@ export async function deviceToken(ctx: ApiContext, event: APIGatewayProxyEventV2
   const result = await devicesOf(ctx).poll(deviceCode);
   if (result.outcome === 'approved') {
     const user = await ctx.users.byId(result.userId);
-    if (!user) return jsonResponse(400, { error: 'access_denied', error_description: 'The account that approved this TV no longer exists' }, ctx.region);
+    if (!user)
+      return jsonResponse(
+        400,
+        { error: 'access_denied', error_description: 'The account that approved this TV no longer exists' },
+        ctx.region,
+      );
     return jsonResponse(200, { user: publicUser(user, ctx.now()) }, ctx.region, await sessionCookies(ctx, user));
   }
   if (result.outcome === 'invalid_grant') await throttle.recordFailure([address]);
-  return jsonResponse(400, { error: result.outcome, error_description: DESCRIPTIONS[result.outcome], ...(result.intervalSec ? { interval: result.intervalSec } : {}) }, ctx.region);
+  return jsonResponse(
+    400,
+    {
+      error: result.outcome,
+      error_description: DESCRIPTIONS[result.outcome],
+      ...(result.intervalSec ? { interval: result.intervalSec } : {}),
+    },
+    ctx.region,
+  );
 }

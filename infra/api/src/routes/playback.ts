@@ -34,23 +34,39 @@ function viewerCountry(event: APIGatewayProxyEventV2): string | undefined {
  * prerendered /watch shell serves every id, so the player learns its title here).
  */
 export async function playback(ctx: ApiContext, event: APIGatewayProxyEventV2, workoutId: string): Promise<ApiResult> {
-  if (!WORKOUT_ID.test(workoutId)) return errorResponse(400, `"${workoutId.slice(0, 100)}" is not a workout id (w-<letters, digits, hyphens>)`, ctx.region);
+  if (!WORKOUT_ID.test(workoutId))
+    return errorResponse(400, `"${workoutId.slice(0, 100)}" is not a workout id (w-<letters, digits, hyphens>)`, ctx.region);
   const user = await currentUser(ctx, event);
   // Signed out comes first: an anonymous caller learns nothing about which ids exist.
   if (!user) return refusal(ctx, 'signed-out');
   const workout = ctx.catalog.workout(workoutId);
   if (!workout) return errorResponse(404, `No workout ${workoutId}`, ctx.region);
   const now = ctx.now();
-  const decision = mayWatch({ subscription: subscriptionOf(user), release: workout.release, country: viewerCountry(event), nowMs: now.getTime() });
+  const decision = mayWatch({
+    subscription: subscriptionOf(user),
+    release: workout.release,
+    country: viewerCountry(event),
+    nowMs: now.getTime(),
+  });
   if (!decision.allowed) return refusal(ctx, decision.reason, decision.availableAtMs);
   const { cookies, expiresAt } = mediaCookies(ctx.media, mediaIdFor(workout), now, ctx.secureCookies, workout.durationSec);
-  const about = { id: workout.id, title: workout.title, durationSec: workout.durationSec, programSlug: workout.programSlug, programTitle: workout.programTitle };
+  const about = {
+    id: workout.id,
+    title: workout.title,
+    durationSec: workout.durationSec,
+    programSlug: workout.programSlug,
+    programTitle: workout.programTitle,
+  };
   const grant: PlaybackGrant = { workoutId, hlsUrl: hlsPathFor(workout), expiresAt: expiresAt.toISOString(), workout: about };
   return jsonResponse(200, grant, ctx.region, cookies);
 }
 
 /** A refusal: its status, a sentence, the machine-readable reason (and the launch instant), and no media cookie. */
 function refusal(ctx: ApiContext, reason: Refusal, availableAtMs?: number): ApiResult {
-  const body: PlaybackRefusalBody = { error: REFUSAL_TEXT[reason], reason, ...(availableAtMs === undefined ? {} : { availableAt: new Date(availableAtMs).toISOString() }) };
+  const body: PlaybackRefusalBody = {
+    error: REFUSAL_TEXT[reason],
+    reason,
+    ...(availableAtMs === undefined ? {} : { availableAt: new Date(availableAtMs).toISOString() }),
+  };
   return jsonResponse(REFUSAL_STATUS[reason], body, ctx.region);
 }

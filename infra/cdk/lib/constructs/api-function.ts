@@ -32,7 +32,10 @@ export class ApiFunction extends Construct {
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     // Its own role with write access to its own log group only (instead of the managed
     // AWSLambdaBasicExecutionRole, which may write to any log group).
-    const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'Stride API handler' });
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Stride API handler',
+    });
     logGroup.grantWrite(role);
     const catalogFromRoot = path.relative(props.projectRoot, props.catalogDir);
     this.function = new nodejs.NodejsFunction(this, 'Function', {
@@ -59,7 +62,8 @@ export class ApiFunction extends Construct {
         // Bundle the AWS SDK too: the versions tested locally are the versions that run.
         bundleAwsSDK: true,
         // CommonJS dependencies inside an ES module bundle still call require().
-        banner: "import { createRequire as __strideCreateRequire } from 'node:module'; const require = __strideCreateRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __strideCreateRequire } from 'node:module'; const require = __strideCreateRequire(import.meta.url);",
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -21,7 +21,12 @@ export interface Journal {
     readonly secondaryRegion: string;
     readonly startedAt: string;
     readonly endedAt: string;
-    readonly settings: { readonly healthCheckIntervalSec: number; readonly failureThreshold: number; readonly dnsTtlSec: number; readonly replicationLagMs: number | null };
+    readonly settings: {
+      readonly healthCheckIntervalSec: number;
+      readonly failureThreshold: number;
+      readonly dnsTtlSec: number;
+      readonly replicationLagMs: number | null;
+    };
     readonly viewers: { readonly light: number; readonly real: number; readonly playSec: number };
     /** The faults, as applied. */
     readonly steps: readonly { readonly at: string; readonly action: string }[];

@@ -13,7 +13,11 @@ export function junitXml(journal: Journal): string {
     `<testsuites name="stride drills" tests="1" failures="${failed ? 1 : 0}" time="${seconds.toFixed(1)}">`,
     `  <testsuite name="drill ${escape(journal.scenario)}" tests="1" failures="${failed ? 1 : 0}" timestamp="${escape(journal.method.startedAt)}" time="${seconds.toFixed(1)}">`,
     `    <testcase classname="drill.${escape(journal.method.target)}" name="${escape(journal.scenario)}: steady state holds and viewers feel nothing" time="${seconds.toFixed(1)}">`,
-    ...(failed ? [`      <failure message="${escape(journal.steadyState.deviations.join(' '))}" type="deviated">${escape(journal.steadyState.deviations.join('\n'))}</failure>`] : []),
+    ...(failed
+      ? [
+          `      <failure message="${escape(journal.steadyState.deviations.join(' '))}" type="deviated">${escape(journal.steadyState.deviations.join('\n'))}</failure>`,
+        ]
+      : []),
     `      <system-out>${escape(out)}</system-out>`,
     '    </testcase>',
     '  </testsuite>',

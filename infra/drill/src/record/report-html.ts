@@ -31,7 +31,8 @@ const PHASE_TEXT: Readonly<Record<string, string>> = {
 /** The verdict in plain words, for someone who was not there. */
 export function plainVerdict(journal: Journal): string {
   const v = journal.viewers;
-  if (journal.verdict === 'held') return `The hypothesis held: during "${journal.scenario}", ${v.plays} plays started and viewers felt nothing: no failed play, no stall, no lost write.`;
+  if (journal.verdict === 'held')
+    return `The hypothesis held: during "${journal.scenario}", ${v.plays} plays started and viewers felt nothing: no failed play, no stall, no lost write.`;
   const hurt = [
     v.failedPlays > 0 ? `${v.failedPlays} of ${v.plays} plays failed` : '',
     v.stalls > 0 ? `${v.stalls} stalls over 2 s` : '',

@@ -1,5 +1,10 @@
 import { FisClient, StartExperimentCommand, StopExperimentCommand } from '@aws-sdk/client-fis';
-import { DeleteFunctionConcurrencyCommand, GetFunctionConcurrencyCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
+import {
+  DeleteFunctionConcurrencyCommand,
+  GetFunctionConcurrencyCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
+} from '@aws-sdk/client-lambda';
 import { GetHealthCheckStatusCommand, Route53Client, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,8 +29,18 @@ const config = awsDrillConfigSchema.parse({
   siteUrl: 'https://stride.example.com/',
   apiDomain: 'api.stride.example.com',
   hostedZoneId: 'Z123',
-  primary: { region: 'us-east-1', functionName: 'stride-api-east', healthCheckId: 'hc-east', apiTarget: 'd-east.execute-api.us-east-1.amazonaws.com' },
-  secondary: { region: 'us-west-2', functionName: 'stride-api-west', healthCheckId: 'hc-west', apiTarget: 'd-west.execute-api.us-west-2.amazonaws.com' },
+  primary: {
+    region: 'us-east-1',
+    functionName: 'stride-api-east',
+    healthCheckId: 'hc-east',
+    apiTarget: 'd-east.execute-api.us-east-1.amazonaws.com',
+  },
+  secondary: {
+    region: 'us-west-2',
+    functionName: 'stride-api-west',
+    healthCheckId: 'hc-west',
+    apiTarget: 'd-west.execute-api.us-west-2.amazonaws.com',
+  },
   route53: { healthCheckIntervalSec: 30, failureThreshold: 3, dnsTtlSec: 60 },
   fis: { invocationErrorTemplateId: 'EXTerr', invocationErrorPercent: 50, addDelayTemplateId: 'EXTdelay', addDelayMs: 3000 },
 });
@@ -44,7 +59,9 @@ const observations = (statuses: string[]) => ({ HealthCheckObservations: statuse
 
 describe('the AWS target', () => {
   it('reads the 18 % rule from the checkers’ observations', () => {
-    expect(healthyFromObservations(['Success: HTTP 200', 'Failure: timeout', 'Failure: timeout', 'Failure: timeout', 'Failure: timeout'])).toBe(true);
+    expect(
+      healthyFromObservations(['Success: HTTP 200', 'Failure: timeout', 'Failure: timeout', 'Failure: timeout', 'Failure: timeout']),
+    ).toBe(true);
     expect(healthyFromObservations(['Success: HTTP 200', ...Array(9).fill('Failure: HTTP 500')])).toBe(false);
     expect(healthyFromObservations([])).toBe(false);
   });
@@ -54,8 +71,18 @@ describe('the AWS target', () => {
     route53.on(GetHealthCheckStatusCommand, { HealthCheckId: 'hc-west' }).resolves(observations(Array(10).fill('Success: HTTP 200')));
     route53.on(TestDNSAnswerCommand).resolves({ RecordData: ['10.0.0.2'] });
     lambda.on(GetFunctionConcurrencyCommand).resolves({ ReservedConcurrentExecutions: 0 });
-    expect(await target(['10.0.0.1']).sample()).toEqual({ primaryHealthy: false, secondaryHealthy: true, dnsAnswer: 'secondary', viewersResolveTo: 'primary', injected: ['primary reserved concurrency 0'] });
-    expect(route53.commandCalls(TestDNSAnswerCommand)[0]?.args[0].input).toEqual({ HostedZoneId: 'Z123', RecordName: 'api.stride.example.com', RecordType: 'A' });
+    expect(await target(['10.0.0.1']).sample()).toEqual({
+      primaryHealthy: false,
+      secondaryHealthy: true,
+      dnsAnswer: 'secondary',
+      viewersResolveTo: 'primary',
+      injected: ['primary reserved concurrency 0'],
+    });
+    expect(route53.commandCalls(TestDNSAnswerCommand)[0]?.args[0].input).toEqual({
+      HostedZoneId: 'Z123',
+      RecordName: 'api.stride.example.com',
+      RecordType: 'A',
+    });
   });
 
   it('kills with PutFunctionConcurrency 0 and restores with DeleteFunctionConcurrency, or the reservation it found (mocked AWS)', async () => {
@@ -64,7 +91,10 @@ describe('the AWS target', () => {
     lambda.on(GetFunctionConcurrencyCommand).resolves({});
     const t = target();
     await t.apply(kill);
-    expect(lambda.commandCalls(PutFunctionConcurrencyCommand)[0]?.args[0].input).toEqual({ FunctionName: 'stride-api-east', ReservedConcurrentExecutions: 0 });
+    expect(lambda.commandCalls(PutFunctionConcurrencyCommand)[0]?.args[0].input).toEqual({
+      FunctionName: 'stride-api-east',
+      ReservedConcurrentExecutions: 0,
+    });
     await t.undo(kill);
     expect(lambda.commandCalls(DeleteFunctionConcurrencyCommand)[0]?.args[0].input).toEqual({ FunctionName: 'stride-api-east' });
 

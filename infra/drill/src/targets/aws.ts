@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Resolver } from 'node:dns/promises';
 import { FisClient, StartExperimentCommand, StopExperimentCommand } from '@aws-sdk/client-fis';
-import { DeleteFunctionConcurrencyCommand, GetFunctionConcurrencyCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
+import {
+  DeleteFunctionConcurrencyCommand,
+  GetFunctionConcurrencyCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
+} from '@aws-sdk/client-lambda';
 import { GetHealthCheckStatusCommand, Route53Client, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
 import { z } from 'zod';
 import type { Side } from '../events';
@@ -28,7 +33,11 @@ export const awsDrillConfigSchema = z.strictObject({
   tableName: z.string().default('stride-api'),
   primary: regionSchema,
   secondary: regionSchema,
-  route53: z.strictObject({ healthCheckIntervalSec: z.union([z.literal(10), z.literal(30)]), failureThreshold: z.number().int().min(1).max(10), dnsTtlSec: z.number().int().min(0) }),
+  route53: z.strictObject({
+    healthCheckIntervalSec: z.union([z.literal(10), z.literal(30)]),
+    failureThreshold: z.number().int().min(1).max(10),
+    dnsTtlSec: z.number().int().min(0),
+  }),
   /** FIS experiment templates from the StrideDrills stack's outputs (per region: FIS is regional). */
   fis: z
     .strictObject({
@@ -50,7 +59,8 @@ export interface AwsClients {
 }
 
 /** Route 53: an endpoint is healthy when more than 18 % of its checkers report success. */
-export const healthyFromObservations = (statuses: readonly string[]): boolean => statuses.length > 0 && statuses.filter((s) => s.startsWith('Success')).length / statuses.length > 0.18;
+export const healthyFromObservations = (statuses: readonly string[]): boolean =>
+  statuses.length > 0 && statuses.filter((s) => s.startsWith('Success')).length / statuses.length > 0.18;
 
 /**
  * A deployed Stride, through the real SDK: PutFunctionConcurrency / DeleteFunctionConcurrency for
@@ -80,7 +90,12 @@ export class AwsTarget implements DrillTarget {
 
   async settings() {
     const r = this.config.route53;
-    return { healthCheckIntervalSec: r.healthCheckIntervalSec, failureThreshold: r.failureThreshold, dnsTtlSec: r.dnsTtlSec, replicationLagMs: null };
+    return {
+      healthCheckIntervalSec: r.healthCheckIntervalSec,
+      failureThreshold: r.failureThreshold,
+      dnsTtlSec: r.dnsTtlSec,
+      replicationLagMs: null,
+    };
   }
 
   private async healthy(healthCheckId: string): Promise<boolean> {
@@ -89,19 +104,38 @@ export class AwsTarget implements DrillTarget {
   }
 
   private async sideOf(addresses: readonly string[]): Promise<Side | null> {
-    const [p, s] = await Promise.all([this.clients.resolve4(this.config.primary.apiTarget).catch((): string[] => []), this.clients.resolve4(this.config.secondary.apiTarget).catch((): string[] => [])]);
+    const [p, s] = await Promise.all([
+      this.clients.resolve4(this.config.primary.apiTarget).catch((): string[] => []),
+      this.clients.resolve4(this.config.secondary.apiTarget).catch((): string[] => []),
+    ]);
     if (addresses.some((a) => p.includes(a))) return 'primary';
     if (addresses.some((a) => s.includes(a))) return 'secondary';
     return null;
   }
 
   async sample(): Promise<TargetSample> {
-    const [primaryHealthy, secondaryHealthy] = await Promise.all([this.healthy(this.config.primary.healthCheckId), this.healthy(this.config.secondary.healthCheckId)]);
-    const answer = await this.clients.route53.send(new TestDNSAnswerCommand({ HostedZoneId: this.config.hostedZoneId, RecordName: this.config.apiDomain, RecordType: 'A' }));
+    const [primaryHealthy, secondaryHealthy] = await Promise.all([
+      this.healthy(this.config.primary.healthCheckId),
+      this.healthy(this.config.secondary.healthCheckId),
+    ]);
+    const answer = await this.clients.route53.send(
+      new TestDNSAnswerCommand({ HostedZoneId: this.config.hostedZoneId, RecordName: this.config.apiDomain, RecordType: 'A' }),
+    );
     const viewers = await this.clients.resolve4(this.config.apiDomain).catch(() => []);
-    const concurrency = await this.clients.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: this.config.primary.functionName }));
-    const injected = [...(concurrency.ReservedConcurrentExecutions === 0 ? ['primary reserved concurrency 0'] : []), ...[...this.experiments.keys()].map((k) => `FIS experiment ${k}`)];
-    return { primaryHealthy, secondaryHealthy, dnsAnswer: (await this.sideOf(answer.RecordData ?? [])) ?? 'primary', viewersResolveTo: await this.sideOf(viewers), injected };
+    const concurrency = await this.clients.lambda.send(
+      new GetFunctionConcurrencyCommand({ FunctionName: this.config.primary.functionName }),
+    );
+    const injected = [
+      ...(concurrency.ReservedConcurrentExecutions === 0 ? ['primary reserved concurrency 0'] : []),
+      ...[...this.experiments.keys()].map((k) => `FIS experiment ${k}`),
+    ];
+    return {
+      primaryHealthy,
+      secondaryHealthy,
+      dnsAnswer: (await this.sideOf(answer.RecordData ?? [])) ?? 'primary',
+      viewersResolveTo: await this.sideOf(viewers),
+      injected,
+    };
   }
 
   async preflight(): Promise<string[]> {
@@ -113,15 +147,19 @@ export class AwsTarget implements DrillTarget {
       if (s.dnsAnswer !== 'primary') reasons.push(`Route 53 answers ${this.config.apiDomain} with the secondary: let it fail back first`);
       for (const what of s.injected) reasons.push(`already injected: ${what}`);
     } catch (error) {
-      reasons.push(`AWS did not answer (${error instanceof Error ? error.message : String(error)}): check credentials (AWS_PROFILE) and the config's ids`);
+      reasons.push(
+        `AWS did not answer (${error instanceof Error ? error.message : String(error)}): check credentials (AWS_PROFILE) and the config's ids`,
+      );
     }
     return reasons;
   }
 
   unsupported(step: FaultStep): string | undefined {
-    if (step.kind === 'bucket-unavailable') return 'taking a bucket away is not automated on AWS (it would need a bucket policy change on production data); run site/media-bucket-loss locally';
+    if (step.kind === 'bucket-unavailable')
+      return 'taking a bucket away is not automated on AWS (it would need a bucket policy change on production data); run site/media-bucket-loss locally';
     if (step.kind === 'replication-pause') return 'DynamoDB global tables cannot pause replication; run replication-pause locally';
-    if ((step.kind === 'region-errors' || step.kind === 'region-latency') && !this.config.fis) return 'the config has no "fis" section: deploy the StrideDrills stack and copy its template ids';
+    if ((step.kind === 'region-errors' || step.kind === 'region-latency') && !this.config.fis)
+      return 'the config has no "fis" section: deploy the StrideDrills stack and copy its template ids';
     if (step.kind === 'region-errors' && this.config.fis && Math.abs(this.config.fis.invocationErrorPercent - step.errorShare * 100) > 0.5)
       return `the FIS template fails ${this.config.fis.invocationErrorPercent} % of invocations, the drill asked for ${step.errorShare * 100} %: pass --error-share ${this.config.fis.invocationErrorPercent / 100}`;
     if (step.kind === 'region-latency' && this.config.fis && this.config.fis.addDelayMs !== step.addedLatencyMs)
@@ -134,12 +172,16 @@ export class AwsTarget implements DrillTarget {
     if (step.kind === 'region-concurrency') {
       const { ReservedConcurrentExecutions } = await this.clients.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: fn }));
       this.previousReserved = ReservedConcurrentExecutions ?? null;
-      await this.clients.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn, ReservedConcurrentExecutions: step.reservedConcurrency }));
+      await this.clients.lambda.send(
+        new PutFunctionConcurrencyCommand({ FunctionName: fn, ReservedConcurrentExecutions: step.reservedConcurrency }),
+      );
       return;
     }
     if (step.kind === 'region-errors' || step.kind === 'region-latency') {
       const templateId = step.kind === 'region-errors' ? this.config.fis?.invocationErrorTemplateId : this.config.fis?.addDelayTemplateId;
-      const { experiment } = await this.clients.fis.send(new StartExperimentCommand({ experimentTemplateId: templateId, clientToken: `stride-drill-${Date.now()}` }));
+      const { experiment } = await this.clients.fis.send(
+        new StartExperimentCommand({ experimentTemplateId: templateId, clientToken: `stride-drill-${Date.now()}` }),
+      );
       if (experiment?.id) this.experiments.set(step.kind, experiment.id);
       return;
     }
@@ -150,7 +192,10 @@ export class AwsTarget implements DrillTarget {
     const fn = this.config.primary.functionName;
     if (step.kind === 'region-concurrency') {
       // Put back what was there: the deployed reserved concurrency, or none.
-      if (typeof this.previousReserved === 'number' && this.previousReserved > 0) await this.clients.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn, ReservedConcurrentExecutions: this.previousReserved }));
+      if (typeof this.previousReserved === 'number' && this.previousReserved > 0)
+        await this.clients.lambda.send(
+          new PutFunctionConcurrencyCommand({ FunctionName: fn, ReservedConcurrentExecutions: this.previousReserved }),
+        );
       else await this.clients.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: fn }));
       return;
     }
@@ -177,7 +222,8 @@ export async function awsTargetFromConfigFile(file: string): Promise<AwsTarget> 
     throw new Error(`--config ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = awsDrillConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`--config ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`--config ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`);
   const config = parsed.data;
   const resolver = new Resolver();
   return new AwsTarget(config, {

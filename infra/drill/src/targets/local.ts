@@ -3,9 +3,19 @@ import { TargetUnreachable, type DrillTarget, type TableEndpoint, type TargetSam
 
 /** The parts of the console's GET /api/state a drill reads. */
 interface ConsoleState {
-  regions: { region: string; reservedConcurrency: number | null; healthy: boolean; faults?: { errorShare: number; addedLatencyMs: number } }[];
+  regions: {
+    region: string;
+    reservedConcurrency: number | null;
+    healthy: boolean;
+    faults?: { errorShare: number; addedLatencyMs: number };
+  }[];
   healthChecks: { region: string; intervalMs: number; failureThreshold: number; status: 'Healthy' | 'Unhealthy' }[];
-  dns: { ttlSeconds: number; records: { failover: 'PRIMARY' | 'SECONDARY'; region: string }[]; answer: string; cloudFrontResolvesTo: string | null };
+  dns: {
+    ttlSeconds: number;
+    records: { failover: 'PRIMARY' | 'SECONDARY'; region: string }[];
+    answer: string;
+    cloudFrontResolvesTo: string | null;
+  };
   origins: { name: string; available: boolean }[];
   replication?: { paused: boolean; lagMs: number; tables: { region: string; endpoint: string }[] };
 }
@@ -34,7 +44,9 @@ export class LocalTarget implements DrillTarget {
         signal: AbortSignal.timeout(5_000),
       });
     } catch (error) {
-      throw new TargetUnreachable(`The local console at ${this.consoleUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --console <url>, or use --start.`);
+      throw new TargetUnreachable(
+        `The local console at ${this.consoleUrl} did not answer (${error instanceof Error ? error.message : String(error)}). Start the stack with \`npm start\`, pass --console <url>, or use --start.`,
+      );
     }
     const text = await response.text();
     if (!response.ok) throw new Error(`console ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
@@ -100,16 +112,24 @@ export class LocalTarget implements DrillTarget {
       return [error instanceof Error ? error.message : String(error)];
     }
     const reasons: string[] = [];
-    for (const h of state.healthChecks) if (h.status !== 'Healthy') reasons.push(`the ${h.region} health check is ${h.status}: wait for it to recover (or restore the region) before a drill`);
-    if (state.dns.answer !== this.primaryRegion) reasons.push(`api.<domain> resolves to ${state.dns.answer}, not the primary ${this.primaryRegion}: let it fail back first`);
-    if (state.dns.cloudFrontResolvesTo !== null && state.dns.cloudFrontResolvesTo !== this.primaryRegion) reasons.push(`the CDN still resolves the API to ${state.dns.cloudFrontResolvesTo} (cached answer): wait one TTL (${state.dns.ttlSeconds} s)`);
+    for (const h of state.healthChecks)
+      if (h.status !== 'Healthy')
+        reasons.push(`the ${h.region} health check is ${h.status}: wait for it to recover (or restore the region) before a drill`);
+    if (state.dns.answer !== this.primaryRegion)
+      reasons.push(`api.<domain> resolves to ${state.dns.answer}, not the primary ${this.primaryRegion}: let it fail back first`);
+    if (state.dns.cloudFrontResolvesTo !== null && state.dns.cloudFrontResolvesTo !== this.primaryRegion)
+      reasons.push(
+        `the CDN still resolves the API to ${state.dns.cloudFrontResolvesTo} (cached answer): wait one TTL (${state.dns.ttlSeconds} s)`,
+      );
     for (const what of this.injected(state)) reasons.push(`something is already injected: ${what}; undo it in the console first`);
     if (!state.replication) reasons.push('the console reports no table replication (an older stack?): restart it with `npm start`');
     try {
       const response = await fetch(`${this.siteUrl}/api/ping`, { signal: AbortSignal.timeout(5_000) });
       if (!response.ok) reasons.push(`the site ${this.siteUrl} answered ${response.status} to /api/ping`);
     } catch (error) {
-      reasons.push(`the site ${this.siteUrl} did not answer (${error instanceof Error ? error.message : String(error)}): pass --site <url>`);
+      reasons.push(
+        `the site ${this.siteUrl} did not answer (${error instanceof Error ? error.message : String(error)}): pass --site <url>`,
+      );
     }
     return reasons;
   }

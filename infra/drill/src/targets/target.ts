@@ -27,7 +27,12 @@ export interface DrillTarget {
   readonly primaryRegion: string;
   readonly secondaryRegion: string;
   /** The health-check and DNS settings in force, for the report. */
-  settings(): Promise<{ readonly healthCheckIntervalSec: number; readonly failureThreshold: number; readonly dnsTtlSec: number; readonly replicationLagMs: number | null }>;
+  settings(): Promise<{
+    readonly healthCheckIntervalSec: number;
+    readonly failureThreshold: number;
+    readonly dnsTtlSec: number;
+    readonly replicationLagMs: number | null;
+  }>;
   sample(): Promise<TargetSample>;
   /** Reasons not to start (empty: ready). Never changes anything. */
   preflight(): Promise<string[]>;

@@ -11,7 +11,11 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** A document client on one region's replica of the API table (dynalite locally, DynamoDB on AWS). */
 export function tableClient(table: TableEndpoint): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(table.endpoint ? { region: table.region, endpoint: table.endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 } : { region: table.region });
+  const client = new DynamoDBClient(
+    table.endpoint
+      ? { region: table.region, endpoint: table.endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 }
+      : { region: table.region },
+  );
   return DynamoDBDocumentClient.from(client);
 }
 
@@ -32,7 +36,14 @@ export async function seedAccounts(tables: readonly TableEndpoint[], accounts: r
     try {
       const users = new UserRepository(db, table.tableName);
       for (const a of accounts) {
-        await users.createIfAbsent({ id: a.id, email: a.email, name: `Drill viewer ${a.id.slice('u-drill-'.length)}`, passwordHash, subscription: 'active', createdAt: now.toISOString() });
+        await users.createIfAbsent({
+          id: a.id,
+          email: a.email,
+          name: `Drill viewer ${a.id.slice('u-drill-'.length)}`,
+          passwordHash,
+          subscription: 'active',
+          createdAt: now.toISOString(),
+        });
       }
     } finally {
       db.destroy();
@@ -50,11 +61,20 @@ export async function readTable(table: TableEndpoint, userIds: readonly string[]
       const { pk } = keys.progressOf(userId);
       let startKey: Record<string, unknown> | undefined;
       do {
-        const page = await db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, ExclusiveStartKey: startKey }));
+        const page = await db.send(
+          new QueryCommand({
+            TableName: table.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
         for (const item of page.Items ?? []) {
           const sk = String(item.sk);
           if (sk.startsWith('PROGRESS#')) progress.set(progressKey(userId, sk.slice('PROGRESS#'.length)), Number(item.positionSec));
-          else if (sk.startsWith('PLAY#')) milestones.set(playKey(userId, sk.slice('PLAY#'.length)), new Set((item.milestones as Set<string> | undefined) ?? []));
+          else if (sk.startsWith('PLAY#'))
+            milestones.set(playKey(userId, sk.slice('PLAY#'.length)), new Set((item.milestones as Set<string> | undefined) ?? []));
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);

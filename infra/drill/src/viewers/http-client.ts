@@ -13,7 +13,9 @@ export class CookieJar {
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=\s*0\s*$/i.test(a)) || attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now());
+      const expired =
+        attributes.some((a) => /^\s*max-age=\s*0\s*$/i.test(a)) ||
+        attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now());
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -63,7 +65,11 @@ export class ViewerHttp {
       try {
         const response = await fetch(`${this.options.siteUrl}${path}`, {
           method,
-          headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), cookie: this.jar.header(), 'user-agent': 'stride-drill-viewer' },
+          headers: {
+            ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+            cookie: this.jar.header(),
+            'user-agent': 'stride-drill-viewer',
+          },
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
           redirect: 'manual',
@@ -80,7 +86,16 @@ export class ViewerHttp {
       }
       this.options.record({ t: Date.now(), type: 'request', api: init.api, ok: answer.ok, region: answer.region, status: answer.status });
       if (!failure || this.options.signal?.aborted) return answer;
-      const decision = decideRetry({ attempt, method, markedIdempotent: init.idempotent ?? false, failure, retryAfter, policy, random, nowMs: Date.now() });
+      const decision = decideRetry({
+        attempt,
+        method,
+        markedIdempotent: init.idempotent ?? false,
+        failure,
+        retryAfter,
+        policy,
+        random,
+        nowMs: Date.now(),
+      });
       if (!decision.retry) return answer;
       await sleep(decision.delayMs, this.options.signal);
     }

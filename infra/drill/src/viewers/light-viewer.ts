@@ -5,8 +5,23 @@ import { sleep } from '../sleep';
 
 /** A write the viewer made, and whether the API acknowledged it. */
 export type ViewerWrite =
-  | { readonly kind: 'progress'; readonly userId: string; readonly workoutId: string; readonly positionSec: number; readonly acked: boolean; readonly t: number }
-  | { readonly kind: 'milestone'; readonly userId: string; readonly playId: string; readonly workoutId: string; readonly milestone: string; readonly acked: boolean; readonly t: number };
+  | {
+      readonly kind: 'progress';
+      readonly userId: string;
+      readonly workoutId: string;
+      readonly positionSec: number;
+      readonly acked: boolean;
+      readonly t: number;
+    }
+  | {
+      readonly kind: 'milestone';
+      readonly userId: string;
+      readonly playId: string;
+      readonly workoutId: string;
+      readonly milestone: string;
+      readonly acked: boolean;
+      readonly t: number;
+    };
 
 export interface ViewerAccount {
   readonly id: string;
@@ -141,7 +156,8 @@ export class LightViewer {
       // As resumePosition (web/src/features/player/resume.ts): near the end starts over.
       const nearEnd = saved.durationSec > 0 && saved.positionSec >= saved.durationSec - Math.min(10, saved.durationSec * 0.05);
       position = saved.positionSec >= 5 && !nearEnd ? saved.positionSec : 0;
-      if (this.lastAckedPosition !== null && saved.positionSec < this.lastAckedPosition && !nearEnd) this.stats.resumedBackSec.push(this.lastAckedPosition - saved.positionSec);
+      if (this.lastAckedPosition !== null && saved.positionSec < this.lastAckedPosition && !nearEnd)
+        this.stats.resumedBackSec.push(this.lastAckedPosition - saved.positionSec);
     }
     const master = await this.http.request(hlsUrl, { api: false });
     if (!master.ok || late()) return this.failPlay(`master playlist ${master.status}`);
@@ -213,17 +229,43 @@ export class LightViewer {
   private async saveProgress(positionSec: number): Promise<void> {
     const rounded = Math.round(positionSec * 10) / 10;
     const issuedAt = Date.now();
-    const answer = await this.http.request(`/api/progress/${this.options.workoutId}`, { method: 'PUT', body: { positionSec: rounded, durationSec: this.durationSec }, api: true });
+    const answer = await this.http.request(`/api/progress/${this.options.workoutId}`, {
+      method: 'PUT',
+      body: { positionSec: rounded, durationSec: this.durationSec },
+      api: true,
+    });
     if (answer.ok) this.lastAckedPosition = rounded;
-    this.options.recordWrite({ kind: 'progress', userId: this.options.account.id, workoutId: this.options.workoutId, positionSec: rounded, acked: answer.ok, t: issuedAt });
+    this.options.recordWrite({
+      kind: 'progress',
+      userId: this.options.account.id,
+      workoutId: this.options.workoutId,
+      positionSec: rounded,
+      acked: answer.ok,
+      t: issuedAt,
+    });
   }
 
   private async milestone(playId: string, milestone: string, positionSec: number): Promise<void> {
     const { workoutId } = this.options;
     const issuedAt = Date.now();
-    const body = { workoutId, playId, event: milestone, positionSec: Math.round(positionSec), durationSec: this.durationSec, eventId: `${playId}-${milestone}` };
+    const body = {
+      workoutId,
+      playId,
+      event: milestone,
+      positionSec: Math.round(positionSec),
+      durationSec: this.durationSec,
+      eventId: `${playId}-${milestone}`,
+    };
     // The app marks view events idempotent (a milestone is a set member), so they retry.
     const answer = await this.http.request('/api/views', { method: 'POST', body, idempotent: true, api: true });
-    this.options.recordWrite({ kind: 'milestone', userId: this.options.account.id, playId, workoutId, milestone, acked: answer.ok, t: issuedAt });
+    this.options.recordWrite({
+      kind: 'milestone',
+      userId: this.options.account.id,
+      playId,
+      workoutId,
+      milestone,
+      acked: answer.ok,
+      t: issuedAt,
+    });
   }
 }

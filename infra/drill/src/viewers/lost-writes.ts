@@ -19,7 +19,10 @@ export const playKey = (userId: string, playId: string) => `${userId} ${playId}`
  *   after the last save the table reflects (it failed, or a stale copy overwrote it). An
  *   acknowledged save later replaced by a newer one did reach the table.
  */
-export function countLostWrites(writes: readonly ViewerWrite[], table: TableView): { lost: number; lostProgress: number; lostMilestones: number } {
+export function countLostWrites(
+  writes: readonly ViewerWrite[],
+  table: TableView,
+): { lost: number; lostProgress: number; lostMilestones: number } {
   let lostMilestones = 0;
   const progress = new Map<string, { positionSec: number; acked: boolean }[]>();
   for (const w of [...writes].sort((a, b) => a.t - b.t)) {

@@ -21,7 +21,15 @@ export interface RealPlayerCounts {
 /** Debian's Chromium with the e2e suite's launch options (e2e/playwright.config.ts). */
 export const CHROMIUM_LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 const FIRST_FRAME_BUDGET_MS = 10_000;
@@ -32,7 +40,12 @@ async function playerState(page: Page): Promise<{ status: string | null; alert: 
   return page.evaluate(() => {
     const region = document.querySelector('[data-status]');
     const video = document.querySelector('video');
-    return { status: region?.getAttribute('data-status') ?? null, alert: region ? region.querySelector('[role="alert"]') !== null : false, time: video?.currentTime ?? -1, ended: video?.ended ?? false };
+    return {
+      status: region?.getAttribute('data-status') ?? null,
+      alert: region ? region.querySelector('[role="alert"]') !== null : false,
+      time: video?.currentTime ?? -1,
+      ended: video?.ended ?? false,
+    };
   });
 }
 
@@ -52,7 +65,14 @@ async function signIn(page: Page, siteUrl: string, account: ViewerAccount, worko
  * (data-status playing) within 10 s or the player shows an error; a stall is the video clock
  * standing still for over 2 s while it should play.
  */
-async function playLoop(browser: Browser, options: RealPlayersOptions, account: ViewerAccount, workoutId: string, name: string, counts: RealPlayerCounts): Promise<void> {
+async function playLoop(
+  browser: Browser,
+  options: RealPlayersOptions,
+  account: ViewerAccount,
+  workoutId: string,
+  name: string,
+  counts: RealPlayerCounts,
+): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
   const page = await context.newPage();
   const record = options.record;
@@ -83,7 +103,9 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
       // The sample streams are 24 s long while workouts last half an hour: a player resuming past
       // the stream's end would find nothing to play. Each play starts from 0 (a failed reset, during
       // an outage, changes nothing: the player then resumes where it was).
-      await page.request.put(`${options.siteUrl}/api/progress/${workoutId}`, { data: { positionSec: 0, durationSec: 1 }, timeout: 5_000 }).catch(() => undefined);
+      await page.request
+        .put(`${options.siteUrl}/api/progress/${workoutId}`, { data: { positionSec: 0, durationSec: 1 }, timeout: 5_000 })
+        .catch(() => undefined);
       const pressed = Date.now();
       counts.plays += 1;
       record({ t: pressed, type: 'play-started', viewer: name });
@@ -96,7 +118,11 @@ async function playLoop(browser: Browser, options: RealPlayersOptions, account: 
           failed = true;
           break;
         }
-        if (s.status === 'paused') await page.getByRole('button', { name: /^Play\b/ }).click({ timeout: 1_000 }).catch(() => undefined);
+        if (s.status === 'paused')
+          await page
+            .getByRole('button', { name: /^Play\b/ })
+            .click({ timeout: 1_000 })
+            .catch(() => undefined);
         if (s.status === 'playing' && s.time > 0) {
           started = true;
           break;
@@ -143,7 +169,11 @@ export async function runRealPlayers(options: RealPlayersOptions): Promise<RealP
   const counts: RealPlayerCounts = { plays: 0, failedPlays: 0, stalls: 0 };
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
-    await Promise.all(options.accounts.map((account, i) => playLoop(browser, options, account, options.workoutIds[i % options.workoutIds.length] ?? 'w-yoga-01', `player-${i + 1}`, counts)));
+    await Promise.all(
+      options.accounts.map((account, i) =>
+        playLoop(browser, options, account, options.workoutIds[i % options.workoutIds.length] ?? 'w-yoga-01', `player-${i + 1}`, counts),
+      ),
+    );
   } finally {
     await browser.close();
   }

@@ -3,8 +3,23 @@ import type { ViewerWrite } from './light-viewer';
 import { firstVariant, parseMediaPlaylist } from './light-viewer';
 import { countLostWrites, playKey, progressKey } from './lost-writes';
 
-const save = (positionSec: number, acked: boolean, t: number): ViewerWrite => ({ kind: 'progress', userId: 'u1', workoutId: 'w-1', positionSec, acked, t });
-const milestone = (playId: string, m: string, acked: boolean): ViewerWrite => ({ kind: 'milestone', userId: 'u1', playId, workoutId: 'w-1', milestone: m, acked, t: 0 });
+const save = (positionSec: number, acked: boolean, t: number): ViewerWrite => ({
+  kind: 'progress',
+  userId: 'u1',
+  workoutId: 'w-1',
+  positionSec,
+  acked,
+  t,
+});
+const milestone = (playId: string, m: string, acked: boolean): ViewerWrite => ({
+  kind: 'milestone',
+  userId: 'u1',
+  playId,
+  workoutId: 'w-1',
+  milestone: m,
+  acked,
+  t: 0,
+});
 const table = (position: number | undefined, plays: Record<string, string[]> = {}) => ({
   progress: new Map(position === undefined ? [] : [[progressKey('u1', 'w-1'), position]]),
   milestones: new Map(Object.entries(plays).map(([id, ms]) => [playKey('u1', id), new Set(ms)])),
@@ -12,7 +27,12 @@ const table = (position: number | undefined, plays: Record<string, string[]> = {
 
 describe('countLostWrites', () => {
   it('counts nothing when the table holds the viewer’s last save and every milestone', () => {
-    expect(countLostWrites([save(10, true, 1), save(20, true, 2), save(30, true, 3), milestone('p1', 'start', true)], table(30, { p1: ['start'] }))).toEqual({ lost: 0, lostProgress: 0, lostMilestones: 0 });
+    expect(
+      countLostWrites(
+        [save(10, true, 1), save(20, true, 2), save(30, true, 3), milestone('p1', 'start', true)],
+        table(30, { p1: ['start'] }),
+      ),
+    ).toEqual({ lost: 0, lostProgress: 0, lostMilestones: 0 });
   });
 
   it('counts a failed save as lost even when a later one landed (it never reached the table)', () => {
@@ -29,7 +49,12 @@ describe('countLostWrites', () => {
   });
 
   it('counts a milestone missing from its play, acknowledged or not', () => {
-    expect(countLostWrites([milestone('p1', 'start', true), milestone('p1', '25', false), milestone('p2', 'start', true)], table(undefined, { p1: ['start'] })).lostMilestones).toBe(2);
+    expect(
+      countLostWrites(
+        [milestone('p1', 'start', true), milestone('p1', '25', false), milestone('p2', 'start', true)],
+        table(undefined, { p1: ['start'] }),
+      ).lostMilestones,
+    ).toBe(2);
   });
 });
 
@@ -38,7 +63,10 @@ describe('playlists', () => {
     const master = '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=145200\n240p/index.m3u8\n#EXT-X-STREAM-INF:BANDWIDTH=299200\n480p/index.m3u8\n';
     expect(firstVariant(master, '/media/sample-hiit/master.m3u8')).toBe('/media/sample-hiit/240p/index.m3u8');
     const media = '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n';
-    expect(parseMediaPlaylist(media, '/media/sample-hiit/240p/index.m3u8')).toEqual({ segments: ['/media/sample-hiit/240p/seg0.ts', '/media/sample-hiit/240p/seg1.ts'], segmentSec: 2 });
+    expect(parseMediaPlaylist(media, '/media/sample-hiit/240p/index.m3u8')).toEqual({
+      segments: ['/media/sample-hiit/240p/seg0.ts', '/media/sample-hiit/240p/seg1.ts'],
+      segmentSec: 2,
+    });
     expect(firstVariant('#EXTM3U\n', '/m.m3u8')).toBeUndefined();
   });
 });

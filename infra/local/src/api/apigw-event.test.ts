@@ -26,7 +26,12 @@ describe('toHttpApiEvent', () => {
       queryStringParameters: { a: '1,2', b: 'x' },
       body: '{"email":"x"}',
       isBase64Encoded: false,
-      requestContext: { apiId: 'local-us-east-1', stage: '$default', http: { method: 'POST', path: '/api/auth/login', sourceIp: '127.0.0.1', userAgent: 'UA' }, time: '22/Nov/2026:06:05:09 +0000' },
+      requestContext: {
+        apiId: 'local-us-east-1',
+        stage: '$default',
+        http: { method: 'POST', path: '/api/auth/login', sourceIp: '127.0.0.1', userAgent: 'UA' },
+        time: '22/Nov/2026:06:05:09 +0000',
+      },
     });
   });
 
@@ -48,7 +53,11 @@ describe('toHttpApiEvent', () => {
 describe('fromHttpApiResult', () => {
   it('maps status, headers and cookies', () => {
     const parts = fromHttpApiResult({ statusCode: 201, headers: { 'X-Stride-Region': 'us-east-1' }, cookies: ['a=1', 'b=2'], body: 'ok' });
-    expect(parts).toEqual({ statusCode: 201, headers: { 'x-stride-region': 'us-east-1', 'set-cookie': ['a=1', 'b=2'] }, body: Buffer.from('ok') });
+    expect(parts).toEqual({
+      statusCode: 201,
+      headers: { 'x-stride-region': 'us-east-1', 'set-cookie': ['a=1', 'b=2'] },
+      body: Buffer.from('ok'),
+    });
   });
 
   it('decodes a base64 body', () => {

@@ -89,7 +89,11 @@ export interface HttpResponseParts {
 export function fromHttpApiResult(result: APIGatewayProxyResultV2): HttpResponseParts {
   if (typeof result === 'string' || result === null || typeof result !== 'object' || !('statusCode' in result)) {
     // Payload 2.0: a result without statusCode is a 200 JSON body.
-    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(typeof result === 'string' ? result : JSON.stringify(result)) };
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(typeof result === 'string' ? result : JSON.stringify(result)),
+    };
   }
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);

@@ -27,7 +27,11 @@ afterAll(async () => {
 
 describe('local region (API Gateway HTTP API + Lambda)', () => {
   it('answers 413 past the 10 MB payload limit, without invoking the function', async () => {
-    const response = await fetch(`${base}/big`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(MAX_PAYLOAD_BYTES + 1) });
+    const response = await fetch(`${base}/big`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(MAX_PAYLOAD_BYTES + 1),
+    });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ message: 'Request Entity Too Large' });
   });

@@ -86,7 +86,10 @@ export function createRegionServer({ region, handler, concurrency, faults }: Reg
         gatewayError(500, 'Internal Server Error');
         return;
       }
-      const result = await (handler as (e: typeof event, c: Context) => ReturnType<ApiHandler>)(event, lambdaContext(region, event.requestContext.requestId));
+      const result = await (handler as (e: typeof event, c: Context) => ReturnType<ApiHandler>)(
+        event,
+        lambdaContext(region, event.requestContext.requestId),
+      );
       const parts = fromHttpApiResult(result);
       res.writeHead(parts.statusCode, { 'x-stride-region': region, ...parts.headers });
       res.end(req.method === 'HEAD' ? undefined : parts.body);

@@ -66,7 +66,12 @@ async function main(): Promise<void> {
   const staticPaths = [...pages, ...files];
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stride-bench-'));
-  const stack = await startLocalStack({ ...defaultConfig(dataDir), sitePort: 0, apiPorts: { 'us-east-1': 0, 'us-west-1': 0 }, consolePort: 0 });
+  const stack = await startLocalStack({
+    ...defaultConfig(dataDir),
+    sitePort: 0,
+    apiPorts: { 'us-east-1': 0, 'us-west-1': 0 },
+    consolePort: 0,
+  });
   const baseline = createStaticServer(site);
   const baselinePort = await listen(baseline, 0, 'static baseline', '-');
   try {
@@ -77,9 +82,16 @@ async function main(): Promise<void> {
       if (r.status !== 200) throw new Error(`warm-up: ${p} answered ${r.status} through the local CloudFront`);
       await r.arrayBuffer();
     }
-    console.log(`[bench] ${CONCURRENCY} keep-alive clients, ${ROUNDS} round(s) of ${SECONDS} s per target, ${cdnPaths.length} paths (${cdnPaths.join(', ')}); edge functions: ${stack.edgeFunctions.join(', ')}`);
+    console.log(
+      `[bench] ${CONCURRENCY} keep-alive clients, ${ROUNDS} round(s) of ${SECONDS} s per target, ${cdnPaths.length} paths (${cdnPaths.join(', ')}); edge functions: ${stack.edgeFunctions.join(', ')}`,
+    );
     const plainJob = { baseUrl: `http://127.0.0.1:${baselinePort}`, paths: staticPaths, concurrency: CONCURRENCY, seconds: SECONDS };
-    const cdnJob = { baseUrl: stack.siteUrl.replace('localhost', '127.0.0.1'), paths: cdnPaths, concurrency: CONCURRENCY, seconds: SECONDS };
+    const cdnJob = {
+      baseUrl: stack.siteUrl.replace('localhost', '127.0.0.1'),
+      paths: cdnPaths,
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+    };
     const plainRuns: LoadResult[] = [];
     const cdnRuns: LoadResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -93,19 +105,35 @@ async function main(): Promise<void> {
     }
     const plain = summary(merge(plainRuns));
     const cdn = summary(merge(cdnRuns));
-    const ratio = { requestsPerSecond: Number((cdn.requestsPerSecond / plain.requestsPerSecond).toFixed(3)), p99: Number((cdn.p99Ms / plain.p99Ms).toFixed(3)) };
+    const ratio = {
+      requestsPerSecond: Number((cdn.requestsPerSecond / plain.requestsPerSecond).toFixed(3)),
+      p99: Number((cdn.p99Ms / plain.p99Ms).toFixed(3)),
+    };
 
     const rows = [
       ['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'x-cache'],
       ['plain static server', plain.requestsPerSecond, plain.p50Ms, plain.p99Ms, plain.requests, plain.errors, '-'],
-      ['local CloudFront (hits)', cdn.requestsPerSecond, cdn.p50Ms, cdn.p99Ms, cdn.requests, cdn.errors, Object.entries(cdn.xCache).map(([k, v]) => `${k}: ${v}`).join(', ')],
+      [
+        'local CloudFront (hits)',
+        cdn.requestsPerSecond,
+        cdn.p50Ms,
+        cdn.p99Ms,
+        cdn.requests,
+        cdn.errors,
+        Object.entries(cdn.xCache)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', '),
+      ],
     ].map((r) => r.map(String));
     const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
     console.log(`\nratio CloudFront / plain: req/s ×${ratio.requestsPerSecond}, p99 ×${ratio.p99}`);
 
     mkdirSync(path.dirname(OUT), { recursive: true });
-    writeFileSync(OUT, `${JSON.stringify({ time: new Date().toISOString(), node: process.version, cpus: os.cpus().length, concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, paths: cdnPaths, plainStatic: plain, localCloudFront: cdn, ratio }, null, 2)}\n`);
+    writeFileSync(
+      OUT,
+      `${JSON.stringify({ time: new Date().toISOString(), node: process.version, cpus: os.cpus().length, concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, paths: cdnPaths, plainStatic: plain, localCloudFront: cdn, ratio }, null, 2)}\n`,
+    );
     console.log(`[bench] wrote ${path.relative(localPaths.repoRoot, OUT)}`);
   } finally {
     await close(baseline);

@@ -60,12 +60,16 @@ describe('strideBuildSteps', () => {
     if (!step) throw new Error(`no build step named ${name}`);
     const dir = path.join(repoRoot, scriptsDir);
     const foreign: string[] = [];
-    for (const file of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith(`bench${path.sep}`))) {
+    for (const file of (await readdir(dir, { recursive: true })).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith(`bench${path.sep}`),
+    )) {
       const source = await readFile(path.join(dir, file), 'utf8');
       // Other workspaces are imported by package name (@stride/<workspace>/<entry>): resolve each
       // through that workspace's package.json "exports", as Node and the bundlers do.
       for (const [, pkg, entry] of source.matchAll(/from '@stride\/([a-z-]+)\/([^']+)'/g)) {
-        const manifest = JSON.parse(await readFile(path.join(repoRoot, pkg ?? '', 'package.json'), 'utf8')) as { exports?: Record<string, string> };
+        const manifest = JSON.parse(await readFile(path.join(repoRoot, pkg ?? '', 'package.json'), 'utf8')) as {
+          exports?: Record<string, string>;
+        };
         const target = manifest.exports?.[`./${entry ?? ''}`];
         if (!target) throw new Error(`${file}: @stride/${pkg}/${entry} is not in ${pkg}/package.json exports`);
         const resolved = path.resolve(repoRoot, pkg ?? '', target);

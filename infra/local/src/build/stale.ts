@@ -62,7 +62,17 @@ export function strideBuildSteps(repoRoot: string): BuildStep[] {
       name: 'web',
       // edge/src/config: the prerender builds the route manifest with the edge's own builder;
       // contract/: the product rules both sides import.
-      inputs: [path.join(repoRoot, 'contract', 'src'), path.join(web, 'src'), path.join(web, 'content'), path.join(web, 'public'), path.join(web, 'scripts'), path.join(web, 'index.html'), path.join(edge, 'src', 'config'), path.join(repoRoot, 'vite.config.ts'), lockfile],
+      inputs: [
+        path.join(repoRoot, 'contract', 'src'),
+        path.join(web, 'src'),
+        path.join(web, 'content'),
+        path.join(web, 'public'),
+        path.join(web, 'scripts'),
+        path.join(web, 'index.html'),
+        path.join(edge, 'src', 'config'),
+        path.join(repoRoot, 'vite.config.ts'),
+        lockfile,
+      ],
       stamp: path.join(web, 'dist', '.build-stamp'),
       cwd: web,
       script: 'scripts/build.ts',
@@ -70,7 +80,15 @@ export function strideBuildSteps(repoRoot: string): BuildStep[] {
     {
       name: 'edge',
       // session-keys.ts: the build bakes its issuer, audience and cookie name into viewer-request.
-      inputs: [path.join(repoRoot, 'contract', 'src'), path.join(edge, 'src'), path.join(edge, 'scripts'), path.join(web, 'dist', '.build-stamp'), path.join(repoRoot, '.stride', 'keys', 'jwks.json'), path.join(repoRoot, 'infra', 'tools', 'session-keys.ts'), lockfile],
+      inputs: [
+        path.join(repoRoot, 'contract', 'src'),
+        path.join(edge, 'src'),
+        path.join(edge, 'scripts'),
+        path.join(web, 'dist', '.build-stamp'),
+        path.join(repoRoot, '.stride', 'keys', 'jwks.json'),
+        path.join(repoRoot, 'infra', 'tools', 'session-keys.ts'),
+        lockfile,
+      ],
       stamp: path.join(edge, 'dist', '.build-stamp'),
       cwd: edge,
       script: 'scripts/build.ts',

@@ -31,7 +31,10 @@ describe('BucketOrigin', () => {
     expect((await bucket.get('/programs/a%20b/index.html'))?.body.toString()).toBe('spaced');
   });
 
-  it.each(['/', '/programs', '/missing.html', '/../secret.txt', '/%2e%2e/secret.txt', '/%E0%A4%A', '/index.html%00'])('has no object at %s', async (uri) => {
-    expect(await bucket.get(uri)).toBeUndefined();
-  });
+  it.each(['/', '/programs', '/missing.html', '/../secret.txt', '/%2e%2e/secret.txt', '/%E0%A4%A', '/index.html%00'])(
+    'has no object at %s',
+    async (uri) => {
+      expect(await bucket.get(uri)).toBeUndefined();
+    },
+  );
 });

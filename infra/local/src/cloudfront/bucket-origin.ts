@@ -3,7 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentTypeOf } from '../../../publish/content-types';
 
-
 export interface StoredObject {
   readonly body: Buffer;
   readonly contentType: string;

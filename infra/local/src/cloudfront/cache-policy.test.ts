@@ -3,7 +3,15 @@ import { DISTRIBUTION } from '../../../distribution/distribution-description';
 import { cacheKey, errorTtl, freshness } from './cache-policy';
 import { behaviorFor, type CachePolicy } from './distribution-config';
 
-const policy: CachePolicy = { name: 'test', minTtl: 0, defaultTtl: 86_400, maxTtl: 31_536_000, headers: [], cookies: [], queryStrings: 'none' };
+const policy: CachePolicy = {
+  name: 'test',
+  minTtl: 0,
+  defaultTtl: 86_400,
+  maxTtl: 31_536_000,
+  headers: [],
+  cookies: [],
+  queryStrings: 'none',
+};
 const NOW = Date.UTC(2026, 10, 22);
 
 describe('freshness (TTL from the origin, clamped by the policy)', () => {

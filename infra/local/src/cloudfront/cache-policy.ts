@@ -53,7 +53,9 @@ export function cacheKey(policy: CachePolicy, parts: CacheKeyParts): string {
   const keptQuery =
     policy.queryStrings === 'none'
       ? []
-      : [...query.entries()].filter(([k]) => policy.queryStrings === 'all' || (policy.queryStrings as readonly string[]).includes(k)).sort(([a], [b]) => a.localeCompare(b));
+      : [...query.entries()]
+          .filter(([k]) => policy.queryStrings === 'all' || (policy.queryStrings as readonly string[]).includes(k))
+          .sort(([a], [b]) => a.localeCompare(b));
   const headerPart = policy.headers.map((h) => `${h}=${(parts.headers[h] ?? []).map((e) => e.value).join(',')}`);
   const cookies = new Map<string, string>();
   for (const entry of parts.headers.cookie ?? []) {
@@ -74,7 +76,14 @@ const NO_STORE_HONORED_FOR = new Set([404, 410, 414, 501]);
  * Expires (capped by maxTtl) and ErrorCachingMinTTL; `no-store`/`no-cache`/`private` prevent
  * caching only for 404, 410, 414 and 501 and are ignored for other codes.
  */
-export function errorTtl(status: number, cacheControl: string | undefined, expires: string | undefined, errorCachingMinTtl: number, policy: CachePolicy, now: number): number {
+export function errorTtl(
+  status: number,
+  cacheControl: string | undefined,
+  expires: string | undefined,
+  errorCachingMinTtl: number,
+  policy: CachePolicy,
+  now: number,
+): number {
   const d = directives(cacheControl);
   if (d.has('no-store') || d.has('no-cache') || d.has('private')) return NO_STORE_HONORED_FOR.has(status) ? 0 : errorCachingMinTtl;
   let fromHeaders = seconds(d.get('s-maxage')) ?? seconds(d.get('max-age'));

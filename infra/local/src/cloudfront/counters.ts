@@ -99,7 +99,9 @@ export class DistributionCounters {
       behaviors: copy(this.behaviors),
       kinds: copy(this.kinds),
       originRequests: Object.fromEntries(this.origins),
-      edgeInvocations: Object.fromEntries([...this.edge].map(([k, v]) => [k, { count: v.count, totalMs: Math.round(v.totalMs * 1000) / 1000 }])),
+      edgeInvocations: Object.fromEntries(
+        [...this.edge].map(([k, v]) => [k, { count: v.count, totalMs: Math.round(v.totalMs * 1000) / 1000 }]),
+      ),
     };
   }
 }

@@ -21,10 +21,16 @@ beforeAll(async () => {
   distribution = createDistribution({
     edge: {},
     site: { primary: site, replica: new BucketOrigin('replica', path.join(root, 'replica')) },
-    media: { primary: new BucketOrigin('media', path.join(root, 'media')), replica: new BucketOrigin('media-replica', path.join(root, 'media-replica')) },
+    media: {
+      primary: new BucketOrigin('media', path.join(root, 'media')),
+      replica: new BucketOrigin('media-replica', path.join(root, 'media-replica')),
+    },
     trustedKeys: [],
     api: { domainName: 'api.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
-    description: { ...DISTRIBUTION, customErrorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }] },
+    description: {
+      ...DISTRIBUTION,
+      customErrorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }],
+    },
     resolveSecret: () => 'test-origin-secret',
     now: () => now,
   });

@@ -118,16 +118,27 @@ const localOriginRequestPolicy = (policy: OriginRequestPolicyDescription): Origi
 });
 
 /** Builds what the local distribution runs from the description and the local parts standing in for AWS's. */
-export function buildLocalDistributionConfig(parts: LocalDistributionParts, description: DistributionDescription = DISTRIBUTION): LocalDistributionConfig {
+export function buildLocalDistributionConfig(
+  parts: LocalDistributionParts,
+  description: DistributionDescription = DISTRIBUTION,
+): LocalDistributionConfig {
   const group = (name: 'site' | 'media'): LocalOriginGroup => {
     const origin = description.origins[name];
-    if (origin.kind !== 'bucket-group') throw new Error(`the local CloudFront serves ${name} from buckets, but the description makes it ${origin.kind}`);
-    return { kind: 'bucket-group', primary: parts.buckets[origin.primary], replica: parts.buckets[origin.fallback], failoverStatusCodes: new Set(origin.failoverStatusCodes) };
+    if (origin.kind !== 'bucket-group')
+      throw new Error(`the local CloudFront serves ${name} from buckets, but the description makes it ${origin.kind}`);
+    return {
+      kind: 'bucket-group',
+      primary: parts.buckets[origin.primary],
+      replica: parts.buckets[origin.fallback],
+      failoverStatusCodes: new Set(origin.failoverStatusCodes),
+    };
   };
   const api = description.origins.api;
-  if (api.kind !== 'http') throw new Error('the local CloudFront forwards /api/* to an HTTP origin, but the description makes it a bucket group');
+  if (api.kind !== 'http')
+    throw new Error('the local CloudFront forwards /api/* to an HTTP origin, but the description makes it a bucket group');
   for (const behavior of description.behaviors) {
-    if (behavior.trustedKeyGroup && !parts.trustedKeyGroups[behavior.trustedKeyGroup]) throw new Error(`no local keys for trusted key group ${behavior.trustedKeyGroup}`);
+    if (behavior.trustedKeyGroup && !parts.trustedKeyGroups[behavior.trustedKeyGroup])
+      throw new Error(`no local keys for trusted key group ${behavior.trustedKeyGroup}`);
   }
   return {
     defaultRootObject: description.defaultRootObject,
@@ -158,7 +169,13 @@ export function buildLocalDistributionConfig(parts: LocalDistributionParts, desc
 
 /** CloudFront path patterns: case-sensitive, `*` any run of characters, `?` one character. */
 export function pathPatternMatches(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  );
   return regex.test(pattern.startsWith('/') || pattern === '*' ? path : path.slice(1));
 }
 

@@ -126,12 +126,16 @@ describe('invalidations', () => {
     for (const p of ['/ttl/inv/one.html', '/ttl/inv/two.html', '/ttl/keep.html']) await t.site(p);
     const created = await t.console('/api/invalidations', json({ paths: ['/ttl/inv/*'], callerReference: 'test-1' }));
     expect(created.status).toBe(201);
-    const { invalidation } = (await created.json()) as { invalidation: { Id: string; Status: string; removedObjects: number; InvalidationBatch: { Paths: { Quantity: number } } } };
+    const { invalidation } = (await created.json()) as {
+      invalidation: { Id: string; Status: string; removedObjects: number; InvalidationBatch: { Paths: { Quantity: number } } };
+    };
     expect(invalidation).toMatchObject({ Status: 'Completed', removedObjects: 2, InvalidationBatch: { Paths: { Quantity: 1 } } });
     expect(xCache(await t.site('/ttl/inv/one.html'))).toBe('Miss from cloudfront');
     expect(xCache(await t.site('/ttl/keep.html'))).toBe('Hit from cloudfront');
     // The same CallerReference is the same invalidation, not a second one.
-    const again = (await (await t.console('/api/invalidations', json({ paths: ['/ttl/keep.html'], callerReference: 'test-1' }))).json()) as { invalidation: { Id: string } };
+    const again = (await (
+      await t.console('/api/invalidations', json({ paths: ['/ttl/keep.html'], callerReference: 'test-1' }))
+    ).json()) as { invalidation: { Id: string } };
     expect(again.invalidation.Id).toBe(invalidation.Id);
     expect(xCache(await t.site('/ttl/keep.html'))).toBe('Hit from cloudfront');
   });
@@ -157,7 +161,11 @@ describe('origin group', () => {
   });
 
   it('fails over when the primary bucket cannot be reached, and not for POST', async () => {
-    const down = await t.console('/api/origins/stride-site-primary', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: false }) });
+    const down = await t.console('/api/origins/stride-site-primary', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ available: false }),
+    });
     expect(down.status).toBe(200);
     try {
       const response = await t.site('/page.html?fresh=1');
@@ -167,7 +175,11 @@ describe('origin group', () => {
       await t.site('/page.html');
       expect(t.stack.distribution.log.recent.find((e) => e.path === '/page.html')?.origin).toBe('stride-site-replica');
     } finally {
-      await t.console('/api/origins/stride-site-primary', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: true }) });
+      await t.console('/api/origins/stride-site-primary', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ available: true }),
+      });
     }
   });
 
@@ -190,7 +202,10 @@ describe('Lambda@Edge at all four events', () => {
   // a bundle at every event, to exercise the whole chain.
   let t: TestStack;
   beforeAll(async () => {
-    const everyEvent = withBehavior(DISTRIBUTION, '*', (b) => ({ ...b, edgeFunctions: EDGE_EVENT_TYPES.map((eventType) => ({ eventType, functionName: eventType })) }));
+    const everyEvent = withBehavior(DISTRIBUTION, '*', (b) => ({
+      ...b,
+      edgeFunctions: EDGE_EVENT_TYPES.map((eventType) => ({ eventType, functionName: eventType })),
+    }));
     t = await startTestStack({}, { distribution: everyEvent });
   });
   afterAll(async () => {
@@ -266,7 +281,15 @@ describe('signed-cookie media', () => {
     // The policy covers this workout's media folder only.
     expect((await t.site('/media/sample-yoga/master.m3u8', { headers: { cookie: media } })).status).toBe(403);
     // Tampered signature, and expiry.
-    expect((await t.site(hlsUrl, { headers: { cookie: media.replace(/CloudFront-Signature=(.)/, (_m, c: string) => `CloudFront-Signature=${c === 'A' ? 'B' : 'A'}`) } })).status).toBe(403);
+    expect(
+      (
+        await t.site(hlsUrl, {
+          headers: {
+            cookie: media.replace(/CloudFront-Signature=(.)/, (_m, c: string) => `CloudFront-Signature=${c === 'A' ? 'B' : 'A'}`),
+          },
+        })
+      ).status,
+    ).toBe(403);
     t.clock.advance(4 * 3600 + 1);
     expect((await t.site('/media/sample-hiit/seg0.ts?after-expiry', { headers: { cookie: media } })).status).toBe(403);
   });
@@ -275,7 +298,11 @@ describe('signed-cookie media', () => {
     const session = cookieHeader(await login('demo@stride.test'));
     const media = cookieHeader(await t.site('/api/playback/w-hiit30-01', { headers: { cookie: session } }));
     await t.console('/api/invalidations', json({ paths: ['/media/*'] }));
-    const down = await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: false }) });
+    const down = await t.console('/api/origins/stride-media', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ available: false }),
+    });
     expect(down.status).toBe(200);
     try {
       const segment = await t.site('/media/sample-hiit/seg0.ts', { headers: { cookie: media } });
@@ -285,7 +312,11 @@ describe('signed-cookie media', () => {
       // Signed cookies are checked before any origin: the replica does not open the door.
       expect((await t.site('/media/sample-yoga/master.m3u8', { headers: { cookie: media } })).status).toBe(403);
     } finally {
-      await t.console('/api/origins/stride-media', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: true }) });
+      await t.console('/api/origins/stride-media', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ available: true }),
+      });
     }
   });
 });
@@ -297,7 +328,10 @@ describe('access log', () => {
     const file = path.join(t.dirs.data, 'logs', 'access.log');
     let lines: Record<string, unknown>[] = [];
     for (let i = 0; i < 100 && !lines.some((l) => l.path === '/api/ping'); i += 1) {
-      lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      lines = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       if (!lines.some((l) => l.path === '/api/ping')) await new Promise((r) => setTimeout(r, 20));
     }
     const api = lines.findLast((l) => l.path === '/api/ping');
@@ -312,21 +346,42 @@ describe('access log', () => {
 describe('CloudFront API for SDK clients', () => {
   it('CreateInvalidation / GetInvalidation through the real @aws-sdk/client-cloudfront', async () => {
     const { CloudFrontClient, CreateInvalidationCommand, GetInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
-    const client = new CloudFrontClient({ region: 'us-east-1', endpoint: t.stack.consoleUrl, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = new CloudFrontClient({
+      region: 'us-east-1',
+      endpoint: t.stack.consoleUrl,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     try {
       writeFiles(t.dirs.site, { 'ttl/sdk.html': 'sdk' });
       await t.site('/ttl/sdk.html');
       expect(xCache(await t.site('/ttl/sdk.html'))).toBe('Hit from cloudfront');
       const created = await client.send(
-        new CreateInvalidationCommand({ DistributionId: 'ESTRIDELOCAL1', InvalidationBatch: { CallerReference: 'sdk-1', Paths: { Quantity: 1, Items: ['/ttl/sdk*'] } } }),
+        new CreateInvalidationCommand({
+          DistributionId: 'ESTRIDELOCAL1',
+          InvalidationBatch: { CallerReference: 'sdk-1', Paths: { Quantity: 1, Items: ['/ttl/sdk*'] } },
+        }),
       );
       expect(created.Invalidation?.Status).toBe('Completed');
       expect(created.Invalidation?.InvalidationBatch?.Paths?.Items).toEqual(['/ttl/sdk*']);
       expect(xCache(await t.site('/ttl/sdk.html'))).toBe('Miss from cloudfront');
       const got = await client.send(new GetInvalidationCommand({ DistributionId: 'ESTRIDELOCAL1', Id: created.Invalidation?.Id ?? '' }));
       expect(got.Invalidation?.Id).toBe(created.Invalidation?.Id);
-      await expect(client.send(new CreateInvalidationCommand({ DistributionId: 'EOTHER', InvalidationBatch: { CallerReference: 'x', Paths: { Quantity: 1, Items: ['/a'] } } }))).rejects.toMatchObject({ name: 'NoSuchDistribution' });
-      await expect(client.send(new CreateInvalidationCommand({ DistributionId: 'ESTRIDELOCAL1', InvalidationBatch: { CallerReference: 'y', Paths: { Quantity: 1, Items: ['a*b'] } } }))).rejects.toMatchObject({ name: 'InvalidArgument' });
+      await expect(
+        client.send(
+          new CreateInvalidationCommand({
+            DistributionId: 'EOTHER',
+            InvalidationBatch: { CallerReference: 'x', Paths: { Quantity: 1, Items: ['/a'] } },
+          }),
+        ),
+      ).rejects.toMatchObject({ name: 'NoSuchDistribution' });
+      await expect(
+        client.send(
+          new CreateInvalidationCommand({
+            DistributionId: 'ESTRIDELOCAL1',
+            InvalidationBatch: { CallerReference: 'y', Paths: { Quantity: 1, Items: ['a*b'] } },
+          }),
+        ),
+      ).rejects.toMatchObject({ name: 'InvalidArgument' });
     } finally {
       client.destroy();
     }

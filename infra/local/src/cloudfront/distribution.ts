@@ -17,7 +17,16 @@ import {
 } from './distribution-config';
 import { cacheKey, errorTtl, freshness } from './cache-policy';
 import { EdgeCache, type CachedResponse } from './edge-cache';
-import { headerValue, isForwardedRequest, isGeneratedResponse, requestEvent, responseEvent, s3Origin, toCloudFrontRequest, toNodeHeaders } from './edge-event';
+import {
+  headerValue,
+  isForwardedRequest,
+  isGeneratedResponse,
+  requestEvent,
+  responseEvent,
+  s3Origin,
+  toCloudFrontRequest,
+  toNodeHeaders,
+} from './edge-event';
 import { EdgeTimeoutError, type EdgeFunction } from './edge-function';
 import { checkGeneratedResponse, checkHeaders, EdgeValidationError } from './edge-rules';
 import { sendCloudFrontError } from './errors';
@@ -69,7 +78,15 @@ export interface Distribution {
   readonly counters: DistributionCounters;
 }
 
-type CacheResult = 'Hit' | 'Miss' | 'RefreshHit' | 'Error' | 'LambdaGeneratedResponse' | 'LambdaExecutionError' | 'LambdaValidationError' | 'LambdaLimitExceeded';
+type CacheResult =
+  | 'Hit'
+  | 'Miss'
+  | 'RefreshHit'
+  | 'Error'
+  | 'LambdaGeneratedResponse'
+  | 'LambdaExecutionError'
+  | 'LambdaValidationError'
+  | 'LambdaLimitExceeded';
 
 /** What one request did, for the access log. */
 interface Trace {
@@ -86,10 +103,23 @@ interface Trace {
 const newRequestId = (): string => randomBytes(42).toString('base64url').slice(0, 56);
 
 function cloudFrontHeaders(requestId: string, cache: CacheResult): Record<string, string> {
-  return { via: '1.1 local.cloudfront.net (CloudFront)', 'x-cache': `${cache} from cloudfront`, 'x-amz-cf-pop': 'LOCAL1-P1', 'x-amz-cf-id': requestId };
+  return {
+    via: '1.1 local.cloudfront.net (CloudFront)',
+    'x-cache': `${cache} from cloudfront`,
+    'x-amz-cf-pop': 'LOCAL1-P1',
+    'x-amz-cf-id': requestId,
+  };
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 304: 'Not Modified', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  304: 'Not Modified',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 
 /** An edge function failed: CloudFront's status and x-cache for each kind of failure. */
 class EdgeFailure extends Error {
@@ -106,7 +136,12 @@ class EdgeFailure extends Error {
 export function createDistribution(options: DistributionOptions): Distribution {
   const config = buildLocalDistributionConfig(
     {
-      buckets: { site: options.site.primary, 'site-replica': options.site.replica, media: options.media.primary, 'media-replica': options.media.replica },
+      buckets: {
+        site: options.site.primary,
+        'site-replica': options.site.replica,
+        media: options.media.primary,
+        'media-replica': options.media.replica,
+      },
       api: options.api,
       trustedKeyGroups: { 'media-signing': options.trustedKeys },
       resolveSecret:
@@ -153,8 +188,17 @@ export function createDistribution(options: DistributionOptions): Distribution {
       return await fn.invoke(event);
     } catch (error) {
       console.error(`local CloudFront: ${type} function failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (error instanceof EdgeTimeoutError) throw new EdgeFailure(503, 'LambdaLimitExceeded', `The Lambda function associated with the CloudFront distribution (${type}) timed out.`);
-      throw new EdgeFailure(502, 'LambdaExecutionError', `The Lambda function associated with the CloudFront distribution (${type}) failed.`);
+      if (error instanceof EdgeTimeoutError)
+        throw new EdgeFailure(
+          503,
+          'LambdaLimitExceeded',
+          `The Lambda function associated with the CloudFront distribution (${type}) timed out.`,
+        );
+      throw new EdgeFailure(
+        502,
+        'LambdaExecutionError',
+        `The Lambda function associated with the CloudFront distribution (${type}) failed.`,
+      );
     } finally {
       const ms = performance.now() - started;
       trace.edgeMs += ms;
@@ -165,13 +209,23 @@ export function createDistribution(options: DistributionOptions): Distribution {
   const validation = (error: unknown): never => {
     if (error instanceof EdgeValidationError) {
       console.error(`local CloudFront: ${error.message}`);
-      throw new EdgeFailure(502, 'LambdaValidationError', `The Lambda function returned an invalid request or response to CloudFront: ${error.message}.`);
+      throw new EdgeFailure(
+        502,
+        'LambdaValidationError',
+        `The Lambda function returned an invalid request or response to CloudFront: ${error.message}.`,
+      );
     }
     throw error;
   };
 
   /** The origin's answer for a request, through origin-request and origin-response functions. */
-  async function fromOrigin(behavior: Behavior, request: CloudFrontRequest, requestId: string, trace: Trace, ifNoneMatch?: string): Promise<{ response: OriginResponse; generated: boolean }> {
+  async function fromOrigin(
+    behavior: Behavior,
+    request: CloudFrontRequest,
+    requestId: string,
+    trace: Trace,
+    ifNoneMatch?: string,
+  ): Promise<{ response: OriginResponse; generated: boolean }> {
     const group = behavior.origin === 'media' ? config.origins.media : config.origins.site;
     // The default root object answers a request for the distribution's root.
     const uri = request.uri === '/' && config.defaultRootObject ? `/${config.defaultRootObject}` : request.uri;
@@ -187,9 +241,13 @@ export function createDistribution(options: DistributionOptions): Distribution {
         } catch (error) {
           return validation(error);
         }
-        return { response: { status: Number(result.status), headers: result.headers ?? {}, body, origin: 'origin-request function' }, generated: true };
+        return {
+          response: { status: Number(result.status), headers: result.headers ?? {}, body, origin: 'origin-request function' },
+          generated: true,
+        };
       }
-      if (!isForwardedRequest(result)) return validation(new EdgeValidationError('origin-request: the function returned neither a request nor a response'));
+      if (!isForwardedRequest(result))
+        return validation(new EdgeValidationError('origin-request: the function returned neither a request nor a response'));
       try {
         checkHeaders('origin-request', originRequest.headers, result.headers);
       } catch (error) {
@@ -204,7 +262,8 @@ export function createDistribution(options: DistributionOptions): Distribution {
       const key = behavior.origin === 'media' ? originRequest.uri.replace(/^\/media(?=\/)/, '') : originRequest.uri;
       response = await fetchFromOriginGroup(group, request.method, key, ifNoneMatch);
     } catch (error) {
-      if (error instanceof OriginConnectionError) throw new EdgeFailure(502, 'Error', `CloudFront wasn't able to connect to the origin. (${error.message})`);
+      if (error instanceof OriginConnectionError)
+        throw new EdgeFailure(502, 'Error', `CloudFront wasn't able to connect to the origin. (${error.message})`);
       throw error;
     }
     trace.origin = response.origin;
@@ -212,15 +271,26 @@ export function createDistribution(options: DistributionOptions): Distribution {
 
     const originResponseFn = edgeFor(behavior, 'origin-response');
     if (originResponseFn && response.status !== 304) {
-      const cfResponse: CloudFrontResponse = { status: String(response.status), statusDescription: STATUS_TEXT[response.status] ?? '', headers: response.headers };
-      const result = (await runEdge(originResponseFn, 'origin-response', trace, responseEvent('origin-response', originRequest, cfResponse, requestId))) as (CloudFrontResponse & { body?: unknown; bodyEncoding?: unknown }) | undefined;
-      if (!result || typeof result !== 'object' || result.status === undefined) return validation(new EdgeValidationError('origin-response: the function returned no response'));
+      const cfResponse: CloudFrontResponse = {
+        status: String(response.status),
+        statusDescription: STATUS_TEXT[response.status] ?? '',
+        headers: response.headers,
+      };
+      const result = (await runEdge(
+        originResponseFn,
+        'origin-response',
+        trace,
+        responseEvent('origin-response', originRequest, cfResponse, requestId),
+      )) as (CloudFrontResponse & { body?: unknown; bodyEncoding?: unknown }) | undefined;
+      if (!result || typeof result !== 'object' || result.status === undefined)
+        return validation(new EdgeValidationError('origin-response: the function returned no response'));
       let body = response.body;
       try {
         checkHeaders('origin-response', response.headers, result.headers);
         // An origin-response function may replace the body; that body is held to the 1 MB generated-response limit.
         if (result.body !== undefined) body = checkGeneratedResponse('origin-response', result);
-        else if (!Number.isInteger(Number(result.status))) throw new EdgeValidationError(`origin-response: status "${String(result.status)}" is not an HTTP status code`);
+        else if (!Number.isInteger(Number(result.status)))
+          throw new EdgeValidationError(`origin-response: status "${String(result.status)}" is not an HTTP status code`);
       } catch (error) {
         validation(error);
       }
@@ -230,7 +300,13 @@ export function createDistribution(options: DistributionOptions): Distribution {
   }
 
   /** The custom error response for an error status (its page, if any, fetched without viewer-request). */
-  async function customError(behavior: Behavior, request: CloudFrontRequest, response: OriginResponse, requestId: string, trace: Trace): Promise<{ response: OriginResponse; minTtl: number }> {
+  async function customError(
+    behavior: Behavior,
+    request: CloudFrontRequest,
+    response: OriginResponse,
+    requestId: string,
+    trace: Trace,
+  ): Promise<{ response: OriginResponse; minTtl: number }> {
     const rule = errorResponses.find((r) => r.errorCode === response.status);
     if (!rule) return { response, minTtl: DEFAULT_ERROR_CACHING_MIN_TTL };
     if (!rule.responsePagePath) return { response, minTtl: rule.errorCachingMinTtl };
@@ -240,7 +316,15 @@ export function createDistribution(options: DistributionOptions): Distribution {
   }
 
   /** Fetches, applies error responses, and stores per the policy; returns what to send. */
-  async function fetchAndStore(behavior: Behavior, policy: CachePolicy, key: string, request: CloudFrontRequest, requestId: string, trace: Trace, stale?: CachedResponse): Promise<CachedResponse> {
+  async function fetchAndStore(
+    behavior: Behavior,
+    policy: CachePolicy,
+    key: string,
+    request: CloudFrontRequest,
+    requestId: string,
+    trace: Trace,
+    stale?: CachedResponse,
+  ): Promise<CachedResponse> {
     const etag = stale ? headerValue(stale.headers, 'etag') : undefined;
     const { response: fetched } = await fromOrigin(behavior, request, requestId, trace, etag);
     const t = now();
@@ -248,7 +332,13 @@ export function createDistribution(options: DistributionOptions): Distribution {
       // Revalidated: the cached object is fresh again for a new TTL from the 304's headers.
       const merged = { ...stale.headers, ...fetched.headers };
       const f = freshness(headerValue(merged, 'cache-control'), headerValue(merged, 'expires'), policy, t);
-      const refreshed: CachedResponse = { ...stale, headers: merged, storedAt: t, ttlMs: f.ttl * 1000, staleWhileRevalidateMs: f.staleWhileRevalidate * 1000 };
+      const refreshed: CachedResponse = {
+        ...stale,
+        headers: merged,
+        storedAt: t,
+        ttlMs: f.ttl * 1000,
+        staleWhileRevalidateMs: f.staleWhileRevalidate * 1000,
+      };
       cache.set(key, refreshed);
       trace.cache = 'RefreshHit';
       return refreshed;
@@ -260,7 +350,14 @@ export function createDistribution(options: DistributionOptions): Distribution {
       const custom = await customError(behavior, request, response, requestId, trace);
       response = custom.response;
       ttlSeconds = CACHEABLE_ERROR_CODES.has(fetched.status)
-        ? errorTtl(fetched.status, headerValue(fetched.headers, 'cache-control'), headerValue(fetched.headers, 'expires'), custom.minTtl, policy, t)
+        ? errorTtl(
+            fetched.status,
+            headerValue(fetched.headers, 'cache-control'),
+            headerValue(fetched.headers, 'expires'),
+            custom.minTtl,
+            policy,
+            t,
+          )
         : 0;
       trace.cache = 'Error';
     } else {
@@ -269,23 +366,45 @@ export function createDistribution(options: DistributionOptions): Distribution {
       swrSeconds = f.staleWhileRevalidate;
       trace.cache = 'Miss';
     }
-    const entry: CachedResponse = { uri: request.uri, status: response.status, headers: response.headers, body: response.body, storedAt: t, ttlMs: ttlSeconds * 1000, staleWhileRevalidateMs: swrSeconds * 1000 };
+    const entry: CachedResponse = {
+      uri: request.uri,
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      storedAt: t,
+      ttlMs: ttlSeconds * 1000,
+      staleWhileRevalidateMs: swrSeconds * 1000,
+    };
     const cacheableMethod = behavior.cachedMethods.includes(request.method);
     if (cacheableMethod && ttlSeconds > 0 && response.status !== 304) cache.set(key, entry);
     else cache.delete(key);
     return entry;
   }
 
-  async function serveCached(req: IncomingMessage, res: ServerResponse, behavior: Behavior, requestId: string, trace: Trace): Promise<number> {
+  async function serveCached(
+    req: IncomingMessage,
+    res: ServerResponse,
+    behavior: Behavior,
+    requestId: string,
+    trace: Trace,
+  ): Promise<number> {
     const method = req.method ?? 'GET';
-    const received = toCloudFrontRequest({ method, url: req.url ?? '/', rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
+    const received = toCloudFrontRequest({
+      method,
+      url: req.url ?? '/',
+      rawHeaders: req.rawHeaders,
+      clientIp: req.socket.remoteAddress ?? '127.0.0.1',
+    });
     // CloudFront's own headers: what the viewer sent under those names is dropped, and the
     // ones the behavior's policies name are set from the viewer's connection.
     const viewerRequest: CloudFrontRequest = {
       ...received,
-      headers: Object.fromEntries(Object.entries(received.headers).filter(([name]) => !isCloudFrontGenerated(name) && name !== LOCAL_VIEWER_COUNTRY_HEADER)),
+      headers: Object.fromEntries(
+        Object.entries(received.headers).filter(([name]) => !isCloudFrontGenerated(name) && name !== LOCAL_VIEWER_COUNTRY_HEADER),
+      ),
     };
-    for (const h of generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }))) viewerRequest.headers[h.name] = [{ key: h.key, value: h.value }];
+    for (const h of generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry })))
+      viewerRequest.headers[h.name] = [{ key: h.key, value: h.value }];
 
     if (behavior.trustedKeyGroup) {
       const url = `http://${headerValue(viewerRequest.headers, 'host') ?? 'localhost'}${viewerRequest.uri}`;
@@ -313,11 +432,15 @@ export function createDistribution(options: DistributionOptions): Distribution {
         trace.cache = 'LambdaGeneratedResponse';
         trace.served = 'generated';
         trace.bytes = method === 'HEAD' ? 0 : body.length;
-        res.writeHead(Number(result.status), { ...toNodeHeaders(result.headers), ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse') });
+        res.writeHead(Number(result.status), {
+          ...toNodeHeaders(result.headers),
+          ...cloudFrontHeaders(requestId, 'LambdaGeneratedResponse'),
+        });
         res.end(method === 'HEAD' ? undefined : body);
         return Number(result.status);
       }
-      if (!isForwardedRequest(result)) return validation(new EdgeValidationError('viewer-request: the function returned neither a request nor a response'));
+      if (!isForwardedRequest(result))
+        return validation(new EdgeValidationError('viewer-request: the function returned neither a request nor a response'));
       try {
         checkHeaders('viewer-request', viewerRequest.headers, result.headers);
       } catch (error) {
@@ -327,7 +450,12 @@ export function createDistribution(options: DistributionOptions): Distribution {
     }
 
     const policy = behavior.cachePolicy;
-    const key = cacheKey(policy, { host: headerValue(request.headers, 'host') ?? '', uri: request.uri, querystring: request.querystring, headers: request.headers });
+    const key = cacheKey(policy, {
+      host: headerValue(request.headers, 'host') ?? '',
+      uri: request.uri,
+      querystring: request.querystring,
+      headers: request.headers,
+    });
     const t = now();
     let entry = behavior.cachedMethods.includes(method) ? cache.get(key) : undefined;
     if (entry && t < entry.storedAt + entry.ttlMs) {
@@ -340,7 +468,15 @@ export function createDistribution(options: DistributionOptions): Distribution {
       trace.served = 'hit';
       cache.hits += 1;
       if (!inFlight.has(key)) {
-        const refreshing = fetchAndStore(behavior, policy, key, request, requestId, { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'miss', bytes: 0 }, entry);
+        const refreshing = fetchAndStore(
+          behavior,
+          policy,
+          key,
+          request,
+          requestId,
+          { edgeMs: 0, origin: null, region: null, cache: 'Miss', served: 'miss', bytes: 0 },
+          entry,
+        );
         inFlight.set(key, refreshing);
         void refreshing.finally(() => inFlight.delete(key)).catch(() => undefined);
       }
@@ -369,8 +505,14 @@ export function createDistribution(options: DistributionOptions): Distribution {
     const viewerResponseFn = edgeFor(behavior, 'viewer-response');
     if (status < 400 && viewerResponseFn) {
       const cfResponse: CloudFrontResponse = { status: String(status), statusDescription: STATUS_TEXT[status] ?? '', headers };
-      const result = (await runEdge(viewerResponseFn, 'viewer-response', trace, responseEvent('viewer-response', request, cfResponse, requestId))) as CloudFrontResponse | undefined;
-      if (!result || typeof result !== 'object' || !Number.isInteger(Number(result.status))) return validation(new EdgeValidationError('viewer-response: the function returned no valid response'));
+      const result = (await runEdge(
+        viewerResponseFn,
+        'viewer-response',
+        trace,
+        responseEvent('viewer-response', request, cfResponse, requestId),
+      )) as CloudFrontResponse | undefined;
+      if (!result || typeof result !== 'object' || !Number.isInteger(Number(result.status)))
+        return validation(new EdgeValidationError('viewer-response: the function returned no valid response'));
       try {
         checkHeaders('viewer-response', headers, result.headers);
       } catch (error) {
@@ -408,12 +550,24 @@ export function createDistribution(options: DistributionOptions): Distribution {
     const handle = async (): Promise<number> => {
       if (!behavior.allowedMethods.includes(method)) {
         trace.cache = 'Error';
-        sendCloudFrontError(res, 403, 'This distribution is not configured to allow the HTTP request method that was used for this request.', requestId);
+        sendCloudFrontError(
+          res,
+          403,
+          'This distribution is not configured to allow the HTTP request method that was used for this request.',
+          requestId,
+        );
         return 403;
       }
       if (behavior.origin === 'api') {
         const generated = generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }));
-        const status = await forwardToHttpOrigin(req, res, { origin: config.origins.api, policy: behavior.originRequestPolicy, generated }, requestId, cloudFrontHeaders(requestId, 'Miss'), trace);
+        const status = await forwardToHttpOrigin(
+          req,
+          res,
+          { origin: config.origins.api, policy: behavior.originRequestPolicy, generated },
+          requestId,
+          cloudFrontHeaders(requestId, 'Miss'),
+          trace,
+        );
         // No region: the origin never answered (CloudFront's 502/504), so no region can be named.
         counters.originRequest(`api ${trace.region ?? 'unanswered'}`);
         return status;
@@ -433,7 +587,18 @@ export function createDistribution(options: DistributionOptions): Distribution {
       })
       .then((status) => {
         counters.viewerRequest({ path, behavior: behavior.pathPattern, served: trace.served, status, bytes: trace.bytes });
-        log.write({ time: new Date().toISOString(), requestId, method, path, status, cache: trace.cache, edgeMs: Math.round(trace.edgeMs * 100) / 100, origin: trace.origin, region: trace.region, durationMs: Math.round((performance.now() - started) * 100) / 100 });
+        log.write({
+          time: new Date().toISOString(),
+          requestId,
+          method,
+          path,
+          status,
+          cache: trace.cache,
+          edgeMs: Math.round(trace.edgeMs * 100) / 100,
+          origin: trace.origin,
+          region: trace.region,
+          durationMs: Math.round((performance.now() - started) * 100) / 100,
+        });
       });
   });
   // Viewer connections stay open between requests well past Node's 5 s default: a browser or an

@@ -40,6 +40,13 @@ describe('result shapes', () => {
   });
 
   it('flattens headers for Node', () => {
-    expect(toNodeHeaders({ 'set-cookie': [{ key: 'Set-Cookie', value: 'a=1' }, { key: 'Set-Cookie', value: 'b=2' }] })).toEqual({ 'set-cookie': ['a=1', 'b=2'] });
+    expect(
+      toNodeHeaders({
+        'set-cookie': [
+          { key: 'Set-Cookie', value: 'a=1' },
+          { key: 'Set-Cookie', value: 'b=2' },
+        ],
+      }),
+    ).toEqual({ 'set-cookie': ['a=1', 'b=2'] });
   });
 });

@@ -1,4 +1,11 @@
-import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResponse, CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
+import type {
+  CloudFrontHeaders,
+  CloudFrontRequest,
+  CloudFrontRequestEvent,
+  CloudFrontResponse,
+  CloudFrontResponseEvent,
+  CloudFrontResultResponse,
+} from 'aws-lambda';
 import type { EdgeEventType } from './distribution-config';
 
 export const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
@@ -41,21 +48,47 @@ export function viewerRequestEvent(request: CloudFrontRequest, requestId: string
   return requestEvent('viewer-request', request, requestId);
 }
 
-const eventConfig = <T extends EdgeEventType>(eventType: T, requestId: string) => ({ distributionDomainName: DISTRIBUTION_DOMAIN, distributionId: DISTRIBUTION_ID, eventType, requestId });
+const eventConfig = <T extends EdgeEventType>(eventType: T, requestId: string) => ({
+  distributionDomainName: DISTRIBUTION_DOMAIN,
+  distributionId: DISTRIBUTION_ID,
+  eventType,
+  requestId,
+});
 
 /** A viewer-request or origin-request event (the request is deep-copied: the function may mutate it). */
-export function requestEvent(eventType: 'viewer-request' | 'origin-request', request: CloudFrontRequest, requestId: string): CloudFrontRequestEvent {
+export function requestEvent(
+  eventType: 'viewer-request' | 'origin-request',
+  request: CloudFrontRequest,
+  requestId: string,
+): CloudFrontRequestEvent {
   return { Records: [{ cf: { config: eventConfig(eventType, requestId), request: structuredClone(request) } }] };
 }
 
 /** An origin-response or viewer-response event: the request as sent and the response without its body. */
-export function responseEvent(eventType: 'origin-response' | 'viewer-response', request: CloudFrontRequest, response: CloudFrontResponse, requestId: string): CloudFrontResponseEvent {
-  return { Records: [{ cf: { config: eventConfig(eventType, requestId), request: structuredClone(request), response: structuredClone(response) } }] };
+export function responseEvent(
+  eventType: 'origin-response' | 'viewer-response',
+  request: CloudFrontRequest,
+  response: CloudFrontResponse,
+  requestId: string,
+): CloudFrontResponseEvent {
+  return {
+    Records: [
+      { cf: { config: eventConfig(eventType, requestId), request: structuredClone(request), response: structuredClone(response) } },
+    ],
+  };
 }
 
 /** The `origin` field of an origin-request event for an S3 origin. */
 export function s3Origin(bucketName: string, region = 'us-east-1'): NonNullable<CloudFrontRequest['origin']> {
-  return { s3: { authMethod: 'origin-access-identity', customHeaders: {}, domainName: `${bucketName}.s3.${region}.amazonaws.com`, path: '', region } };
+  return {
+    s3: {
+      authMethod: 'origin-access-identity',
+      customHeaders: {},
+      domainName: `${bucketName}.s3.${region}.amazonaws.com`,
+      path: '',
+      region,
+    },
+  };
 }
 
 /** Node header object → CloudFront headers (lowercase key, {key, value} entries). */
@@ -77,7 +110,12 @@ export function isGeneratedResponse(result: unknown): result is CloudFrontResult
 }
 
 export function isForwardedRequest(result: unknown): result is CloudFrontRequest {
-  return typeof result === 'object' && result !== null && typeof (result as { uri?: unknown }).uri === 'string' && (result as { uri: string }).uri.startsWith('/');
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof (result as { uri?: unknown }).uri === 'string' &&
+    (result as { uri: string }).uri.startsWith('/')
+  );
 }
 
 /** Flattens CloudFront headers for Node's writeHead, keeping repeated values. */

@@ -35,7 +35,10 @@ export interface EdgeTimeouts {
  * Every bundle in the edge dist folder whose folder name is an event type
  * (`edge/dist/<event-type>/index.js`), loaded with that event's timeout.
  */
-export function loadEdgeFunctions(distDir: string, timeouts: EdgeTimeouts = { viewerMs: VIEWER_TIMEOUT_MS, originMs: ORIGIN_TIMEOUT_MS }): Partial<Record<EdgeEventType, EdgeFunction>> {
+export function loadEdgeFunctions(
+  distDir: string,
+  timeouts: EdgeTimeouts = { viewerMs: VIEWER_TIMEOUT_MS, originMs: ORIGIN_TIMEOUT_MS },
+): Partial<Record<EdgeEventType, EdgeFunction>> {
   const out: Partial<Record<EdgeEventType, EdgeFunction>> = {};
   if (!existsSync(distDir)) return out;
   for (const entry of readdirSync(distDir, { withFileTypes: true })) {
@@ -68,7 +71,10 @@ export function loadEdgeFunction(name: string, file: string, timeoutMs = VIEWER_
         try {
           const returned = handler(event, context, settle);
           if (returned && typeof (returned as Promise<unknown>).then === 'function') {
-            (returned as Promise<unknown>).then((result) => settle(undefined, result), (error: unknown) => settle(error ?? new EdgeFunctionError(`${name}: rejected`)));
+            (returned as Promise<unknown>).then(
+              (result) => settle(undefined, result),
+              (error: unknown) => settle(error ?? new EdgeFunctionError(`${name}: rejected`)),
+            );
           }
         } catch (error) {
           settle(error);

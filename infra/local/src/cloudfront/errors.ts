@@ -1,7 +1,13 @@
 import type { ServerResponse } from 'node:http';
 
 /** CloudFront's own error page ("The request could not be satisfied"), with its reason. */
-export function sendCloudFrontError(res: ServerResponse, status: number, reason: string, requestId: string, xCache = 'Error from cloudfront'): void {
+export function sendCloudFrontError(
+  res: ServerResponse,
+  status: number,
+  reason: string,
+  requestId: string,
+  xCache = 'Error from cloudfront',
+): void {
   const body = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
 <HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1"><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD><BODY>
 <H1>${status} ERROR</H1>

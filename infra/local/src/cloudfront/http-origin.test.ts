@@ -38,7 +38,8 @@ beforeAll(async () => {
     trustedKeys: [],
     api: { domainName: 'api.stride.local', resolve: () => ({ host: '127.0.0.1', port: apiPort, region: 'us-east-1' }) },
     resolveSecret: (ref) => {
-      if (ref.secretName !== ORIGIN_VERIFY_SECRET.secretName || ref.jsonField !== 'current') throw new Error(`unexpected secret ${ref.secretName}:${ref.jsonField}`);
+      if (ref.secretName !== ORIGIN_VERIFY_SECRET.secretName || ref.jsonField !== 'current')
+        throw new Error(`unexpected secret ${ref.secretName}:${ref.jsonField}`);
       return SECRET;
     },
     viewerCountry: 'US',
@@ -67,7 +68,9 @@ describe('/api/* through the local CloudFront (origin request policy and origin 
   });
 
   it('sets CloudFront-Viewer-Country and CloudFront-Viewer-Address itself, whatever the viewer sent', async () => {
-    await fetch(`${base}/api/playback/w-boxing-01`, { headers: { 'CloudFront-Viewer-Country': 'JP', 'CloudFront-Viewer-Address': '203.0.113.9:1' } });
+    await fetch(`${base}/api/playback/w-boxing-01`, {
+      headers: { 'CloudFront-Viewer-Country': 'JP', 'CloudFront-Viewer-Address': '203.0.113.9:1' },
+    });
     const { headers } = lastRequest();
     expect(headers['cloudfront-viewer-country']).toBe('US');
     expect(headers['cloudfront-viewer-address']).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -79,12 +82,21 @@ describe('/api/* through the local CloudFront (origin request policy and origin 
   it('forwards cookies, query strings, Content-Type and the body; not Host, not other viewer headers', async () => {
     await fetch(`${base}/api/progress/w-1?program=p&x=1`, {
       method: 'PUT',
-      headers: { cookie: 'stride_session=abc; other=1', 'content-type': 'application/json', 'x-custom': 'dropped', 'CloudFront-Is-SmartTV-Viewer': 'true' },
+      headers: {
+        cookie: 'stride_session=abc; other=1',
+        'content-type': 'application/json',
+        'x-custom': 'dropped',
+        'CloudFront-Is-SmartTV-Viewer': 'true',
+      },
       body: '{"positionSec":3}',
     });
     const request = lastRequest();
     expect(request).toMatchObject({ url: '/api/progress/w-1?program=p&x=1', method: 'PUT', body: '{"positionSec":3}' });
-    expect(request.headers).toMatchObject({ cookie: 'stride_session=abc; other=1', 'content-type': 'application/json', host: 'api.stride.local' });
+    expect(request.headers).toMatchObject({
+      cookie: 'stride_session=abc; other=1',
+      'content-type': 'application/json',
+      host: 'api.stride.local',
+    });
     expect(request.headers['x-custom']).toBeUndefined();
     expect(request.headers['cloudfront-is-smarttv-viewer']).toBeUndefined();
   });

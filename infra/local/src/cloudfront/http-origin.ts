@@ -9,7 +9,16 @@ export interface HttpOriginResolver {
   resolve(): { readonly host: string; readonly port: number; readonly region: string };
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** CloudFront's origin response timeout default. */
 export const ORIGIN_RESPONSE_TIMEOUT_MS = 30_000;
@@ -31,7 +40,12 @@ export interface HttpOriginRequestSettings {
  * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html).
  * Host is the origin's own name.
  */
-export function originRequestHeaders(viewer: IncomingMessage['headers'], settings: HttpOriginRequestSettings, requestId: string, viewerAddress: string): Record<string, string | string[]> {
+export function originRequestHeaders(
+  viewer: IncomingMessage['headers'],
+  settings: HttpOriginRequestSettings,
+  requestId: string,
+  viewerAddress: string,
+): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   const allowed = new Set(settings.policy?.headers ?? []);
   for (const [name, value] of Object.entries(viewer)) {
@@ -70,25 +84,35 @@ export function forwardToHttpOrigin(
     const url = req.url ?? '/';
     const path = settings.policy?.queryStrings === 'all' ? url : (url.split('?')[0] ?? '/');
 
-    const upstream = httpRequest({ host: target.host, port: target.port, method: req.method, path, headers, timeout: ORIGIN_RESPONSE_TIMEOUT_MS }, (originRes) => {
-      const out: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(originRes.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-      }
-      const status = originRes.statusCode ?? 502;
-      trace.region = typeof out['x-stride-region'] === 'string' ? out['x-stride-region'] : target.region;
-      res.writeHead(status, { ...out, ...cfHeaders });
-      originRes.pipe(res);
-      originRes.on('end', () => resolve(status));
-      originRes.on('error', () => {
-        res.destroy();
-        resolve(status);
-      });
-    });
+    const upstream = httpRequest(
+      { host: target.host, port: target.port, method: req.method, path, headers, timeout: ORIGIN_RESPONSE_TIMEOUT_MS },
+      (originRes) => {
+        const out: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(originRes.headers)) {
+          if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+        }
+        const status = originRes.statusCode ?? 502;
+        trace.region = typeof out['x-stride-region'] === 'string' ? out['x-stride-region'] : target.region;
+        res.writeHead(status, { ...out, ...cfHeaders });
+        originRes.pipe(res);
+        originRes.on('end', () => resolve(status));
+        originRes.on('error', () => {
+          res.destroy();
+          resolve(status);
+        });
+      },
+    );
     upstream.on('timeout', () => upstream.destroy(new Error('origin response timeout')));
     upstream.on('error', (error) => {
       const timedOut = error.message === 'origin response timeout';
-      sendCloudFrontError(res, timedOut ? 504 : 502, timedOut ? `The origin (${origin.domainName}) did not respond in time.` : `CloudFront wasn't able to connect to the origin (${origin.domainName}).`, requestId);
+      sendCloudFrontError(
+        res,
+        timedOut ? 504 : 502,
+        timedOut
+          ? `The origin (${origin.domainName}) did not respond in time.`
+          : `CloudFront wasn't able to connect to the origin (${origin.domainName}).`,
+        requestId,
+      );
       resolve(timedOut ? 504 : 502);
     });
     req.on('error', () => upstream.destroy());

@@ -16,13 +16,21 @@ export class OriginConnectionError extends Error {
 }
 
 const noSuchKey = (uri: string) =>
-  Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${uri.slice(1).replace(/[<>&"']/g, '')}</Key></Error>`);
+  Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${uri.slice(1).replace(/[<>&"']/g, '')}</Key></Error>`,
+  );
 
 /** A GET to an S3 origin: 200 with the object, 304 for a matching If-None-Match, 404 NoSuchKey. */
 export async function fetchFromBucket(bucket: BucketOrigin, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
   if (!bucket.available) throw new OriginConnectionError(`could not connect to ${bucket.name}`);
   const object = await bucket.get(uri);
-  if (!object) return { status: 404, headers: fromNodeHeaders({ 'Content-Type': 'application/xml', Server: 'AmazonS3' }), body: noSuchKey(uri), origin: bucket.name };
+  if (!object)
+    return {
+      status: 404,
+      headers: fromNodeHeaders({ 'Content-Type': 'application/xml', Server: 'AmazonS3' }),
+      body: noSuchKey(uri),
+      origin: bucket.name,
+    };
   const headers = fromNodeHeaders({
     'Content-Type': object.contentType,
     ETag: object.etag,
@@ -39,7 +47,12 @@ export async function fetchFromBucket(bucket: BucketOrigin, uri: string, ifNoneM
  * failover codes, then the replica answers (only for GET, HEAD and OPTIONS, as CloudFront does:
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html).
  */
-export async function fetchFromOriginGroup(group: Pick<LocalOriginGroup, 'primary' | 'replica' | 'failoverStatusCodes'>, method: string, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
+export async function fetchFromOriginGroup(
+  group: Pick<LocalOriginGroup, 'primary' | 'replica' | 'failoverStatusCodes'>,
+  method: string,
+  uri: string,
+  ifNoneMatch?: string,
+): Promise<OriginResponse> {
   const canFailOver = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   try {
     const response = await fetchFromBucket(group.primary, uri, ifNoneMatch);

@@ -21,11 +21,21 @@ function parseCookies(header: string | undefined): Map<string, string> {
 
 /** `*` matches any run of characters, `?` one, as in a CloudFront policy Resource. */
 const resourceMatches = (pattern: string, url: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's').test(url);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  ).test(url);
 
 interface PolicyStatement {
   Resource?: unknown;
-  Condition?: { DateLessThan?: { 'AWS:EpochTime'?: unknown }; DateGreaterThan?: { 'AWS:EpochTime'?: unknown }; IpAddress?: { 'AWS:SourceIp'?: unknown } };
+  Condition?: {
+    DateLessThan?: { 'AWS:EpochTime'?: unknown };
+    DateGreaterThan?: { 'AWS:EpochTime'?: unknown };
+    IpAddress?: { 'AWS:SourceIp'?: unknown };
+  };
 }
 
 /**
@@ -45,7 +55,8 @@ export function verifySignedCookies(cookieHeader: string | undefined, url: strin
 
   let policyText: string;
   if (encodedPolicy) policyText = fromCloudFrontBase64(encodedPolicy).toString('utf8');
-  else if (/^\d+$/.test(expires ?? '')) policyText = JSON.stringify({ Statement: [{ Resource: url, Condition: { DateLessThan: { 'AWS:EpochTime': Number(expires) } } }] });
+  else if (/^\d+$/.test(expires ?? ''))
+    policyText = JSON.stringify({ Statement: [{ Resource: url, Condition: { DateLessThan: { 'AWS:EpochTime': Number(expires) } } }] });
   else return { ok: false, reason: 'Malformed Expires' };
 
   // SHA1 unless the signer chose SHA256 (CloudFront-Hash-Algorithm), as CloudFront supports both.

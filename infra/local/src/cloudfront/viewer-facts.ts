@@ -29,9 +29,13 @@ export interface ViewerFactsOptions {
 }
 
 /** The value CloudFront would give each generated header for this viewer, by lowercase name. */
-export function viewerFacts(req: IncomingMessage, options: ViewerFactsOptions): ReadonlyMap<string, { readonly key: string; readonly value: string }> {
+export function viewerFacts(
+  req: IncomingMessage,
+  options: ViewerFactsOptions,
+): ReadonlyMap<string, { readonly key: string; readonly value: string }> {
   const claimed = req.headers[LOCAL_VIEWER_COUNTRY_HEADER];
-  const country = typeof claimed === 'string' && /^[A-Za-z]{2}$/.test(claimed.trim()) ? claimed.trim().toUpperCase() : options.defaultCountry;
+  const country =
+    typeof claimed === 'string' && /^[A-Za-z]{2}$/.test(claimed.trim()) ? claimed.trim().toUpperCase() : options.defaultCountry;
   const address = req.socket.remoteAddress ?? '127.0.0.1';
   const port = req.socket.remotePort ?? 0;
   const ua = req.headers['user-agent'] ?? '';
@@ -45,12 +49,18 @@ export function viewerFacts(req: IncomingMessage, options: ViewerFactsOptions): 
 }
 
 /** The generated headers the local CloudFront can produce (lowercase). */
-export const GENERATED_HEADER_NAMES: ReadonlySet<string> = new Set(['cloudfront-viewer-country', 'cloudfront-viewer-address', 'cloudfront-is-smarttv-viewer', 'cloudfront-forwarded-proto']);
+export const GENERATED_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'cloudfront-viewer-country',
+  'cloudfront-viewer-address',
+  'cloudfront-is-smarttv-viewer',
+  'cloudfront-forwarded-proto',
+]);
 
 /** Throws, naming it, for a generated header a policy asks for that the local CloudFront cannot produce. */
 export function assertGeneratable(names: readonly string[]): void {
   const missing = names.filter((n) => isCloudFrontGenerated(n) && !GENERATED_HEADER_NAMES.has(n));
-  if (missing.length > 0) throw new Error(`the local CloudFront does not generate ${missing.join(', ')}; add it to infra/local/src/cloudfront/viewer-facts.ts`);
+  if (missing.length > 0)
+    throw new Error(`the local CloudFront does not generate ${missing.join(', ')}; add it to infra/local/src/cloudfront/viewer-facts.ts`);
 }
 
 /**
@@ -58,7 +68,10 @@ export function assertGeneratable(names: readonly string[]): void {
  * the order named. A name the local CloudFront cannot generate is an error naming it, so a policy
  * change that asks for a new one cannot silently drop it locally.
  */
-export function generatedHeaders(names: readonly string[], facts: ReadonlyMap<string, { readonly key: string; readonly value: string }>): { readonly name: string; readonly key: string; readonly value: string }[] {
+export function generatedHeaders(
+  names: readonly string[],
+  facts: ReadonlyMap<string, { readonly key: string; readonly value: string }>,
+): { readonly name: string; readonly key: string; readonly value: string }[] {
   return names.filter(isCloudFrontGenerated).map((name) => {
     const fact = facts.get(name);
     if (!fact) throw new Error(`the local CloudFront does not generate ${name}; add it to infra/local/src/cloudfront/viewer-facts.ts`);

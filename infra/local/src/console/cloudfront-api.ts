@@ -11,7 +11,8 @@ export const CLOUDFRONT_API_PREFIX = '/2020-05-31/distribution/';
 const XMLNS = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
 const MAX_BODY = 1024 * 1024;
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 const unescapeXml = (s: string) =>
   s.replace(/&(lt|gt|amp|apos|quot|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
@@ -19,7 +20,8 @@ const unescapeXml = (s: string) =>
     const code = e.startsWith('#x') || e.startsWith('#X') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
     return String.fromCodePoint(code);
   });
-const tagValues = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
+const tagValues = (xml: string, tag: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => unescapeXml(m[1] ?? ''));
 
 function sendXml(res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': crypto.randomUUID(), ...headers });
@@ -27,7 +29,11 @@ function sendXml(res: ServerResponse, status: number, xml: string, headers: Reco
 }
 
 const sendError = (res: ServerResponse, status: number, code: string, message: string) =>
-  sendXml(res, status, `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${crypto.randomUUID()}</RequestId></ErrorResponse>`);
+  sendXml(
+    res,
+    status,
+    `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${crypto.randomUUID()}</RequestId></ErrorResponse>`,
+  );
 
 const invalidationXml = (i: Invalidation) =>
   `<Invalidation xmlns="${XMLNS}"><Id>${i.Id}</Id><Status>${i.Status}</Status><CreateTime>${i.CreateTime}</CreateTime><InvalidationBatch><Paths><Quantity>${i.InvalidationBatch.Paths.Quantity}</Quantity><Items>${i.InvalidationBatch.Paths.Items.map((p) => `<Path>${escapeXml(p)}</Path>`).join('')}</Items></Paths><CallerReference>${escapeXml(i.InvalidationBatch.CallerReference)}</CallerReference></InvalidationBatch></Invalidation>`;
@@ -44,7 +50,12 @@ async function readText(req: IncomingMessage): Promise<string | undefined> {
 }
 
 /** Handles a request under /2020-05-31/distribution/; false when the path is not one of ours. */
-export async function handleCloudFrontApi(req: IncomingMessage, res: ServerResponse, pathname: string, invalidations: Invalidations): Promise<boolean> {
+export async function handleCloudFrontApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  invalidations: Invalidations,
+): Promise<boolean> {
   const match = /^\/2020-05-31\/distribution\/([^/]+)\/invalidation(?:\/([^/]+))?$/.exec(pathname);
   if (!match) return false;
   const [, distributionId, invalidationId] = match;
@@ -61,8 +72,17 @@ export async function handleCloudFrontApi(req: IncomingMessage, res: ServerRespo
     return true;
   }
   if (method === 'GET') {
-    const items = invalidations.history.map((i) => `<InvalidationSummary><Id>${i.Id}</Id><CreateTime>${i.CreateTime}</CreateTime><Status>${i.Status}</Status></InvalidationSummary>`).join('');
-    sendXml(res, 200, `<InvalidationList xmlns="${XMLNS}"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>${invalidations.history.length}</Quantity><Items>${items}</Items></InvalidationList>`);
+    const items = invalidations.history
+      .map(
+        (i) =>
+          `<InvalidationSummary><Id>${i.Id}</Id><CreateTime>${i.CreateTime}</CreateTime><Status>${i.Status}</Status></InvalidationSummary>`,
+      )
+      .join('');
+    sendXml(
+      res,
+      200,
+      `<InvalidationList xmlns="${XMLNS}"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>${invalidations.history.length}</Quantity><Items>${items}</Items></InvalidationList>`,
+    );
     return true;
   }
   if (method !== 'POST') {
@@ -87,6 +107,8 @@ export async function handleCloudFrontApi(req: IncomingMessage, res: ServerRespo
     return true;
   }
   const created = invalidations.create(parsed.data);
-  sendXml(res, 201, invalidationXml(created), { location: `http://${req.headers.host ?? 'localhost'}${CLOUDFRONT_API_PREFIX}${DISTRIBUTION_ID}/invalidation/${created.Id}` });
+  sendXml(res, 201, invalidationXml(created), {
+    location: `http://${req.headers.host ?? 'localhost'}${CLOUDFRONT_API_PREFIX}${DISTRIBUTION_ID}/invalidation/${created.Id}`,
+  });
   return true;
 }

@@ -6,13 +6,23 @@ import { startTestStack, waitFor, type TestStack } from '../testing/harness';
 let t: TestStack;
 beforeAll(async () => {
   const media = path.join(localPaths.repoRoot, 'web', 'media');
-  t = await startTestStack({ healthCheck: { intervalMs: 1_000, failureThreshold: 1, checkers: 3, timeoutMs: 2_000 }, dnsTtlSeconds: 2, mediaDir: media, mediaReplicaDir: media, now: Date.now });
+  t = await startTestStack({
+    healthCheck: { intervalMs: 1_000, failureThreshold: 1, checkers: 3, timeoutMs: 2_000 },
+    dnsTtlSeconds: 2,
+    mediaDir: media,
+    mediaReplicaDir: media,
+    now: Date.now,
+  });
 });
 afterAll(async () => {
   await t?.stop();
 });
 
-const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 interface Drills {
   scenarios: { name: string }[];
   running: { id: string } | null;
@@ -33,13 +43,24 @@ describe('the console’s Drills page and API', () => {
     const unknown = await t.console('/api/drills', post({ scenario: 'region-nap' }));
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error).toContain('No scenario "region-nap"');
-    await t.console('/api/origins/stride-site-primary', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: false }) });
+    await t.console('/api/origins/stride-site-primary', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ available: false }),
+    });
     try {
       const refused = await t.console('/api/drills', post({ scenario: 'region-kill' }));
       expect(refused.status).toBe(409);
-      expect(await refused.json()).toEqual({ error: 'Preflight refused the drill', reasons: ['something is already injected: bucket stride-site-primary taken away; undo it in the console first'] });
+      expect(await refused.json()).toEqual({
+        error: 'Preflight refused the drill',
+        reasons: ['something is already injected: bucket stride-site-primary taken away; undo it in the console first'],
+      });
     } finally {
-      await t.console('/api/origins/stride-site-primary', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: true }) });
+      await t.console('/api/origins/stride-site-primary', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ available: true }),
+      });
     }
   });
 

@@ -51,7 +51,11 @@ export class DrillRunner {
   }
 
   status() {
-    return { running: this.current ? { id: this.current.id, live: this.current.live } : null, lastError: this.lastError, past: this.past() };
+    return {
+      running: this.current ? { id: this.current.id, live: this.current.live } : null,
+      lastError: this.lastError,
+      past: this.past(),
+    };
   }
 
   past(): PastDrill[] {
@@ -62,8 +66,20 @@ export class DrillRunner {
       .reverse()
       .slice(0, 50)
       .map((id) => {
-        const j = JSON.parse(readFileSync(path.join(this.dir, id, 'journal.json'), 'utf8')) as { scenario: string; verdict: string; method: { startedAt: string }; viewers: { plays: number; failedPlays: number } };
-        return { id, scenario: j.scenario, verdict: j.verdict, startedAt: j.method.startedAt, plays: j.viewers.plays, failedPlays: j.viewers.failedPlays };
+        const j = JSON.parse(readFileSync(path.join(this.dir, id, 'journal.json'), 'utf8')) as {
+          scenario: string;
+          verdict: string;
+          method: { startedAt: string };
+          viewers: { plays: number; failedPlays: number };
+        };
+        return {
+          id,
+          scenario: j.scenario,
+          verdict: j.verdict,
+          startedAt: j.method.startedAt,
+          plays: j.viewers.plays,
+          failedPlays: j.viewers.failedPlays,
+        };
       });
   }
 
@@ -76,7 +92,13 @@ export class DrillRunner {
 
   async start(request: DrillStartRequest): Promise<string> {
     const scenario = findScenario(request.scenario);
-    if (!scenario) throw new DrillRefused(400, `No scenario "${request.scenario}"; scenarios are ${scenarios().map((s) => s.name).join(', ')}`);
+    if (!scenario)
+      throw new DrillRefused(
+        400,
+        `No scenario "${request.scenario}"; scenarios are ${scenarios()
+          .map((s) => s.name)
+          .join(', ')}`,
+      );
     if (this.current) throw new DrillRefused(409, `A drill is already running (${this.current.id}); stop it first`);
     const { console: consoleUrl, site } = this.urls();
     const target = new LocalTarget(consoleUrl, site);
@@ -102,14 +124,16 @@ export class DrillRunner {
       signal: controller.signal,
       onUpdate: (live) => (entry.live = live),
       log: (line) => console.log(`[drill ${scenario.name}] ${line}`),
-    }).then(
-      () => undefined,
-      (error: unknown) => {
-        this.lastError = `${id}: ${error instanceof Error ? error.message : String(error)}`;
-      },
-    ).finally(() => {
-      if (this.current === entry) this.current = undefined;
-    });
+    })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.lastError = `${id}: ${error instanceof Error ? error.message : String(error)}`;
+        },
+      )
+      .finally(() => {
+        if (this.current === entry) this.current = undefined;
+      });
     return id;
   }
 

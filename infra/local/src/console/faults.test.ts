@@ -12,7 +12,11 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const send = (method: string, body?: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const send = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
 interface State {
   regions: { region: string; faults: { errorShare: number; addedLatencyMs: number; injectedErrors: number } }[];
   replication: { paused: boolean; lagMs: number; pending: number; tables: { region: string; endpoint: string }[] };
@@ -42,7 +46,9 @@ describe('fault: error share per region', () => {
   it('fails about that share, not all or none', async () => {
     t.stack.regions['us-west-1'].faults.errorShare = 0.5;
     try {
-      const codes = await Promise.all(Array.from({ length: 60 }, async () => (await fetch(`${t.stack.regions['us-west-1'].url}/api/ping`)).status));
+      const codes = await Promise.all(
+        Array.from({ length: 60 }, async () => (await fetch(`${t.stack.regions['us-west-1'].url}/api/ping`)).status),
+      );
       const failed = codes.filter((c) => c === 500).length;
       // Binomial(60, 0.5): outside 10–50 has probability < 1e-7.
       expect(failed).toBeGreaterThan(10);
@@ -87,13 +93,20 @@ describe('fault: added latency per region', () => {
 
 describe('fault: replication pause', () => {
   const key = { pk: 'USER#fault-test', sk: 'PROGRESS#w-1' };
-  const inWest = async () => (await t.stack.dynamo.replicas['us-west-1'].documentClient('us-west-1').send(new GetCommand({ TableName: DEFAULT_TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
+  const inWest = async () =>
+    (
+      await t.stack.dynamo.replicas['us-west-1']
+        .documentClient('us-west-1')
+        .send(new GetCommand({ TableName: DEFAULT_TABLE_NAME, Key: key, ConsistentRead: true }))
+    ).Item;
 
   it('stops copying the primary’s writes to the secondary while paused, shows them pending, and delivers them on resume', async () => {
     const paused = await t.console('/api/replication', send('PUT', { paused: true }));
     expect(paused.status).toBe(200);
     try {
-      await t.stack.dynamo.documentClient('us-east-1').send(new PutCommand({ TableName: DEFAULT_TABLE_NAME, Item: { ...key, positionSec: 30 } }));
+      await t.stack.dynamo
+        .documentClient('us-east-1')
+        .send(new PutCommand({ TableName: DEFAULT_TABLE_NAME, Item: { ...key, positionSec: 30 } }));
       await waitFor(async () => (await state()).replication.pending === 1, 'the write to be pending');
       const s = await state();
       expect(s.replication).toMatchObject({ paused: true, lagMs: 50 });

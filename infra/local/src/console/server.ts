@@ -18,21 +18,38 @@ const drillBody = z.strictObject({
 });
 
 const concurrencyBody = z.strictObject({
-  reservedConcurrency: z.union([z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000'), z.null()], {
-    error: 'must be a whole number (0 throttles every call) or null (unreserved)',
-  }),
+  reservedConcurrency: z.union(
+    [z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000'), z.null()],
+    {
+      error: 'must be a whole number (0 throttles every call) or null (unreserved)',
+    },
+  ),
 });
 const originBody = z.strictObject({ available: z.boolean({ error: 'must be true or false' }) });
 const faultsBody = z
   .strictObject({
-    errorShare: z.number({ error: 'must be a number from 0 to 1 (0.5 fails half the invocations)' }).min(0, 'must be 0 or more').max(1, 'must be at most 1').optional(),
-    addedLatencyMs: z.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(60_000, 'must be at most 60000').optional(),
+    errorShare: z
+      .number({ error: 'must be a number from 0 to 1 (0.5 fails half the invocations)' })
+      .min(0, 'must be 0 or more')
+      .max(1, 'must be at most 1')
+      .optional(),
+    addedLatencyMs: z
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more')
+      .max(60_000, 'must be at most 60000')
+      .optional(),
   })
   .refine((b) => b.errorShare !== undefined || b.addedLatencyMs !== undefined, { error: 'give errorShare (0–1) and/or addedLatencyMs' });
 const replicationBody = z
   .strictObject({
     paused: z.boolean({ error: 'must be true or false' }).optional(),
-    lagMs: z.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(0, 'must be 0 or more').max(600_000, 'must be at most 600000').optional(),
+    lagMs: z
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more')
+      .max(600_000, 'must be at most 600000')
+      .optional(),
   })
   .refine((b) => b.paused !== undefined || b.lagMs !== undefined, { error: 'give paused (true|false) and/or lagMs' });
 
@@ -51,7 +68,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'Send JSON with Content-Type: application/json');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'Send JSON with Content-Type: application/json');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -79,7 +97,9 @@ async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
  * (JSON here, and CloudFront's own XML API for SDK clients: see cloudfront-api.ts).
  */
 export function createConsoleServer(stack: ConsoleStack, options: { readonly drillsDir?: string } = {}): Server {
-  const drills = options.drillsDir ? new DrillRunner(options.drillsDir, () => ({ console: stack.consoleUrl, site: stack.siteUrl })) : undefined;
+  const drills = options.drillsDir
+    ? new DrillRunner(options.drillsDir, () => ({ console: stack.consoleUrl, site: stack.siteUrl }))
+    : undefined;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://console.local');
     const method = req.method ?? 'GET';
@@ -94,7 +114,8 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
         if (!drills) throw new HttpError(404, 'Drills are not enabled on this console');
         return handleDrills(drills, req, res, url.pathname, method);
       }
-      if (url.pathname.startsWith(CLOUDFRONT_API_PREFIX) && (await handleCloudFrontApi(req, res, url.pathname, stack.invalidations))) return;
+      if (url.pathname.startsWith(CLOUDFRONT_API_PREFIX) && (await handleCloudFrontApi(req, res, url.pathname, stack.invalidations)))
+        return;
       const region = /^\/api\/regions\/([^/]+)\/concurrency$/.exec(url.pathname);
       if (region) {
         const name = decodeURIComponent(region[1] ?? '') as Region;
@@ -116,8 +137,14 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
           if (body.errorShare !== undefined) target.errorShare = body.errorShare;
           if (body.addedLatencyMs !== undefined) target.addedLatencyMs = body.addedLatencyMs;
         } else if (method === 'DELETE') target.clear();
-        else if (method !== 'GET') throw new HttpError(405, `${method} not allowed; use GET, PUT {"errorShare", "addedLatencyMs"} or DELETE`);
-        return send(res, 200, { region: name, errorShare: target.errorShare, addedLatencyMs: target.addedLatencyMs, injectedErrors: target.injectedErrors });
+        else if (method !== 'GET')
+          throw new HttpError(405, `${method} not allowed; use GET, PUT {"errorShare", "addedLatencyMs"} or DELETE`);
+        return send(res, 200, {
+          region: name,
+          errorShare: target.errorShare,
+          addedLatencyMs: target.addedLatencyMs,
+          injectedErrors: target.injectedErrors,
+        });
       }
       if (url.pathname === '/api/replication') {
         const replication = stack.dynamo.replication;
@@ -131,7 +158,9 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
       }
       const origin = /^\/api\/origins\/([^/]+)$/.exec(url.pathname);
       if (origin) {
-        const bucket = [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].find((b) => b.name === decodeURIComponent(origin[1] ?? ''));
+        const bucket = [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].find(
+          (b) => b.name === decodeURIComponent(origin[1] ?? ''),
+        );
         if (!bucket) throw new HttpError(404, `No origin ${origin[1] ?? ''}`);
         if (method !== 'PUT') throw new HttpError(405, 'Use PUT with {"available": true|false}');
         bucket.available = (await readJson(req, originBody)).available;
@@ -156,7 +185,13 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
 }
 
 /** The Drills page and its JSON: start, watch, stop, past reports. */
-async function handleDrills(drills: DrillRunner, req: IncomingMessage, res: ServerResponse, pathname: string, method: string): Promise<void> {
+async function handleDrills(
+  drills: DrillRunner,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  method: string,
+): Promise<void> {
   const text = (status: number, type: string, body: string) => {
     res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
     res.end(body);

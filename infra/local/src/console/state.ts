@@ -64,7 +64,16 @@ export interface ConsoleStack {
   readonly siteUrl: string;
   readonly consoleUrl: string;
   readonly regions: Readonly<
-    Record<Region, { readonly name: Region; readonly url: string; readonly concurrency: ReservedConcurrency; readonly faults: RegionFaults; readonly healthCheck: HealthCheck }>
+    Record<
+      Region,
+      {
+        readonly name: Region;
+        readonly url: string;
+        readonly concurrency: ReservedConcurrency;
+        readonly faults: RegionFaults;
+        readonly healthCheck: HealthCheck;
+      }
+    >
   >;
   readonly distribution: Pick<Distribution, 'cache' | 'log' | 'counters'>;
   readonly dynamo: Pick<GlobalTable<Region>, 'replication' | 'replicas'>;
@@ -82,10 +91,19 @@ export function buildState(stack: ConsoleStack): StackState {
   const regions = Object.values(stack.regions);
   const peek = stack.dns.peek();
   return {
-    regions: regions.map((r) => ({ region: r.name, url: r.url, reservedConcurrency: r.concurrency.reserved, running: r.concurrency.running, throttled: r.concurrency.throttled, healthy: r.healthCheck.healthy,
+    regions: regions.map((r) => ({
+      region: r.name,
+      url: r.url,
+      reservedConcurrency: r.concurrency.reserved,
+      running: r.concurrency.running,
+      throttled: r.concurrency.throttled,
+      healthy: r.healthCheck.healthy,
       faults: { errorShare: r.faults.errorShare, addedLatencyMs: r.faults.addedLatencyMs, injectedErrors: r.faults.injectedErrors },
     })),
-    replication: { ...stack.dynamo.replication.status(), tables: regions.map((r) => ({ region: r.name, endpoint: stack.dynamo.replicas[r.name].endpoint })) },
+    replication: {
+      ...stack.dynamo.replication.status(),
+      tables: regions.map((r) => ({ region: r.name, endpoint: stack.dynamo.replicas[r.name].endpoint })),
+    },
     healthChecks: regions.map((r) => ({
       id: r.healthCheck.config.id,
       region: r.name,
@@ -109,7 +127,10 @@ export function buildState(stack: ConsoleStack): StackState {
     },
     cache: { hits: stack.distribution.cache.hits, misses: stack.distribution.cache.misses, objects: stack.distribution.cache.size },
     cdn: stack.distribution.counters.snapshot(),
-    origins: [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].map((b) => ({ name: b.name, available: b.available })),
+    origins: [stack.site.primary, stack.site.replica, stack.media.primary, stack.media.replica].map((b) => ({
+      name: b.name,
+      available: b.available,
+    })),
     edgeFunctions: stack.edgeFunctions,
     invalidations: stack.invalidations.history.slice(0, 10),
     recentRequests: stack.distribution.log.recent.slice(0, 30),

@@ -15,9 +15,23 @@ interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { id: 'u-demo', email: 'demo@stride.test', password: 'stride-demo-1', name: 'Demo Viewer', subscription: 'active' },
   { id: 'u-free', email: 'free@stride.test', password: 'stride-demo-1', name: 'Free Viewer', subscription: 'none' },
-  { id: 'u-trial', email: 'trial@stride.test', password: 'stride-demo-1', name: 'Trial Viewer', subscription: 'trial', endsInDays: TRIAL_DAYS },
+  {
+    id: 'u-trial',
+    email: 'trial@stride.test',
+    password: 'stride-demo-1',
+    name: 'Trial Viewer',
+    subscription: 'trial',
+    endsInDays: TRIAL_DAYS,
+  },
   // A trial that ended the day before seeding: it reads as `expired` and is asked to subscribe.
-  { id: 'u-expired', email: 'expired@stride.test', password: 'stride-demo-1', name: 'Expired Trial', subscription: 'trial', endsInDays: -1 },
+  {
+    id: 'u-expired',
+    email: 'expired@stride.test',
+    password: 'stride-demo-1',
+    name: 'Expired Trial',
+    subscription: 'trial',
+    endsInDays: -1,
+  },
 ];
 
 /** Adds any demo account that is missing; never overwrites an existing one. */
@@ -27,7 +41,10 @@ export async function seedDemoAccounts(users: UserRepository, now = new Date()):
     if (await users.byId(account.id)) continue;
     const { password, endsInDays, ...rest } = account;
     const subscriptionEndsAt = endsInDays === undefined ? undefined : new Date(now.getTime() + endsInDays * 86_400_000).toISOString();
-    if (await users.createIfAbsent({ ...rest, subscriptionEndsAt, passwordHash: await hashPassword(password), createdAt: now.toISOString() })) created += 1;
+    if (
+      await users.createIfAbsent({ ...rest, subscriptionEndsAt, passwordHash: await hashPassword(password), createdAt: now.toISOString() })
+    )
+      created += 1;
   }
   return created;
 }

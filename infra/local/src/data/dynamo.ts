@@ -46,7 +46,9 @@ function lockDataDir(dir: string): () => void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number(readFileSync(lock, 'utf8'));
     if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-      throw new DataDirInUseError(`The data folder ${dir} is already in use by another running stack (pid ${holder}). Stop it, or give this one its own folder with STRIDE_DATA_DIR=<dir>.`);
+      throw new DataDirInUseError(
+        `The data folder ${dir} is already in use by another running stack (pid ${holder}). Stop it, or give this one its own folder with STRIDE_DATA_DIR=<dir>.`,
+      );
     }
     writeFileSync(lock, String(process.pid)); // left by a stack that did not stop cleanly
   }

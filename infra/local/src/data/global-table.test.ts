@@ -18,14 +18,34 @@ const TABLE = DEFAULT_TABLE_NAME;
 describe('writtenKeys (what a stream record would carry)', () => {
   const k = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
   it('reads the keys of Put, Update, Delete, BatchWrite and TransactWrite; none for reads', () => {
-    expect(writtenKeys('PutItemCommand', { TableName: 't', Item: { ...k('a', 'b'), x: { N: '1' } } }, keyNames)).toEqual([{ table: 't', key: k('a', 'b') }]);
+    expect(writtenKeys('PutItemCommand', { TableName: 't', Item: { ...k('a', 'b'), x: { N: '1' } } }, keyNames)).toEqual([
+      { table: 't', key: k('a', 'b') },
+    ]);
     expect(writtenKeys('UpdateItemCommand', { TableName: 't', Key: k('a', 'c') }, keyNames)).toEqual([{ table: 't', key: k('a', 'c') }]);
     expect(writtenKeys('DeleteItemCommand', { TableName: 't', Key: k('a', 'd') }, keyNames)).toEqual([{ table: 't', key: k('a', 'd') }]);
-    expect(writtenKeys('BatchWriteItemCommand', { RequestItems: { t: [{ PutRequest: { Item: k('1', '2') } }, { DeleteRequest: { Key: k('3', '4') } }] } }, keyNames)).toEqual([
+    expect(
+      writtenKeys(
+        'BatchWriteItemCommand',
+        { RequestItems: { t: [{ PutRequest: { Item: k('1', '2') } }, { DeleteRequest: { Key: k('3', '4') } }] } },
+        keyNames,
+      ),
+    ).toEqual([
       { table: 't', key: k('1', '2') },
       { table: 't', key: k('3', '4') },
     ]);
-    expect(writtenKeys('TransactWriteItemsCommand', { TransactItems: [{ Put: { TableName: 't', Item: k('p', '1') } }, { Update: { TableName: 'u', Key: k('p', '2') } }, { ConditionCheck: {} }] }, keyNames)).toEqual([
+    expect(
+      writtenKeys(
+        'TransactWriteItemsCommand',
+        {
+          TransactItems: [
+            { Put: { TableName: 't', Item: k('p', '1') } },
+            { Update: { TableName: 'u', Key: k('p', '2') } },
+            { ConditionCheck: {} },
+          ],
+        },
+        keyNames,
+      ),
+    ).toEqual([
       { table: 't', key: k('p', '1') },
       { table: 'u', key: k('p', '2') },
     ]);
@@ -38,7 +58,9 @@ describe('writtenKeys (what a stream record would carry)', () => {
   });
 
   it('gives one id per item whatever the attribute order', () => {
-    expect(keyId({ table: 't', key: { sk: { S: '2' }, pk: { S: '1' } } }, keyNames)).toBe(keyId({ table: 't', key: { pk: { S: '1' }, sk: { S: '2' } } }, keyNames));
+    expect(keyId({ table: 't', key: { sk: { S: '2' }, pk: { S: '1' } } }, keyNames)).toBe(
+      keyId({ table: 't', key: { pk: { S: '1' }, sk: { S: '2' } } }, keyNames),
+    );
   });
 });
 
@@ -63,7 +85,12 @@ describe('the local global table (one dynalite per region, replicated)', () => {
   let dir: string;
   let table: GlobalTable<R>;
   const LAG_MS = 150;
-  const get = async (region: R, sk: string) => (await table.replicas[region].documentClient(region).send(new GetCommand({ TableName: TABLE, Key: { pk: 'USER#t', sk }, ConsistentRead: true }))).Item;
+  const get = async (region: R, sk: string) =>
+    (
+      await table.replicas[region]
+        .documentClient(region)
+        .send(new GetCommand({ TableName: TABLE, Key: { pk: 'USER#t', sk }, ConsistentRead: true }))
+    ).Item;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'stride-global-'));
@@ -92,8 +119,18 @@ describe('the local global table (one dynalite per region, replicated)', () => {
   it('copies the whole item image of an update, and a delete', async () => {
     const west = table.documentClient('us-west-1');
     await west.send(new PutCommand({ TableName: TABLE, Item: { pk: 'USER#t', sk: 'B', tags: new Set(['start']) } }));
-    await west.send(new UpdateCommand({ TableName: TABLE, Key: { pk: 'USER#t', sk: 'B' }, UpdateExpression: 'ADD tags :t', ExpressionAttributeValues: { ':t': new Set(['25']) } }));
-    await waitFor(async () => ((await get('us-east-1', 'B'))?.tags as Set<string> | undefined)?.size === 2, 'the updated set to reach us-east-1');
+    await west.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: 'USER#t', sk: 'B' },
+        UpdateExpression: 'ADD tags :t',
+        ExpressionAttributeValues: { ':t': new Set(['25']) },
+      }),
+    );
+    await waitFor(
+      async () => ((await get('us-east-1', 'B'))?.tags as Set<string> | undefined)?.size === 2,
+      'the updated set to reach us-east-1',
+    );
     await west.send(new DeleteCommand({ TableName: TABLE, Key: { pk: 'USER#t', sk: 'B' } }));
     await waitFor(async () => (await get('us-east-1', 'B')) === undefined, 'the delete to reach us-east-1');
   });

@@ -185,13 +185,16 @@ export class Replication<R extends string> {
     let next = Infinity;
     for (const copy of this.pendingCopies.values()) next = Math.min(next, copy.dueAt);
     if (next === Infinity) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.drain((copy) => copy.dueAt <= this.now() && !this.paused).finally(() => {
-        this.running = undefined;
-        this.schedule();
-      });
-    }, Math.max(0, next - this.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.running = this.drain((copy) => copy.dueAt <= this.now() && !this.paused).finally(() => {
+          this.running = undefined;
+          this.schedule();
+        });
+      },
+      Math.max(0, next - this.now()),
+    );
   }
 
   private async drain(due: (copy: PendingCopy<R>) => boolean): Promise<void> {
@@ -213,7 +216,9 @@ export class Replication<R extends string> {
 
   /** Copies the source's current image of the item into the target, unless the target's is newer. */
   private async apply(copy: PendingCopy<R>): Promise<void> {
-    const { Item } = await this.clients[copy.source].send(new GetItemCommand({ TableName: copy.written.table, Key: copy.written.key, ConsistentRead: true }));
+    const { Item } = await this.clients[copy.source].send(
+      new GetItemCommand({ TableName: copy.written.table, Key: copy.written.key, ConsistentRead: true }),
+    );
     const lock = this.locks.get(copy.target);
     const versions = this.versions.get(copy.target);
     if (!lock || !versions) return;
@@ -250,7 +255,9 @@ function seedReplicaDirs<R extends string>(dir: string, regions: readonly R[], l
   }
 }
 
-export async function startGlobalTable<R extends string>(options: GlobalTableOptions<R> & { readonly legacyDir?: string }): Promise<GlobalTable<R>> {
+export async function startGlobalTable<R extends string>(
+  options: GlobalTableOptions<R> & { readonly legacyDir?: string },
+): Promise<GlobalTable<R>> {
   const { dir, regions, keyNames } = options;
   const now = options.now ?? Date.now;
   seedReplicaDirs(dir, regions, options.legacyDir);
@@ -266,7 +273,14 @@ export async function startGlobalTable<R extends string>(options: GlobalTableOpt
     for (const store of Object.values<LocalDynamo>(replicas)) await store.close();
     throw error;
   }
-  const replication = new Replication<R>(regions, rawClients, keyNames, options.lagMs ?? 1000, now, options.onError ?? ((error) => console.error('global table: replication failed, will retry', error)));
+  const replication = new Replication<R>(
+    regions,
+    rawClients,
+    keyNames,
+    options.lagMs ?? 1000,
+    now,
+    options.onError ?? ((error) => console.error('global table: replication failed, will retry', error)),
+  );
 
   const documentClient = (region: R): DynamoDBDocumentClient => {
     const doc = replicas[region].documentClient(region);
@@ -275,7 +289,10 @@ export async function startGlobalTable<R extends string>(options: GlobalTableOpt
     doc.middlewareStack.add(
       (next, context) => async (args) => {
         const items = writtenKeys(context.commandName ?? '', args.input, keyNames);
-        if (items === 'unsupported') throw new Error(`${context.commandName ?? 'This command'} (PartiQL) is not replicated by the local global table; use the item API (PutItem, UpdateItem, …).`);
+        if (items === 'unsupported')
+          throw new Error(
+            `${context.commandName ?? 'This command'} (PartiQL) is not replicated by the local global table; use the item API (PutItem, UpdateItem, …).`,
+          );
         if (items.length === 0 || !lock) return next(args);
         return lock.run(
           items.map((w) => keyId(w, keyNames)),

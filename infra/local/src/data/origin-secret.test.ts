@@ -37,6 +37,8 @@ describe('local origin-verify secret', () => {
     writeFileSync(path.join(dir, ORIGIN_VERIFY_FILE), 'not json');
     expect(() => ensureOriginSecret(dir)).toThrow(/origin-verify\.json is not JSON/);
     writeFileSync(path.join(dir, ORIGIN_VERIFY_FILE), JSON.stringify({ current: 'c'.repeat(40) }));
-    expect(() => ensureOriginSecret(dir).resolve({ secretName: 'stride/other', jsonField: 'current' })).toThrow('no secret named stride/other');
+    expect(() => ensureOriginSecret(dir).resolve({ secretName: 'stride/other', jsonField: 'current' })).toThrow(
+      'no secret named stride/other',
+    );
   });
 });

@@ -16,7 +16,16 @@ describe('the dynalite store on disk', () => {
     try {
       // Written by the us-west-1 client; read after restart through the API (us-east-1): one global table.
       const users = new UserRepository(first.stack.dynamo.documentClient('us-west-1'), DEFAULT_TABLE_NAME);
-      expect(await users.createIfAbsent({ id: 'u-new', email: 'new@stride.test', name: 'New', passwordHash: await hashPassword('pw-123456'), subscription: 'active', createdAt: new Date().toISOString() })).toBe(true);
+      expect(
+        await users.createIfAbsent({
+          id: 'u-new',
+          email: 'new@stride.test',
+          name: 'New',
+          passwordHash: await hashPassword('pw-123456'),
+          subscription: 'active',
+          createdAt: new Date().toISOString(),
+        }),
+      ).toBe(true);
     } finally {
       await first.stop();
     }

@@ -48,7 +48,17 @@ describe('probe', () => {
 });
 
 describe('HealthCheck aggregation', () => {
-  const make = (checkers: number) => new HealthCheck({ id: 'hc', host: '127.0.0.1', port, path: '/', requestIntervalMs: 1000, failureThreshold: 3, checkers, timeoutMs: 500 });
+  const make = (checkers: number) =>
+    new HealthCheck({
+      id: 'hc',
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      requestIntervalMs: 1000,
+      failureThreshold: 3,
+      checkers,
+      timeoutMs: 500,
+    });
 
   it('is healthy while more than 18 % of checkers say so', () => {
     const hc = make(10);
@@ -63,7 +73,16 @@ describe('HealthCheck aggregation', () => {
 
   it('flips a checker only after failureThreshold consecutive failures, and back after as many successes', async () => {
     status = 500;
-    const hc = new HealthCheck({ id: 'hc', host: '127.0.0.1', port, path: '/', requestIntervalMs: 20, failureThreshold: 3, checkers: 1, timeoutMs: 500 });
+    const hc = new HealthCheck({
+      id: 'hc',
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      requestIntervalMs: 20,
+      failureThreshold: 3,
+      checkers: 1,
+      timeoutMs: 500,
+    });
     const changes: boolean[] = [];
     hc.start((healthy) => changes.push(healthy));
     try {
@@ -81,7 +100,16 @@ describe('HealthCheck aggregation', () => {
 
 describe('failover records and the resolver cache', () => {
   const target = (region: string, healthy: boolean) => {
-    const hc = new HealthCheck({ id: region, host: '127.0.0.1', port, path: '/', requestIntervalMs: 1000, failureThreshold: 1, checkers: 1, timeoutMs: 500 });
+    const hc = new HealthCheck({
+      id: region,
+      host: '127.0.0.1',
+      port,
+      path: '/',
+      requestIntervalMs: 1000,
+      failureThreshold: 1,
+      checkers: 1,
+      timeoutMs: 500,
+    });
     (hc.checkers[0] as { healthy: boolean }).healthy = healthy;
     return { region, host: '127.0.0.1', port, healthCheck: hc };
   };

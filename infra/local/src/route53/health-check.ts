@@ -26,15 +26,17 @@ export interface CheckerState {
   lastCheckedAt: string | null;
 }
 
-
 /** 2xx/3xx within the timeout is a pass; anything else (other status, timeout, refused) a fail. */
 export function probe(host: string, port: number, path: string, timeoutMs: number): Promise<{ ok: boolean; status: string }> {
   return new Promise((resolve) => {
-    const req = request({ host, port, path, method: 'GET', headers: { 'user-agent': 'Amazon-Route53-Health-Check-Service (local)' }, timeout: timeoutMs }, (res) => {
-      res.resume();
-      const code = res.statusCode ?? 0;
-      resolve({ ok: code >= 200 && code < 400, status: `HTTP ${code}` });
-    });
+    const req = request(
+      { host, port, path, method: 'GET', headers: { 'user-agent': 'Amazon-Route53-Health-Check-Service (local)' }, timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        const code = res.statusCode ?? 0;
+        resolve({ ok: code >= 200 && code < 400, status: `HTTP ${code}` });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no response in ${timeoutMs} ms`)));
     req.on('error', (error) => resolve({ ok: false, status: error.message }));
     req.end();

@@ -8,7 +8,14 @@ import { writeFixtureEdge } from './fixture-edge';
 
 export interface TestStack {
   readonly stack: RunningStack;
-  readonly dirs: { readonly root: string; readonly site: string; readonly replica: string; readonly media: string; readonly mediaReplica: string; readonly data: string };
+  readonly dirs: {
+    readonly root: string;
+    readonly site: string;
+    readonly replica: string;
+    readonly media: string;
+    readonly mediaReplica: string;
+    readonly data: string;
+  };
   /** The injected clock; `advance` moves it instead of sleeping. */
   readonly clock: { now: number; advance(seconds: number): void };
   site(pathname: string, init?: RequestInit): Promise<Response>;
@@ -40,12 +47,26 @@ const SITE_FILES = {
 };
 
 /** Starts the whole stack on ephemeral ports with temp buckets, fixture edge functions and a fake clock. */
-export async function startTestStack(overrides: Partial<LocalStackConfig> = {}, options: { edge?: boolean; dataDir?: string; distribution?: DistributionDescription } = {}): Promise<TestStack> {
+export async function startTestStack(
+  overrides: Partial<LocalStackConfig> = {},
+  options: { edge?: boolean; dataDir?: string; distribution?: DistributionDescription } = {},
+): Promise<TestStack> {
   const root = mkdtempSync(path.join(tmpdir(), 'stride-stack-'));
-  const dirs = { root, site: path.join(root, 'site'), replica: path.join(root, 'replica'), media: path.join(root, 'media'), mediaReplica: path.join(root, 'media-replica'), data: options.dataDir ?? path.join(root, 'data') };
+  const dirs = {
+    root,
+    site: path.join(root, 'site'),
+    replica: path.join(root, 'replica'),
+    media: path.join(root, 'media'),
+    mediaReplica: path.join(root, 'media-replica'),
+    data: options.dataDir ?? path.join(root, 'data'),
+  };
   writeFiles(dirs.site, SITE_FILES);
   writeFiles(dirs.replica, { ...SITE_FILES, 'only-in-replica.html': 'from the replica' });
-  const media = { 'sample-hiit/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nlow.m3u8\n', 'sample-hiit/seg0.ts': Buffer.from([0x47, 0, 1, 2]), 'sample-yoga/master.m3u8': '#EXTM3U\n' };
+  const media = {
+    'sample-hiit/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\nlow.m3u8\n',
+    'sample-hiit/seg0.ts': Buffer.from([0x47, 0, 1, 2]),
+    'sample-yoga/master.m3u8': '#EXTM3U\n',
+  };
   writeFiles(dirs.media, media);
   writeFiles(dirs.mediaReplica, media);
   const edgeDir = path.join(root, 'edge');
@@ -100,7 +121,11 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
   }
 }
 
-export const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /** Set-Cookie values → a Cookie header (name=value pairs only). */
 export const cookieHeader = (response: Response): string =>

@@ -90,7 +90,12 @@ async function timeDataApi(entry: Entry, template: string, pages: readonly PageS
     const cpu = process.cpuUsage(cpuStart);
     const ms = performance.now() - started;
     const htmlBytes = await verifyDataApiSite(outDir, pages, catalog);
-    return { ms: round(ms, 0), pagesPerSec: round(pages.length / (ms / 1000)), pagesPerCpuSec: round(pages.length / ((cpu.user + cpu.system) / 1e6)), htmlBytes };
+    return {
+      ms: round(ms, 0),
+      pagesPerSec: round(pages.length / (ms / 1000)),
+      pagesPerCpuSec: round(pages.length / ((cpu.user + cpu.system) / 1e6)),
+      htmlBytes,
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
@@ -104,7 +109,8 @@ async function timeFramework(pages: readonly PageSpec[], catalog: readonly Progr
   try {
     const asOf = new Date().toISOString();
     const build = await buildFrameworkSites({ catalog, pages, workDir, concurrency, asOf });
-    if (build.htmlPagesLogged !== pages.length) throw new Error(`framework-mode: React Router reported ${build.htmlPagesLogged} pages for ${pages.length}`);
+    if (build.htmlPagesLogged !== pages.length)
+      throw new Error(`framework-mode: React Router reported ${build.htmlPagesLogged} pages for ${pages.length}`);
     let htmlBytes = 0;
     let dataBytes = 0;
     let markupKinds = 0;
@@ -136,7 +142,12 @@ async function timeFramework(pages: readonly PageSpec[], catalog: readonly Progr
  * the same synthetic catalog in one process, alternating which goes first run by run (a noisy
  * neighbour or a warmer JIT then favours neither). Needs the web build (web/dist).
  */
-export async function compareFrameworkMode(programs: number, runs: number, concurrency: number, log: (line: string) => void): Promise<FrameworkComparison> {
+export async function compareFrameworkMode(
+  programs: number,
+  runs: number,
+  concurrency: number,
+  log: (line: string) => void,
+): Promise<FrameworkComparison> {
   const catalogDir = await mkdtemp(path.join(tmpdir(), 'stride-bench-fm-catalog-'));
   try {
     // The same catalog prerender-bench.ts times (seed 1, 6 workouts), validated as the build validates.
@@ -147,7 +158,9 @@ export async function compareFrameworkMode(programs: number, runs: number, concu
     assertTemplate(template, webPaths.template);
     const pages = entry.pagesFor(catalog);
     const stateParityKinds = await checkStateParity(entry.renderPage, pages, catalog, new Date().toISOString());
-    log(`framework mode vs data API: ${programs} programs → ${pages.length} pages, ${runs} run(s), same state on ${stateParityKinds} page kinds`);
+    log(
+      `framework mode vs data API: ${programs} programs → ${pages.length} pages, ${runs} run(s), same state on ${stateParityKinds} page kinds`,
+    );
 
     const results: ComparisonRun[] = [];
     let markupParityKinds = 0;

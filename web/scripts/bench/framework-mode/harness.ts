@@ -167,8 +167,10 @@ export async function buildFrameworkMode(options: FrameworkBuildOptions): Promis
     }
   }
   const totalMs = performance.now() - started;
-  if (clock.prerenderStart === 0 || clock.prerenderEnd < clock.prerenderStart) throw new Error('framework-mode: the prerender phase was not observed (React Router or Vite hooks changed?)');
-  if (clock.pages > 0 && clock.firstPage < clock.prerenderStart) throw new Error('framework-mode: pages were written before the server writeBundle hook: the prerender clock is wrong');
+  if (clock.prerenderStart === 0 || clock.prerenderEnd < clock.prerenderStart)
+    throw new Error('framework-mode: the prerender phase was not observed (React Router or Vite hooks changed?)');
+  if (clock.pages > 0 && clock.firstPage < clock.prerenderStart)
+    throw new Error('framework-mode: pages were written before the server writeBundle hook: the prerender clock is wrong');
   return {
     clientDir: path.join(outDir, 'client'),
     pages,

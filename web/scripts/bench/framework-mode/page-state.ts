@@ -29,7 +29,10 @@ export function frameworkPages(pages: readonly PageSpec[]): FrameworkPage[] {
   return pages.map((spec) => {
     const url = frameworkUrlOf(spec);
     const other = seen.get(url);
-    if (other) throw new Error(`framework-mode: pages ${other.objectKey} and ${spec.objectKey} both map to ${url}; give the second a URL in page-state.ts and a route in app/routes.ts`);
+    if (other)
+      throw new Error(
+        `framework-mode: pages ${other.objectKey} and ${spec.objectKey} both map to ${url}; give the second a URL in page-state.ts and a route in app/routes.ts`,
+      );
     seen.set(url, spec);
     return { url, spec };
   });

@@ -30,7 +30,12 @@ function pageKinds<T>(pages: readonly T[], specOf: (page: T) => PageSpec): T[] {
  * serializes, on one page of each kind (role × device), at the build path's own URL. Throws
  * naming the first page that differs: the comparison would not be apples to apples.
  */
-export async function checkStateParity(renderPage: RenderPage, pages: readonly PageSpec[], catalog: readonly Program[], asOf: string): Promise<number> {
+export async function checkStateParity(
+  renderPage: RenderPage,
+  pages: readonly PageSpec[],
+  catalog: readonly Program[],
+  asOf: string,
+): Promise<number> {
   const kinds = pageKinds(pages, (p) => p);
   for (const page of kinds) {
     const expected = stateOf(await renderPage(page, catalog, asOf));
@@ -60,7 +65,13 @@ const normalize = (html: string): string =>
  * one page of each kind: the same components over the same state (with web/dist built from the
  * current source). Throws naming the first page that differs and where.
  */
-export async function checkMarkupParity(renderPage: RenderPage, pages: readonly FrameworkPage[], clientDir: string, catalog: readonly Program[], asOf: string): Promise<number> {
+export async function checkMarkupParity(
+  renderPage: RenderPage,
+  pages: readonly FrameworkPage[],
+  clientDir: string,
+  catalog: readonly Program[],
+  asOf: string,
+): Promise<number> {
   const kinds = pageKinds(pages, (p) => p.spec);
   for (const page of kinds) {
     const document = await readFile(htmlFileOf(clientDir, page.url), 'utf8');

@@ -22,7 +22,11 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
  * .data file per page, and the spot-checked pages show their program (title in <title> and <h1>; the coming-soon
  * variant as such).
  */
-export async function verifyFrameworkSite(clientDir: string, pages: readonly FrameworkPage[], catalog: readonly Program[]): Promise<WrittenSite> {
+export async function verifyFrameworkSite(
+  clientDir: string,
+  pages: readonly FrameworkPage[],
+  catalog: readonly Program[],
+): Promise<WrittenSite> {
   const files = (await readdir(clientDir, { recursive: true })).map((f) => f.split(path.sep).join('/'));
   const html = files.filter((f) => f === 'index.html' || f.endsWith('/index.html'));
   const data = files.filter((f) => f.endsWith('.data'));
@@ -30,11 +34,14 @@ export async function verifyFrameworkSite(clientDir: string, pages: readonly Fra
   const missing = [...expected].filter((f) => !html.includes(f));
   const extra = html.filter((f) => !expected.has(f));
   if (missing.length > 0 || extra.length > 0) {
-    throw new Error(`framework-mode: ${html.length} index.html written for ${pages.length} pages (missing: ${missing.slice(0, 5).join(', ') || 'none'}; unexpected: ${extra.slice(0, 5).join(', ') || 'none'})`);
+    throw new Error(
+      `framework-mode: ${html.length} index.html written for ${pages.length} pages (missing: ${missing.slice(0, 5).join(', ') || 'none'}; unexpected: ${extra.slice(0, 5).join(', ') || 'none'})`,
+    );
   }
   if (data.length !== pages.length) throw new Error(`framework-mode: ${data.length} .data files for ${pages.length} pages`);
 
-  const sizes = async (list: string[]) => (await Promise.all(list.map((f) => stat(path.join(clientDir, f))))).reduce((n, s) => n + s.size, 0);
+  const sizes = async (list: string[]) =>
+    (await Promise.all(list.map((f) => stat(path.join(clientDir, f))))).reduce((n, s) => n + s.size, 0);
   // Spot checks: the first and last program pages, and a coming-soon page, name their program.
   const programPages = pages.filter((p) => p.spec.role === 'page' && p.spec.detailSlugs.length === 1);
   const checks = [programPages[0], programPages[programPages.length - 1], pages.find((p) => p.spec.role === 'coming-soon')];
@@ -48,7 +55,8 @@ export async function verifyFrameworkSite(clientDir: string, pages: readonly Fra
     if (!text.includes(`<title>${title} · Stride</title>`) || !text.includes(`>${title}</h1>`)) {
       throw new Error(`framework-mode: ${page.url} does not show "${program.title}" in its <title> and <h1>`);
     }
-    if (page.spec.role === 'coming-soon' && !text.includes('>Coming soon<')) throw new Error(`framework-mode: ${page.url} is not a coming-soon page`);
+    if (page.spec.role === 'coming-soon' && !text.includes('>Coming soon<'))
+      throw new Error(`framework-mode: ${page.url} is not a coming-soon page`);
   }
   return { htmlFiles: html.length, htmlBytes: await sizes(html), dataFiles: data.length, dataBytes: await sizes(data) };
 }

@@ -27,7 +27,8 @@ export const availabilitySlice = createSlice({
     noticeShown: (_state, action: PayloadAction<{ notice: PageNotice; path: string }>) => action.payload,
   },
   selectors: {
-    selectNoticeFor: (state, pathname: string): PageNotice | null => (state.notice !== null && state.path === pathname ? state.notice : null),
+    selectNoticeFor: (state, pathname: string): PageNotice | null =>
+      state.notice !== null && state.path === pathname ? state.notice : null,
   },
 });
 
@@ -35,7 +36,8 @@ export const { selectNoticeFor } = availabilitySlice.selectors;
 export const { noticeShown } = availabilitySlice.actions;
 
 /** The state a prerendered page carries: its notice, bound to the path it was rendered at. */
-export const availabilityStateFor = (notice: PageNotice | undefined, path: string): AvailabilityState => (notice ? { notice, path } : initialState);
+export const availabilityStateFor = (notice: PageNotice | undefined, path: string): AvailabilityState =>
+  notice ? { notice, path } : initialState;
 
 /** In the browser the notice applies to the URL the edge served the document for. */
 export const bindToLocation = (state: AvailabilityState | undefined, pathname: string): AvailabilityState | undefined =>

@@ -5,7 +5,13 @@ import { fetchProgram, fetchSummary } from './catalogApi';
 import { catalogSlice, catalogStateFor, selectProgram, selectSlugStatus } from './catalogSlice';
 
 const program = { slug: 'a', title: 'A', workouts: [] } as unknown as Program;
-const store = () => configureStore({ reducer: { catalog: catalogSlice.reducer }, preloadedState: { catalog: catalogStateFor([], { listsCatalog: false, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z') } });
+const store = () =>
+  configureStore({
+    reducer: { catalog: catalogSlice.reducer },
+    preloadedState: {
+      catalog: catalogStateFor([], { listsCatalog: false, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z'),
+    },
+  });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -13,7 +19,9 @@ afterEach(() => {
 
 describe('fetchProgram', () => {
   it('reads /data/programs/<slug>.json and stores the program', async () => {
-    const fetchMock = vi.fn(async (_input: string) => new Response(JSON.stringify(program), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async (_input: string) => new Response(JSON.stringify(program), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const s = store();
     const action = await s.dispatch(fetchProgram('a b'));
@@ -23,11 +31,17 @@ describe('fetchProgram', () => {
   });
 
   it('rejects with the HTTP status, or FETCH_ERROR when nothing answered', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('nope', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('nope', { status: 404 })),
+    );
     const notFound = await store().dispatch(fetchProgram('a'));
     expect(fetchProgram.rejected.match(notFound) && notFound.payload).toEqual({ status: 404 });
 
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     const offline = await store().dispatch(fetchProgram('a'));
     expect(fetchProgram.rejected.match(offline) && offline.payload).toEqual({ status: 'FETCH_ERROR' });
   });
@@ -36,7 +50,9 @@ describe('fetchProgram', () => {
 describe('fetchSummary', () => {
   it('reads /data/summaries/<slug>.json and makes the slug known', async () => {
     const summary = { slug: 'a b', title: 'A' };
-    const fetchMock = vi.fn(async (_input: string) => new Response(JSON.stringify(summary), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetchMock = vi.fn(
+      async (_input: string) => new Response(JSON.stringify(summary), { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const s = store();
     expect(selectSlugStatus(s.getState(), 'a b')).toBe('undetermined');
@@ -47,13 +63,22 @@ describe('fetchSummary', () => {
   });
 
   it('rejects with the status (404: no such program; 451 outside a licence) or PARSING_ERROR for a body that is not JSON', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>', { status: 200 })),
+    );
     const garbled = await store().dispatch(fetchSummary('a'));
     expect(fetchSummary.rejected.match(garbled) && garbled.payload).toEqual({ status: 'PARSING_ERROR' });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 404 })),
+    );
     const missing = await store().dispatch(fetchSummary('nope'));
     expect(fetchSummary.rejected.match(missing) && missing.payload).toEqual({ status: 404 });
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 451 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 451 })),
+    );
     const refused = await store().dispatch(fetchProgram('a'));
     expect(fetchProgram.rejected.match(refused) && refused.payload).toEqual({ status: 451 });
   });

@@ -34,31 +34,43 @@ async function fetchStaticJson<T>(url: string, signal: AbortSignal): Promise<Out
  * static `/data/programs/<slug>.json` the prerender writes. Plain thunks, not RTK Query: they are
  * on every page, and RTK Query (for `/api`) loads only with the routes that call the API.
  */
-export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: PageDataError }>('catalog/fetchProgram', async (slug, { signal, rejectWithValue }) => {
-  const outcome = await fetchStaticJson<Program>(programDataPath(slug), signal);
-  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
-});
+export const fetchProgram = createAsyncThunk<Program, string, { rejectValue: PageDataError }>(
+  'catalog/fetchProgram',
+  async (slug, { signal, rejectWithValue }) => {
+    const outcome = await fetchStaticJson<Program>(programDataPath(slug), signal);
+    return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+  },
+);
 
 /**
  * One program's summary (`/data/summaries/<slug>.json`): whether a slug the page did not carry is
  * a program (404: it is not), and when it launches.
  */
-export const fetchSummary = createAsyncThunk<ProgramSummary, string, { rejectValue: PageDataError }>('catalog/fetchSummary', async (slug, { signal, rejectWithValue }) => {
-  const outcome = await fetchStaticJson<ProgramSummary>(summaryDataPath(slug), signal);
-  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
-});
+export const fetchSummary = createAsyncThunk<ProgramSummary, string, { rejectValue: PageDataError }>(
+  'catalog/fetchSummary',
+  async (slug, { signal, rejectWithValue }) => {
+    const outcome = await fetchStaticJson<ProgramSummary>(summaryDataPath(slug), signal);
+    return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+  },
+);
 
 /** The home page's programs (`/data/home.json`), for the home page reached by client-side navigation. */
-export const fetchHome = createAsyncThunk<HomeData, undefined, { rejectValue: PageDataError }>('catalog/fetchHome', async (_, { signal, rejectWithValue }) => {
-  const outcome = await fetchStaticJson<HomeData>(HOME_DATA_PATH, signal);
-  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
-});
+export const fetchHome = createAsyncThunk<HomeData, undefined, { rejectValue: PageDataError }>(
+  'catalog/fetchHome',
+  async (_, { signal, rejectWithValue }) => {
+    const outcome = await fetchStaticJson<HomeData>(HOME_DATA_PATH, signal);
+    return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+  },
+);
 
 /** One more page of "All programs" (`/data/listing/<page>.json`). */
-export const fetchListingPage = createAsyncThunk<ListingPage, number, { rejectValue: PageDataError }>('catalog/fetchListingPage', async (page, { signal, rejectWithValue }) => {
-  const outcome = await fetchStaticJson<ListingPage>(listingPageDataPath(page), signal);
-  return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
-});
+export const fetchListingPage = createAsyncThunk<ListingPage, number, { rejectValue: PageDataError }>(
+  'catalog/fetchListingPage',
+  async (page, { signal, rejectWithValue }) => {
+    const outcome = await fetchStaticJson<ListingPage>(listingPageDataPath(page), signal);
+    return outcome.ok ? outcome.value : rejectWithValue(outcome.error);
+  },
+);
 
 export interface PageDataQuery {
   /** Why the latest attempt failed, or undefined while loading, skipped or done. */
@@ -70,7 +82,9 @@ export interface PageDataQuery {
 type Dispatch = ThunkDispatch<unknown, unknown, UnknownAction>;
 
 /** What dispatching one of the thunks above returns, as far as the hook needs it. */
-type PageDataRequest = Promise<{ readonly payload?: unknown; readonly meta: { readonly requestStatus: 'fulfilled' | 'rejected' } }> & { abort(): void };
+type PageDataRequest = Promise<{ readonly payload?: unknown; readonly meta: { readonly requestStatus: 'fulfilled' | 'rejected' } }> & {
+  abort(): void;
+};
 
 /**
  * Starts `start(dispatch)` unless `skip`, again whenever `requestKey` changes or `refetch` is
@@ -89,7 +103,8 @@ function usePageData(start: (dispatch: Dispatch) => PageDataRequest, skip: boole
     let live = true;
     const request = startRequest(dispatch);
     void request.then((action) => {
-      if (live && action.meta.requestStatus === 'rejected') setFailed({ key, error: (action.payload as PageDataError | undefined) ?? { status: 'FETCH_ERROR' } });
+      if (live && action.meta.requestStatus === 'rejected')
+        setFailed({ key, error: (action.payload as PageDataError | undefined) ?? { status: 'FETCH_ERROR' } });
     });
     return () => {
       live = false;
@@ -103,13 +118,16 @@ function usePageData(start: (dispatch: Dispatch) => PageDataRequest, skip: boole
 }
 
 /** Loads a program's page data unless `skip`. */
-export const useGetProgramQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchProgram(slug)), options.skip ?? false, slug);
+export const useGetProgramQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery =>
+  usePageData((dispatch) => dispatch(fetchProgram(slug)), options.skip ?? false, slug);
 
 /** Loads one program's summary unless `skip`. */
-export const useGetSummaryQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchSummary(slug)), options.skip ?? false, slug);
+export const useGetSummaryQuery = (slug: string, options: { readonly skip?: boolean } = {}): PageDataQuery =>
+  usePageData((dispatch) => dispatch(fetchSummary(slug)), options.skip ?? false, slug);
 
 /** Loads the home page's programs unless `skip`. */
-export const useGetHomeQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery => usePageData((dispatch) => dispatch(fetchHome()), options.skip ?? false, 'home');
+export const useGetHomeQuery = (options: { readonly skip?: boolean } = {}): PageDataQuery =>
+  usePageData((dispatch) => dispatch(fetchHome()), options.skip ?? false, 'home');
 
 export interface MoreListing {
   /** Asks for the next page; does nothing while one is loading. */

@@ -43,11 +43,18 @@ describe('catalogStateFor', () => {
     const state = catalogStateFor([program('a'), program('b')], listing, AS_OF);
     expect(state.summaries.map((s) => s.slug)).toEqual(['a', 'b']);
     expect(state.summaries[0]).toMatchObject({ workoutCount: 2, totalDurationSec: 1500 });
-    expect(state).toMatchObject({ complete: true, asOf: AS_OF, programs: {}, listing: { slugs: ['a', 'b'], total: 2, pageSize: 24, featured: 'a' } });
+    expect(state).toMatchObject({
+      complete: true,
+      asOf: AS_OF,
+      programs: {},
+      listing: { slugs: ['a', 'b'], total: 2, pageSize: 24, featured: 'a' },
+    });
   });
 
   it('gives the home page of a large catalog one listing page, the featured program, the newest launches and every program still to launch', () => {
-    const big = Array.from({ length: 100 }, (_, i) => program(`p${i}`, i === 70, `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`));
+    const big = Array.from({ length: 100 }, (_, i) =>
+      program(`p${i}`, i === 70, `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`),
+    );
     big[90] = program('p90', false, '2026-11-20T00:00:00Z'); // the newest launch
     big[95] = program('p95', false, '2027-03-01T00:00:00Z'); // still to launch
     const state = catalogStateFor(big, listing, AS_OF);
@@ -59,7 +66,9 @@ describe('catalogStateFor', () => {
     expect(state.listing?.slugs).toEqual(big.slice(0, 24).map((p) => p.slug));
     // Whatever the viewer's clock says later, the row is what the whole catalog would give.
     for (const at of [AS_OF, '2027-01-01T00:00:00Z', '2027-06-01T00:00:00Z']) {
-      expect(newlyLaunched(state.summaries, Date.parse(at)).map((p) => p.slug)).toEqual(newlyLaunched(big.map(summarize), Date.parse(at)).map((p) => p.slug));
+      expect(newlyLaunched(state.summaries, Date.parse(at)).map((p) => p.slug)).toEqual(
+        newlyLaunched(big.map(summarize), Date.parse(at)).map((p) => p.slug),
+      );
     }
   });
 
@@ -74,7 +83,13 @@ describe('catalogStateFor', () => {
     const soon = catalogStateFor([program('a'), program('b')], comingSoonPage('a'), AS_OF);
     expect(soon.summaries.map((s) => s.slug)).toEqual(['a']);
     expect(soon.programs).toEqual({});
-    expect(catalogStateFor([program('a')], otherPage, AS_OF)).toEqual({ summaries: [], complete: false, programs: {}, asOf: null, listing: null });
+    expect(catalogStateFor([program('a')], otherPage, AS_OF)).toEqual({
+      summaries: [],
+      complete: false,
+      programs: {},
+      asOf: null,
+      listing: null,
+    });
   });
 
   it('ignores a slug that is not in the catalog', () => {
@@ -84,12 +99,15 @@ describe('catalogStateFor', () => {
   it('carries the soonest scheduled launches only: the row stays right until that many have launched', () => {
     const launched = Array.from({ length: 40 }, (_, i) => program(`old${i}`, false, '2025-06-01T00:00:00Z'));
     // 30 launches a day apart from Dec 1, listed last in the catalog.
-    const scheduled = Array.from({ length: 30 }, (_, i) => program(`s${i}`, false, new Date(Date.parse('2026-12-01T00:00:00Z') + i * 86_400_000).toISOString()));
+    const scheduled = Array.from({ length: 30 }, (_, i) =>
+      program(`s${i}`, false, new Date(Date.parse('2026-12-01T00:00:00Z') + i * 86_400_000).toISOString()),
+    );
     const catalog = [...launched, ...scheduled];
     const home = catalogStateFor(catalog, listing, AS_OF);
     const carried = home.summaries.filter((p) => p.slug.startsWith('s')).map((p) => p.slug);
     expect(carried).toEqual(scheduled.slice(0, SCHEDULED_LAUNCHES_CARRIED).map((p) => p.slug));
-    const rowAt = (at: string, summaries: readonly { slug: string; launchAt: string }[]) => newlyLaunched(summaries, Date.parse(at)).map((p) => p.slug);
+    const rowAt = (at: string, summaries: readonly { slug: string; launchAt: string }[]) =>
+      newlyLaunched(summaries, Date.parse(at)).map((p) => p.slug);
     const lastCarried = scheduled[SCHEDULED_LAUNCHES_CARRIED - 1]?.launchAt ?? '';
     expect(rowAt(lastCarried, home.summaries)).toEqual(rowAt(lastCarried, catalog.map(summarize)));
   });

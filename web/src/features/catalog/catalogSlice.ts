@@ -44,13 +44,16 @@ export const isUpcoming = (summary: Pick<ProgramSummary, 'launchAt'>, nowMs: num
 const NEWLY_LAUNCHED_LIMIT = 4;
 
 /** The most recently launched programs as of `nowMs`, newest first (the home page's second row). */
-export function newlyLaunched<P extends Pick<ProgramSummary, 'launchAt' | 'slug'>>(summaries: readonly P[], nowMs: number, limit = NEWLY_LAUNCHED_LIMIT): P[] {
+export function newlyLaunched<P extends Pick<ProgramSummary, 'launchAt' | 'slug'>>(
+  summaries: readonly P[],
+  nowMs: number,
+  limit = NEWLY_LAUNCHED_LIMIT,
+): P[] {
   return summaries
     .filter((p) => !isUpcoming(p, nowMs))
     .sort((a, b) => Date.parse(b.launchAt) - Date.parse(a.launchAt) || a.slug.localeCompare(b.slug))
     .slice(0, limit);
 }
-
 
 /** Scheduled launches the home page carries, soonest first (see homeDataFor). */
 export const SCHEDULED_LAUNCHES_CARRIED = 24;
@@ -80,11 +83,11 @@ export function homeDataFor(catalog: readonly Program[], asOf: string, pageSize 
   };
 }
 
-
 /** Every listing page after the first. */
 export function listingPagesFor(catalog: readonly Program[], pageSize = LISTING_PAGE_SIZE): ListingPage[] {
   const pages: ListingPage[] = [];
-  for (let page = 1; page * pageSize < catalog.length; page += 1) pages.push({ page, summaries: catalog.slice(page * pageSize, (page + 1) * pageSize).map(summarize) });
+  for (let page = 1; page * pageSize < catalog.length; page += 1)
+    pages.push({ page, summaries: catalog.slice(page * pageSize, (page + 1) * pageSize).map(summarize) });
   return pages;
 }
 
@@ -112,11 +115,14 @@ function addSummaries(state: { summaries: ProgramSummary[] }, summaries: readonl
 const findSummary = (state: CatalogState, slug: string): ProgramSummary | undefined => state.summaries.find((p) => p.slug === slug);
 
 /** "All programs" loaded so far, in catalog order (memoized: the same array until either input changes). */
-const listedPrograms = createSelector([(state: CatalogState) => state.summaries, (state: CatalogState) => state.listing], (summaries, listing): ProgramSummary[] => {
-  if (!listing) return [];
-  const bySlug = new Map(summaries.map((p) => [p.slug, p]));
-  return listing.slugs.flatMap((slug) => bySlug.get(slug) ?? []);
-});
+const listedPrograms = createSelector(
+  [(state: CatalogState) => state.summaries, (state: CatalogState) => state.listing],
+  (summaries, listing): ProgramSummary[] => {
+    if (!listing) return [];
+    const bySlug = new Map(summaries.map((p) => [p.slug, p]));
+    return listing.slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+  },
+);
 
 export const catalogSlice = createSlice({
   name: 'catalog',
@@ -151,7 +157,10 @@ export const catalogSlice = createSlice({
     selectSummaries: (state) => state.summaries,
     selectHasFullCatalog: (state) => state.complete,
     selectCatalogAsOf: (state) => state.asOf,
-    selectFeatured: (state) => (state.listing?.featured ? findSummary(state, state.listing.featured) : undefined) ?? state.summaries.find((p) => p.featured) ?? state.summaries[0],
+    selectFeatured: (state) =>
+      (state.listing?.featured ? findSummary(state, state.listing.featured) : undefined) ??
+      state.summaries.find((p) => p.featured) ??
+      state.summaries[0],
     selectHasListing: (state) => state.listing !== null,
     selectListedPrograms: listedPrograms,
     /** Programs of "All programs" not loaded yet. */

@@ -1,4 +1,15 @@
-export { catalogSlice, catalogStateFor, homeDataFor, listingPagesFor, newlyLaunched, selectIsUpcoming, selectProgram, selectSlugStatus, selectSummaries, selectSummary } from './catalogSlice';
+export {
+  catalogSlice,
+  catalogStateFor,
+  homeDataFor,
+  listingPagesFor,
+  newlyLaunched,
+  selectIsUpcoming,
+  selectProgram,
+  selectSlugStatus,
+  selectSummaries,
+  selectSummary,
+} from './catalogSlice';
 export type { CatalogPageContent, CatalogState } from './catalogSlice';
 export type { HomeData, ListingPage } from './catalog-data';
 export { FeaturedProgram } from './components/FeaturedProgram';

@@ -18,7 +18,11 @@ describe('selectIsUpcoming', () => {
   });
 
   it('is false once launched, and for a page the edge served in full (its program is in the state)', () => {
-    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, listing, AS_OF) }, 'later', Date.parse('2027-02-01T06:00:00Z'))).toBe(false);
-    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, { ...listing, detailSlugs: ['later'] }, AS_OF) }, 'later', now)).toBe(false);
+    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, listing, AS_OF) }, 'later', Date.parse('2027-02-01T06:00:00Z'))).toBe(
+      false,
+    );
+    expect(selectIsUpcoming({ catalog: catalogStateFor(catalog, { ...listing, detailSlugs: ['later'] }, AS_OF) }, 'later', now)).toBe(
+      false,
+    );
   });
 });

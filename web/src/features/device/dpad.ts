@@ -140,11 +140,7 @@ export function createDpad(doc: Document, options: DpadOptions): DpadController 
       }
     }
     const others = candidates.filter((el) => el !== source);
-    const index = pickTarget(
-      layoutRect(source),
-      others.map(layoutRect),
-      direction,
-    );
+    const index = pickTarget(layoutRect(source), others.map(layoutRect), direction);
     const target = index === undefined ? undefined : others[index];
     if (target) focusElement(target);
     return target !== undefined;

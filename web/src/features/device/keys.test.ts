@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dpadIntent, type FocusKind } from './keys';
 
-const intent = (key: string, focus: FocusKind = 'other', extra: { keyCode?: number; caretAtStart?: boolean; caretAtEnd?: boolean } = {}) => dpadIntent({ key, focus, ...extra });
+const intent = (key: string, focus: FocusKind = 'other', extra: { keyCode?: number; caretAtStart?: boolean; caretAtEnd?: boolean } = {}) =>
+  dpadIntent({ key, focus, ...extra });
 
 describe('dpadIntent', () => {
   it.each([

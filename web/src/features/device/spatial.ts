@@ -61,19 +61,35 @@ function isBeyond(d: Direction, src: Rect, dest: Rect): boolean {
 
 /** Gap from the source's leading edge to the candidate's near edge (0 when they overlap). */
 function majorDistance(d: Direction, src: Rect, dest: Rect): number {
-  const raw = d === 'left' ? src.left - dest.right : d === 'right' ? dest.left - src.right : d === 'up' ? src.top - dest.bottom : dest.top - src.bottom;
+  const raw =
+    d === 'left'
+      ? src.left - dest.right
+      : d === 'right'
+        ? dest.left - src.right
+        : d === 'up'
+          ? src.top - dest.bottom
+          : dest.top - src.bottom;
   return Math.max(0, raw);
 }
 
 /** From the source's leading edge to the candidate's far edge (at least 1). */
 function majorDistanceToFarEdge(d: Direction, src: Rect, dest: Rect): number {
-  const raw = d === 'left' ? src.left - dest.left : d === 'right' ? dest.right - src.right : d === 'up' ? src.top - dest.top : dest.bottom - src.bottom;
+  const raw =
+    d === 'left'
+      ? src.left - dest.left
+      : d === 'right'
+        ? dest.right - src.right
+        : d === 'up'
+          ? src.top - dest.top
+          : dest.bottom - src.bottom;
   return Math.max(1, raw);
 }
 
 /** Offset between centres across the direction of travel. */
 function minorDistance(d: Direction, src: Rect, dest: Rect): number {
-  return horizontal(d) ? Math.abs((src.top + src.bottom) / 2 - (dest.top + dest.bottom) / 2) : Math.abs((src.left + src.right) / 2 - (dest.left + dest.right) / 2);
+  return horizontal(d)
+    ? Math.abs((src.top + src.bottom) / 2 - (dest.top + dest.bottom) / 2)
+    : Math.abs((src.left + src.right) / 2 - (dest.left + dest.right) / 2);
 }
 
 function beamBeats(d: Direction, src: Rect, a: Rect, b: Rect): boolean {

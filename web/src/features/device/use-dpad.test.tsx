@@ -17,7 +17,8 @@ const NAVIGATION: DpadOptions = { content: '#main', primary: ['[data-tv-primary]
 function TvPage() {
   useDpad(true, useLocation().pathname, NAVIGATION);
   useLayoutEffect(() => {
-    const at = (name: string, left: number, top: number, width = 120, height = 80) => placeAt(screen.getByRole(name === 'Search' ? 'textbox' : 'link', { name }), { left, top, width, height });
+    const at = (name: string, left: number, top: number, width = 120, height = 80) =>
+      placeAt(screen.getByRole(name === 'Search' ? 'textbox' : 'link', { name }), { left, top, width, height });
     at('Your account', 0, 0, 100, 40);
     ['A', 'B', 'C'].forEach((name, col) => at(name, col * 150, 100));
     ['D', 'E', 'F'].forEach((name, col) => at(name, col * 150, 200));
@@ -46,7 +47,8 @@ function TvPage() {
 
 describe('the D-pad on a TV page (useDpad)', () => {
   let view: RenderWithProvidersResult;
-  const focusedName = () => (document.activeElement as HTMLElement | null)?.textContent || document.activeElement?.getAttribute('aria-label');
+  const focusedName = () =>
+    (document.activeElement as HTMLElement | null)?.textContent || document.activeElement?.getAttribute('aria-label');
   /** Whether the page took the last key from the browser (it moved focus) or left it (scrolling). */
   let lastKeyTaken: boolean | undefined;
   const onKey = (event: KeyboardEvent) => {

@@ -30,7 +30,11 @@ const BACK_KEY_CODES = new Set([10009, 461]);
  * button, since a remote has no Tab. A select keeps its Up/Down. Returns undefined for keys the
  * player leaves alone, so the browser keeps its default.
  */
-export function commandForKey(key: string, context: KeyContext, modifiers: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {}): PlayerCommand | undefined {
+export function commandForKey(
+  key: string,
+  context: KeyContext,
+  modifiers: { ctrl?: boolean; meta?: boolean; alt?: boolean } = {},
+): PlayerCommand | undefined {
   if (modifiers.ctrl || modifiers.meta || modifiers.alt) return undefined;
   if (context.targetRole === 'text') return undefined;
   if (context.keyCode !== undefined && BACK_KEY_CODES.has(context.keyCode)) return { type: 'back' };

@@ -45,7 +45,13 @@ function showTextTracks(video: HTMLVideoElement, on: boolean): void {
  * its own chunk that only /watch ever loads; browsers without MSE but with native HLS (Safari on
  * iOS, many TV web views) play the playlist directly. Resolves to undefined when neither works.
  */
-export async function attachEngine(video: HTMLVideoElement, url: string, startAtSec: number, options: { captionsOn: boolean; quality: number }, callbacks: EngineCallbacks): Promise<MediaEngine | undefined> {
+export async function attachEngine(
+  video: HTMLVideoElement,
+  url: string,
+  startAtSec: number,
+  options: { captionsOn: boolean; quality: number },
+  callbacks: EngineCallbacks,
+): Promise<MediaEngine | undefined> {
   let captionsOn = options.captionsOn;
   performance.mark('stride:engine-import');
   const { default: Hls } = await import('hls.js');
@@ -110,7 +116,14 @@ export async function attachEngine(video: HTMLVideoElement, url: string, startAt
   };
   // The element cannot tell a 403 from other network failures; report it as such and let the
   // policy retry (which includes reauthorizing when a status is known).
-  const onError = () => callbacks.onFatal(video.error?.code === MediaError.MEDIA_ERR_NETWORK ? { kind: 'network' } : video.error?.code === MediaError.MEDIA_ERR_DECODE ? { kind: 'media' } : { kind: 'other' });
+  const onError = () =>
+    callbacks.onFatal(
+      video.error?.code === MediaError.MEDIA_ERR_NETWORK
+        ? { kind: 'network' }
+        : video.error?.code === MediaError.MEDIA_ERR_DECODE
+          ? { kind: 'media' }
+          : { kind: 'other' },
+    );
   video.addEventListener('loadedmetadata', onLoaded, { once: true });
   video.textTracks.addEventListener('addtrack', onTrack);
   video.addEventListener('error', onError);

@@ -15,13 +15,20 @@ export const playerApi = strideApi.injectEndpoints({
     }),
     getProgress: build.query<Progress | null, string>({
       // 404 means "never watched": an answer, not an error.
-      query: (workoutId) => ({ url: workoutPath('progress', workoutId), validateStatus: (response) => response.ok || response.status === 404 }),
+      query: (workoutId) => ({
+        url: workoutPath('progress', workoutId),
+        validateStatus: (response) => response.ok || response.status === 404,
+      }),
       transformResponse: (body: unknown, meta) => (meta?.response?.status === 404 ? null : (body as Progress)),
       providesTags: (_result, _error, workoutId) => [{ type: 'Progress', id: workoutId }],
       keepUnusedDataFor: 0,
     }),
     saveProgress: build.mutation<null, { readonly workoutId: string } & Progress>({
-      query: ({ workoutId, positionSec, durationSec }) => ({ url: workoutPath('progress', workoutId), method: 'PUT', body: { positionSec, durationSec } }),
+      query: ({ workoutId, positionSec, durationSec }) => ({
+        url: workoutPath('progress', workoutId),
+        method: 'PUT',
+        body: { positionSec, durationSec },
+      }),
       transformResponse: () => null,
       // "Continue watching" changed: asked again the next time it is shown.
       invalidatesTags: (_result, error) => (error ? [] : [PROGRESS_LISTS_TAG]),

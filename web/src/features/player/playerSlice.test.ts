@@ -53,11 +53,17 @@ describe('player slice', () => {
     playTo(store, 6);
     store.dispatch(seeked(18));
     playTo(store, 24);
-    expect(selectPlayer(store.getState()).playedSpans).toEqual([[0, 6], [18, 24]]);
+    expect(selectPlayer(store.getState()).playedSpans).toEqual([
+      [0, 6],
+      [18, 24],
+    ]);
     store.dispatch(statusChanged('buffering'));
     store.dispatch(seeked(0));
     store.dispatch(timeUpdated(1));
-    expect(selectPlayer(store.getState()).playedSpans).toEqual([[0, 6], [18, 24]]);
+    expect(selectPlayer(store.getState()).playedSpans).toEqual([
+      [0, 6],
+      [18, 24],
+    ]);
   });
 
   it('makes view milestones due as the stream is watched, once each', () => {
@@ -94,7 +100,12 @@ describe('player slice', () => {
 
   it('orders quality levels highest first and falls back to auto for an unknown choice', () => {
     const store = makeStore();
-    store.dispatch(levelsLoaded([{ index: 0, height: 240, bitrate: 145_000 }, { index: 1, height: 480, bitrate: 299_000 }]));
+    store.dispatch(
+      levelsLoaded([
+        { index: 0, height: 240, bitrate: 145_000 },
+        { index: 1, height: 480, bitrate: 299_000 },
+      ]),
+    );
     expect(selectPlayer(store.getState()).levels.map((l) => l.height)).toEqual([480, 240]);
     store.dispatch(qualityChosen(1));
     expect(selectPlayer(store.getState()).quality).toBe(1);
@@ -115,8 +126,14 @@ describe('player slice', () => {
   it('keeps the launch instant of a not-launched refusal, and only until the next try', () => {
     const store = makeStore();
     store.dispatch(playOpened({ workoutId: 'w-a', playId: 'p1' }));
-    store.dispatch(authorizationFailed({ kind: 'forbidden', status: 403, reason: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' }));
-    expect(selectPlayer(store.getState())).toMatchObject({ status: 'error', failure: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' });
+    store.dispatch(
+      authorizationFailed({ kind: 'forbidden', status: 403, reason: 'not-launched', availableAt: '2027-02-01T00:00:00.000Z' }),
+    );
+    expect(selectPlayer(store.getState())).toMatchObject({
+      status: 'error',
+      failure: 'not-launched',
+      availableAt: '2027-02-01T00:00:00.000Z',
+    });
     store.dispatch(retryStarted());
     expect(selectPlayer(store.getState())).toMatchObject({ status: 'authorizing', failure: null, availableAt: null });
     // Another refusal carries no launch instant, even if the body had one.

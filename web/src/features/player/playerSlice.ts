@@ -82,7 +82,17 @@ export const playerSlice = createSlice({
     /** A new play of a workout: per-play state starts over, preferences stay. */
     playOpened(state, action: PayloadAction<{ workoutId: string; playId: string }>) {
       const { captionsOn, volume, muted, loadGeneration, resumePoints } = state;
-      return { ...initialPlayerState, captionsOn, volume, muted, resumePoints, loadGeneration: loadGeneration + 1, workoutId: action.payload.workoutId, playId: action.payload.playId, status: 'authorizing' };
+      return {
+        ...initialPlayerState,
+        captionsOn,
+        volume,
+        muted,
+        resumePoints,
+        loadGeneration: loadGeneration + 1,
+        workoutId: action.payload.workoutId,
+        playId: action.payload.playId,
+        status: 'authorizing',
+      };
     },
     playClosed(state) {
       const { captionsOn, volume, muted, loadGeneration, resumePoints } = state;
@@ -188,11 +198,38 @@ export const playerSlice = createSlice({
     selectResumePoint: (state, workoutId: string) => state.resumePoints[workoutId],
     /** View milestones reached in this play and not sent yet (memoized: a stable array per state). */
     selectDueMilestones: createSelector(
-      [(state: PlayerState) => state.started, (state: PlayerState) => state.status, (state: PlayerState) => state.durationSec, (state: PlayerState) => state.playedSpans, (state: PlayerState) => state.milestonesSent],
-      (started, status, durationSec, spans, sent): ViewMilestone[] => dueMilestones({ started, ended: status === 'ended', durationSec, spans, sent }),
+      [
+        (state: PlayerState) => state.started,
+        (state: PlayerState) => state.status,
+        (state: PlayerState) => state.durationSec,
+        (state: PlayerState) => state.playedSpans,
+        (state: PlayerState) => state.milestonesSent,
+      ],
+      (started, status, durationSec, spans, sent): ViewMilestone[] =>
+        dueMilestones({ started, ended: status === 'ended', durationSec, spans, sent }),
     ),
   },
 });
 
-export const { playOpened, playClosed, statusChanged, failed, authorizationFailed, retryStarted, reloadRequested, resumePointKept, timeUpdated, seeked, durationKnown, milestoneSent, progressSaved, levelsLoaded, qualityChosen, levelSwitched, captionsAvailable, captionsToggled, volumeChanged } = playerSlice.actions;
+export const {
+  playOpened,
+  playClosed,
+  statusChanged,
+  failed,
+  authorizationFailed,
+  retryStarted,
+  reloadRequested,
+  resumePointKept,
+  timeUpdated,
+  seeked,
+  durationKnown,
+  milestoneSent,
+  progressSaved,
+  levelsLoaded,
+  qualityChosen,
+  levelSwitched,
+  captionsAvailable,
+  captionsToggled,
+  volumeChanged,
+} = playerSlice.actions;
 export const { selectPlayer, selectSignedOutNotice, selectResumePoint, selectDueMilestones } = playerSlice.selectors;

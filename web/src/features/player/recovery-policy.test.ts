@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterHealthyPlayback, decideRecovery, defaultRecoveryLimits, failureFromApi, freshRecoveryState, type FatalError, type RecoveryState } from './recovery-policy';
+import {
+  afterHealthyPlayback,
+  decideRecovery,
+  defaultRecoveryLimits,
+  failureFromApi,
+  freshRecoveryState,
+  type FatalError,
+  type RecoveryState,
+} from './recovery-policy';
 
 /** Feeds errors through the policy the way the player does, returning the actions taken. */
 function run(errors: readonly { error: FatalError; atMs: number; online?: boolean }[], start: RecoveryState = freshRecoveryState) {
@@ -14,11 +22,13 @@ function run(errors: readonly { error: FatalError; atMs: number; online?: boolea
 describe('media errors', () => {
   it('recovers with recoverMediaError at most once per 5 s, then reloads once, then fails', () => {
     const media: FatalError = { kind: 'media' };
-    expect(run([
-      { error: media, atMs: 0 },
-      { error: media, atMs: 1_000 },
-      { error: media, atMs: 2_000 },
-    ])).toEqual([{ type: 'recover-media' }, { type: 'reload' }, { type: 'fail', failure: 'unavailable' }]);
+    expect(
+      run([
+        { error: media, atMs: 0 },
+        { error: media, atMs: 1_000 },
+        { error: media, atMs: 2_000 },
+      ]),
+    ).toEqual([{ type: 'recover-media' }, { type: 'reload' }, { type: 'fail', failure: 'unavailable' }]);
   });
 
   it('allows another recoverMediaError once 5 s have passed, up to the bound', () => {
@@ -46,14 +56,23 @@ describe('network errors', () => {
 
   it('reauthorizes on 403 (expired media cookies), a bounded number of times', () => {
     const forbidden: FatalError = { kind: 'network', httpStatus: 403 };
-    expect(run([0, 1, 2].map((atMs) => ({ error: forbidden, atMs })))).toEqual([{ type: 'reauthorize' }, { type: 'reauthorize' }, { type: 'fail', failure: 'unavailable' }]);
+    expect(run([0, 1, 2].map((atMs) => ({ error: forbidden, atMs })))).toEqual([
+      { type: 'reauthorize' },
+      { type: 'reauthorize' },
+      { type: 'fail', failure: 'unavailable' },
+    ]);
   });
 
   it('once the API has said the session is gone, refused media means signed out, not another authorization', () => {
     const refused: FatalError = { kind: 'network', httpStatus: 403 };
-    expect(decideRecovery(freshRecoveryState, refused, { nowMs: 0, online: true, signedOut: true })).toEqual({ action: { type: 'fail', failure: 'signed-out' }, state: freshRecoveryState });
+    expect(decideRecovery(freshRecoveryState, refused, { nowMs: 0, online: true, signedOut: true })).toEqual({
+      action: { type: 'fail', failure: 'signed-out' },
+      state: freshRecoveryState,
+    });
     // Other network trouble is still worth retrying: the media cookies may well be valid.
-    expect(decideRecovery(freshRecoveryState, { kind: 'network', httpStatus: 502 }, { nowMs: 0, online: true, signedOut: true }).action.type).toBe('restart-load');
+    expect(
+      decideRecovery(freshRecoveryState, { kind: 'network', httpStatus: 502 }, { nowMs: 0, online: true, signedOut: true }).action.type,
+    ).toBe('restart-load');
   });
 
   it('gives up on a missing stream without retrying', () => {

@@ -15,9 +15,7 @@ export type PlaybackFailure = Refusal | 'not-found' | 'offline' | 'unavailable' 
 
 /** A fatal error from hls.js (or the native <video> element), reduced to what the policy needs. */
 export type FatalError =
-  | { readonly kind: 'network'; readonly httpStatus?: number }
-  | { readonly kind: 'media' }
-  | { readonly kind: 'other' };
+  { readonly kind: 'network'; readonly httpStatus?: number } | { readonly kind: 'media' } | { readonly kind: 'other' };
 
 export type RecoveryAction =
   /** hls.js recoverMediaError(): re-opens the media source, keeps the position. */
@@ -57,7 +55,13 @@ export interface RecoveryState {
   readonly reloads: number;
 }
 
-export const freshRecoveryState: RecoveryState = { lastMediaRecoveryAt: null, mediaRecoveries: 0, networkRetries: 0, reauthorizations: 0, reloads: 0 };
+export const freshRecoveryState: RecoveryState = {
+  lastMediaRecoveryAt: null,
+  mediaRecoveries: 0,
+  networkRetries: 0,
+  reauthorizations: 0,
+  reloads: 0,
+};
 
 export interface RecoveryContext {
   readonly nowMs: number;
@@ -68,7 +72,11 @@ export interface RecoveryContext {
 }
 
 /** The next action and the state to remember for the decision after it. */
-export function decideRecovery(state: RecoveryState, error: FatalError, context: RecoveryContext): { action: RecoveryAction; state: RecoveryState } {
+export function decideRecovery(
+  state: RecoveryState,
+  error: FatalError,
+  context: RecoveryContext,
+): { action: RecoveryAction; state: RecoveryState } {
   const limits = context.limits ?? defaultRecoveryLimits;
   const fail = (failure: PlaybackFailure) => ({ action: { type: 'fail', failure } as const, state });
 
@@ -88,9 +96,13 @@ export function decideRecovery(state: RecoveryState, error: FatalError, context:
   }
 
   if (error.kind === 'media') {
-    const recentlyRecovered = state.lastMediaRecoveryAt !== null && context.nowMs - state.lastMediaRecoveryAt < limits.mediaRecoveryWindowMs;
+    const recentlyRecovered =
+      state.lastMediaRecoveryAt !== null && context.nowMs - state.lastMediaRecoveryAt < limits.mediaRecoveryWindowMs;
     if (!recentlyRecovered && state.mediaRecoveries < limits.maxMediaRecoveries) {
-      return { action: { type: 'recover-media' }, state: { ...state, mediaRecoveries: state.mediaRecoveries + 1, lastMediaRecoveryAt: context.nowMs } };
+      return {
+        action: { type: 'recover-media' },
+        state: { ...state, mediaRecoveries: state.mediaRecoveries + 1, lastMediaRecoveryAt: context.nowMs },
+      };
     }
     // recoverMediaError did not hold: one clean reload before telling the viewer.
     if (state.reloads < limits.maxReloads) return { action: { type: 'reload' }, state: { ...state, reloads: state.reloads + 1 } };
@@ -109,7 +121,8 @@ export const afterHealthyPlayback = (state: RecoveryState): RecoveryState => ({ 
 
 // Every refusal the contract names, checked by the compiler: a new one must be added here.
 const REFUSALS: Record<Refusal, true> = { 'signed-out': true, unlicensed: true, 'not-launched': true, 'subscription-required': true };
-const isRefusal = (reason: string | undefined): reason is Refusal => reason !== undefined && Object.prototype.hasOwnProperty.call(REFUSALS, reason);
+const isRefusal = (reason: string | undefined): reason is Refusal =>
+  reason !== undefined && Object.prototype.hasOwnProperty.call(REFUSALS, reason);
 
 /**
  * A failed playback-authorization request as the cause shown to the viewer. The API names its

@@ -31,7 +31,14 @@ export function fakeEngines(): FakeEngines {
     attached,
     attach: async (video, url, startAtSec, options, callbacks) => {
       // Destroying detaches the media, as hls.js does: the element stops playing.
-      const engine: FakeEngine = { kind: 'hls.js', destroy: vi.fn(() => video.pause()), recoverMedia: vi.fn(), restartLoad: vi.fn(), setQuality: vi.fn(), setCaptions: vi.fn() };
+      const engine: FakeEngine = {
+        kind: 'hls.js',
+        destroy: vi.fn(() => video.pause()),
+        recoverMedia: vi.fn(),
+        restartLoad: vi.fn(),
+        setQuality: vi.fn(),
+        setCaptions: vi.fn(),
+      };
       attached.push({ url, startAtSec, options, callbacks, engine });
       return engine;
     },

@@ -2,7 +2,12 @@ import { useMemo, type VideoHTMLAttributes } from 'react';
 import { useDispatch } from 'react-redux';
 import { durationKnown, seeked, statusChanged, timeUpdated, volumeChanged } from './playerSlice';
 
-export type MediaElementHandlers = Required<Pick<VideoHTMLAttributes<HTMLVideoElement>, 'onPlaying' | 'onPause' | 'onWaiting' | 'onCanPlay' | 'onEnded' | 'onTimeUpdate' | 'onSeeking' | 'onDurationChange' | 'onVolumeChange'>>;
+export type MediaElementHandlers = Required<
+  Pick<
+    VideoHTMLAttributes<HTMLVideoElement>,
+    'onPlaying' | 'onPause' | 'onWaiting' | 'onCanPlay' | 'onEnded' | 'onTimeUpdate' | 'onSeeking' | 'onDurationChange' | 'onVolumeChange'
+  >
+>;
 
 /**
  * The <video> element's events, reported to the slice: what it is doing (playing, paused,

@@ -66,7 +66,9 @@ describe('useMediaEngine and usePlaybackRecovery', () => {
   });
 
   const mount = async (attach: typeof attachEngine = engines.attach): Promise<RenderWithProvidersResult> => {
-    const view = renderWithProviders(<EngineUnderTest attach={attach} />, { preloadedState: { player: { ...initialPlayerState, volume: 0.5, muted: true, captionsOn: true } } });
+    const view = renderWithProviders(<EngineUnderTest attach={attach} />, {
+      preloadedState: { player: { ...initialPlayerState, volume: 0.5, muted: true, captionsOn: true } },
+    });
     await flush();
     return view;
   };

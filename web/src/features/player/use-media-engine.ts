@@ -40,14 +40,20 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
     dispatch(statusChanged('loading'));
     video.volume = player.volume;
     video.muted = player.muted;
-    attach(video, url, startAt, { captionsOn: player.captionsOn, quality: player.quality }, {
-      onLevels: (levels) => dispatch(levelsLoaded(levels)),
-      onLevelSwitched: (index) => dispatch(levelSwitched(index)),
-      onCaptionsAvailable: (available) => dispatch(captionsAvailable(available)),
-      onFatal: (error) => {
-        if (!cancelled) reportFatal(error);
+    attach(
+      video,
+      url,
+      startAt,
+      { captionsOn: player.captionsOn, quality: player.quality },
+      {
+        onLevels: (levels) => dispatch(levelsLoaded(levels)),
+        onLevelSwitched: (index) => dispatch(levelSwitched(index)),
+        onCaptionsAvailable: (available) => dispatch(captionsAvailable(available)),
+        onFatal: (error) => {
+          if (!cancelled) reportFatal(error);
+        },
       },
-    }).then(
+    ).then(
       (created) => {
         if (cancelled) return created?.destroy();
         if (!created) return void dispatch(failed('unsupported'));

@@ -32,7 +32,11 @@ export function usePlaybackRecovery({ videoRef, engineRef, reauthorize }: Playba
 
   const onFatal = useCallback(
     (error: FatalError) => {
-      const { action, state } = decideRecovery(recoveryRef.current, error, { nowMs: Date.now(), online: navigator.onLine, signedOut: store.getState().player.sessionLost });
+      const { action, state } = decideRecovery(recoveryRef.current, error, {
+        nowMs: Date.now(),
+        online: navigator.onLine,
+        signedOut: store.getState().player.sessionLost,
+      });
       recoveryRef.current = state;
       const engine = engineRef.current;
       switch (action.type) {

@@ -41,7 +41,14 @@ const roleOf = (target: EventTarget): KeyContext['targetRole'] => {
  * volume, captions, quality, full screen, moving along the control bar, Back. The player's
  * container takes focus on mount, so keys work without a first click.
  */
-export function usePlayerCommands({ videoRef, containerRef, engineRef, backTo, toggleFullscreen, onActivity }: PlayerCommandsOptions): PlayerCommands {
+export function usePlayerCommands({
+  videoRef,
+  containerRef,
+  engineRef,
+  backTo,
+  toggleFullscreen,
+  onActivity,
+}: PlayerCommandsOptions): PlayerCommands {
   const dispatch = useDispatch();
   const navigate = useNavigate();
   const player = usePlayerSelector(selectPlayer);
@@ -81,7 +88,9 @@ export function usePlayerCommands({ videoRef, containerRef, engineRef, backTo, t
         toggleCaptions();
         return;
       case 'focus-control': {
-        const controls = Array.from(containerRef.current?.querySelectorAll<HTMLElement>('.player__controls button:not(:disabled), .player__controls select') ?? []);
+        const controls = Array.from(
+          containerRef.current?.querySelectorAll<HTMLElement>('.player__controls button:not(:disabled), .player__controls select') ?? [],
+        );
         const index = controls.findIndex((el) => el === document.activeElement);
         controls[Math.min(controls.length - 1, Math.max(0, index + command.step))]?.focus();
         return;
@@ -104,7 +113,11 @@ export function usePlayerCommands({ videoRef, containerRef, engineRef, backTo, t
     onActivity();
     // The error panel's own buttons and links keep their keys (and a TV page's D-pad moves between them).
     if (player.status === 'error') return;
-    const command = commandForKey(event.key, { targetRole: roleOf(event.target), keyCode: event.keyCode }, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+    const command = commandForKey(
+      event.key,
+      { targetRole: roleOf(event.target), keyCode: event.keyCode },
+      { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey },
+    );
     if (!command) return;
     event.preventDefault();
     run(command);

@@ -65,5 +65,18 @@ export function usePlayerSession({ workoutId, backTo: backToOption }: PlayerSess
   // After every hook above has subscribed (effects run in order): the early start's hold can go.
   useEffect(() => handOverEarlyStart(workoutId), [workoutId]);
 
-  return { containerRef, videoRef, player, workout, signedOutNotice, controlsVisible, onActivity: poke, fullscreen, toggleFullscreen, commands, mediaEvents, retry: recovery.retry };
+  return {
+    containerRef,
+    videoRef,
+    player,
+    workout,
+    signedOutNotice,
+    controlsVisible,
+    onActivity: poke,
+    fullscreen,
+    toggleFullscreen,
+    commands,
+    mediaEvents,
+    retry: recovery.retry,
+  };
 }

@@ -13,7 +13,11 @@ function ProgressSaving() {
   return null;
 }
 
-const saves = (api: FakeApi, keepalive = false) => api.callsTo('PUT', '/api/progress/w-1').filter((call) => call.keepalive === keepalive).map((call) => call.body);
+const saves = (api: FakeApi, keepalive = false) =>
+  api
+    .callsTo('PUT', '/api/progress/w-1')
+    .filter((call) => call.keepalive === keepalive)
+    .map((call) => call.body);
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 describe('useProgressSaving', () => {

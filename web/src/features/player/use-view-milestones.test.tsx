@@ -60,7 +60,14 @@ describe('useViewMilestones', () => {
     act(() => view.store.dispatch(statusChanged('paused')));
     await playTo(view, 100);
     expect(sent(api)).toEqual(['start', '25', '50', '75', 'complete']);
-    expect(api.callsTo('POST', '/api/views')[1]?.body).toEqual({ workoutId: 'w-1', playId: 'p-1', event: '25', positionSec: 26, durationSec: 100, eventId: 'p-1:25' });
+    expect(api.callsTo('POST', '/api/views')[1]?.body).toEqual({
+      workoutId: 'w-1',
+      playId: 'p-1',
+      event: '25',
+      positionSec: 26,
+      durationSec: 100,
+      eventId: 'p-1:25',
+    });
   });
 
   it('earns nothing by seeking ahead: the stretch skipped was not watched', async () => {

@@ -24,7 +24,14 @@ export function useViewMilestones(workoutId: string): void {
     if (!playId || player.sessionLost) return;
     for (const event of milestones) {
       dispatch(milestoneSent(event));
-      const body: ViewEvent = { workoutId, playId, event, positionSec: Math.floor(player.positionSec), durationSec: Math.round(player.durationSec), eventId: `${playId}:${event}` };
+      const body: ViewEvent = {
+        workoutId,
+        playId,
+        event,
+        positionSec: Math.floor(player.positionSec),
+        durationSec: Math.round(player.durationSec),
+        eventId: `${playId}:${event}`,
+      };
       sendViewEvent(body)
         .unwrap()
         .catch((error: Parameters<typeof describeApiError>[0]) => {

@@ -12,9 +12,34 @@ describe('addSpan', () => {
   it('merges overlapping and touching spans and keeps them sorted', () => {
     expect(addSpan([], 0, 1)).toEqual([[0, 1]]);
     expect(addSpan([[0, 1]], 1, 2)).toEqual([[0, 2]]);
-    expect(addSpan([[0, 1], [5, 6]], 2, 3)).toEqual([[0, 1], [2, 3], [5, 6]]);
-    expect(addSpan([[0, 1], [5, 6]], 0.5, 5.5)).toEqual([[0, 6]]);
-    expect(addSpan([[5, 6]], 1, 2)).toEqual([[1, 2], [5, 6]]);
+    expect(
+      addSpan(
+        [
+          [0, 1],
+          [5, 6],
+        ],
+        2,
+        3,
+      ),
+    ).toEqual([
+      [0, 1],
+      [2, 3],
+      [5, 6],
+    ]);
+    expect(
+      addSpan(
+        [
+          [0, 1],
+          [5, 6],
+        ],
+        0.5,
+        5.5,
+      ),
+    ).toEqual([[0, 6]]);
+    expect(addSpan([[5, 6]], 1, 2)).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
   });
   it('ignores empty or backwards spans', () => {
     expect(addSpan([[0, 1]], 3, 3)).toEqual([[0, 1]]);
@@ -24,12 +49,28 @@ describe('addSpan', () => {
 
 describe('coverage', () => {
   it('counts only the part before the limit', () => {
-    expect(coveredUntil([[0, 10], [20, 30]], 25)).toBe(15);
+    expect(
+      coveredUntil(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        25,
+      ),
+    ).toBe(15);
     expect(coveredUntil([[0, 10]], 5)).toBe(5);
   });
   it('tolerates small holes but not a skipped stretch', () => {
     expect(playedFromStart([[0.3, 24]], 24)).toBe(true);
-    expect(playedFromStart([[0, 5], [15, 24]], 24)).toBe(false);
+    expect(
+      playedFromStart(
+        [
+          [0, 5],
+          [15, 24],
+        ],
+        24,
+      ),
+    ).toBe(false);
   });
 });
 

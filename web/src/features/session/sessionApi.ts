@@ -103,4 +103,13 @@ export const sessionApi = strideApi.injectEndpoints({
   }),
 });
 
-export const { useGetMeQuery, useLoginMutation, useLogoutMutation, useSignupMutation, useSignOutEverywhereMutation, useAuthorizeDeviceMutation, useDeviceTokenMutation, useApproveDeviceMutation } = sessionApi;
+export const {
+  useGetMeQuery,
+  useLoginMutation,
+  useLogoutMutation,
+  useSignupMutation,
+  useSignOutEverywhereMutation,
+  useAuthorizeDeviceMutation,
+  useDeviceTokenMutation,
+  useApproveDeviceMutation,
+} = sessionApi;

@@ -18,7 +18,13 @@ const makeStore = () =>
 const fulfilled = (endpointName: string, type: 'query' | 'mutation', payload: unknown): UnknownAction => ({
   type: `strideApi/${type === 'query' ? 'executeQuery' : 'executeMutation'}/fulfilled`,
   payload,
-  meta: { arg: { endpointName, originalArgs: undefined, type }, requestStatus: 'fulfilled', requestId: `r-${endpointName}`, fulfilledTimeStamp: 1, baseQueryMeta: {} },
+  meta: {
+    arg: { endpointName, originalArgs: undefined, type },
+    requestStatus: 'fulfilled',
+    requestId: `r-${endpointName}`,
+    fulfilledTimeStamp: 1,
+    baseQueryMeta: {},
+  },
 });
 
 describe('session slice', () => {

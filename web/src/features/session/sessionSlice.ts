@@ -32,16 +32,24 @@ export const sessionSlice = createSlice({
         state.user = null;
         state.signedOutReason = 'signed-out';
       })
-      .addMatcher(isAnyOf(sessionApi.endpoints.getMe.matchFulfilled, sessionApi.endpoints.login.matchFulfilled, sessionApi.endpoints.signup.matchFulfilled, sessionApi.endpoints.deviceToken.matchFulfilled), (state, action) => {
-        if (action.payload === null) {
-          state.status = 'signed-out';
-          state.user = null;
-          return;
-        }
-        state.status = 'signed-in';
-        state.user = action.payload;
-        state.signedOutReason = null;
-      });
+      .addMatcher(
+        isAnyOf(
+          sessionApi.endpoints.getMe.matchFulfilled,
+          sessionApi.endpoints.login.matchFulfilled,
+          sessionApi.endpoints.signup.matchFulfilled,
+          sessionApi.endpoints.deviceToken.matchFulfilled,
+        ),
+        (state, action) => {
+          if (action.payload === null) {
+            state.status = 'signed-out';
+            state.user = null;
+            return;
+          }
+          state.status = 'signed-in';
+          state.user = action.payload;
+          state.signedOutReason = null;
+        },
+      );
   },
   selectors: {
     selectSessionStatus: (state) => state.status,

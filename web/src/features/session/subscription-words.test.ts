@@ -22,8 +22,13 @@ describe('subscription words (the account page)', () => {
   it('asks an ended trial to subscribe, and says a viewer without one needs one', () => {
     const ended = subscriptionWords({ status: 'expired', endsAt: '2026-11-21T06:00:00Z' }, now);
     expect(ended).toMatchObject({ label: 'Ended' });
-    expect(ended.sentence).toBe('Your access ended on 21 November 2026. Subscribe to keep streaming workouts; browsing programs stays free.');
+    expect(ended.sentence).toBe(
+      'Your access ended on 21 November 2026. Subscribe to keep streaming workouts; browsing programs stays free.',
+    );
     expect(subscriptionWords({ status: 'none', endsAt: null }, now)).toMatchObject({ label: 'No subscription' });
-    expect(subscriptionWords({ status: 'active', endsAt: null }, now)).toEqual({ label: 'Active', sentence: 'Your subscription is active: every workout is yours to stream.' });
+    expect(subscriptionWords({ status: 'active', endsAt: null }, now)).toEqual({
+      label: 'Active',
+      sentence: 'Your subscription is active: every workout is yours to stream.',
+    });
   });
 });

@@ -14,7 +14,8 @@ export function daysLeft(endsAt: string, nowMs: number): number {
   return Math.max(0, Math.ceil((Date.parse(endsAt) - nowMs) / DAY_MS));
 }
 
-const longDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export interface SubscriptionWords {
   /** The state in two or three words, for the facts list. */
@@ -29,8 +30,16 @@ export function subscriptionWords(subscription: SessionUser['subscription'], now
   switch (subscription.status) {
     case 'trial': {
       const left = endsAt ? daysLeft(endsAt, nowMs) : undefined;
-      const when = left === undefined ? '' : left <= 1 ? ` Your free trial ends ${left === 0 ? 'today' : 'tomorrow'}` : ` You have ${daysInWords(left)} of your free trial left`;
-      return { label: 'Free trial', sentence: `Every workout is yours to stream during your trial.${when}${endsAt ? ` (until ${longDate(endsAt)}).` : ''}` };
+      const when =
+        left === undefined
+          ? ''
+          : left <= 1
+            ? ` Your free trial ends ${left === 0 ? 'today' : 'tomorrow'}`
+            : ` You have ${daysInWords(left)} of your free trial left`;
+      return {
+        label: 'Free trial',
+        sentence: `Every workout is yours to stream during your trial.${when}${endsAt ? ` (until ${longDate(endsAt)}).` : ''}`,
+      };
     }
     case 'active': {
       const left = endsAt ? daysLeft(endsAt, nowMs) : undefined;
@@ -38,7 +47,10 @@ export function subscriptionWords(subscription: SessionUser['subscription'], now
       return { label: 'Active', sentence: `Your subscription is active: every workout is yours to stream.${when}` };
     }
     case 'expired':
-      return { label: 'Ended', sentence: `Your ${endsAt ? `access ended on ${longDate(endsAt)}` : 'trial has ended'}. Subscribe to keep streaming workouts; browsing programs stays free.` };
+      return {
+        label: 'Ended',
+        sentence: `Your ${endsAt ? `access ended on ${longDate(endsAt)}` : 'trial has ended'}. Subscribe to keep streaming workouts; browsing programs stays free.`,
+      };
     default:
       return { label: 'No subscription', sentence: 'You need a subscription to stream workouts. Browsing programs stays free.' };
   }

@@ -21,7 +21,10 @@ export function tokenErrorOf(error: FetchBaseQueryError | SerializedError | unde
 }
 
 /** What the TV does after a poll's answer: poll again (maybe slower), or stop. */
-export function nextAfterPoll(error: { code: string; interval?: number } | undefined, intervalSec: number): { poll: true; intervalSec: number } | { poll: false; reason: DeviceSignInEnd } {
+export function nextAfterPoll(
+  error: { code: string; interval?: number } | undefined,
+  intervalSec: number,
+): { poll: true; intervalSec: number } | { poll: false; reason: DeviceSignInEnd } {
   if (error?.code === 'authorization_pending') return { poll: true, intervalSec };
   // §3.5: slow_down adds 5 seconds to this and every later interval.
   if (error?.code === 'slow_down') return { poll: true, intervalSec: error.interval ?? intervalSec + 5 };

@@ -45,7 +45,13 @@ export function describeApiError(error: FetchBaseQueryError | SerializedError | 
   if (!('status' in error)) return { kind: 'unknown', ...(error.message ? { message: error.message } : {}) };
   if (typeof error.status === 'number') {
     const message = serverMessage(error.data);
-    return { kind: kindOfStatus(error.status), status: error.status, ...(message ? { message } : {}), ...shortField(error.data, 'reason'), ...shortField(error.data, 'availableAt') };
+    return {
+      kind: kindOfStatus(error.status),
+      status: error.status,
+      ...(message ? { message } : {}),
+      ...shortField(error.data, 'reason'),
+      ...shortField(error.data, 'availableAt'),
+    };
   }
   switch (error.status) {
     case 'FETCH_ERROR':

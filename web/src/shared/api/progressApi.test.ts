@@ -31,7 +31,10 @@ function setup() {
       return new Response(JSON.stringify({ items: [item] }), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
-  const store = configureStore({ reducer: { [strideApi.reducerPath]: strideApi.reducer }, middleware: (gdm) => gdm().concat(strideApi.middleware) });
+  const store = configureStore({
+    reducer: { [strideApi.reducerPath]: strideApi.reducer },
+    middleware: (gdm) => gdm().concat(strideApi.middleware),
+  });
   return { store, calls };
 }
 

@@ -64,14 +64,22 @@ describe('decideRetry', () => {
 
   it('does not retry a POST unless marked, nor a 4xx', () => {
     expect(decideRetry({ ...base, method: 'POST', attempt: 1, failure: { kind: 'status', status: 503 } })).toEqual({ retry: false });
-    expect(decideRetry({ ...base, method: 'POST', markedIdempotent: true, attempt: 1, failure: { kind: 'status', status: 503 } }).retry).toBe(true);
+    expect(
+      decideRetry({ ...base, method: 'POST', markedIdempotent: true, attempt: 1, failure: { kind: 'status', status: 503 } }).retry,
+    ).toBe(true);
     expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 404 } })).toEqual({ retry: false });
   });
 
   it('waits exactly the Retry-After the server asks for, and gives up when it is too long', () => {
-    expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 429 }, retryAfter: '2' })).toEqual({ retry: true, delayMs: 2000 });
+    expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 429 }, retryAfter: '2' })).toEqual({
+      retry: true,
+      delayMs: 2000,
+    });
     expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 503 }, retryAfter: '60' })).toEqual({ retry: false });
-    expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 503 }, retryAfter: 'later' })).toEqual({ retry: true, delayMs: 50 });
+    expect(decideRetry({ ...base, attempt: 1, failure: { kind: 'status', status: 503 }, retryAfter: 'later' })).toEqual({
+      retry: true,
+      delayMs: 50,
+    });
   });
 
   it('ships a bounded default policy', () => {

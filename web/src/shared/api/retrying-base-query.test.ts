@@ -7,10 +7,12 @@ import { createRetryingBaseQuery } from './retrying-base-query';
 
 /** A real HTTP server on loopback answering from a per-test script of responses. */
 type Reply = (req: IncomingMessage, res: ServerResponse) => void;
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 const dropConnection: Reply = (req) => req.socket.destroy();
 
 let server: Server;
@@ -62,7 +64,12 @@ function harness() {
     endpoint: 'getMe',
     type: 'query',
   } as BaseQueryApi;
-  return { sleeps, dispatched, controller, run: (args: string | FetchArgs, extra?: { idempotent?: boolean }) => query(args, api, extra ?? {}) };
+  return {
+    sleeps,
+    dispatched,
+    controller,
+    run: (args: string | FetchArgs, extra?: { idempotent?: boolean }) => query(args, api, extra ?? {}),
+  };
 }
 
 describe('createRetryingBaseQuery against a loopback server', () => {
@@ -125,7 +132,9 @@ describe('createRetryingBaseQuery against a loopback server', () => {
   it('retries a POST its endpoint marks idempotent', async () => {
     script = [json(503, {}), json(202, { accepted: true })];
     const h = harness();
-    expect(await h.run({ url: 'views', method: 'POST', body: { event: 'start' } }, { idempotent: true })).toMatchObject({ data: { accepted: true } });
+    expect(await h.run({ url: 'views', method: 'POST', body: { event: 'start' } }, { idempotent: true })).toMatchObject({
+      data: { accepted: true },
+    });
     expect(seen).toHaveLength(2);
   });
 

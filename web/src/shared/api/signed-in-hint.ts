@@ -21,6 +21,9 @@ export function isSignedInHint(cookieString: string): boolean {
  * attributes match the API's Set-Cookie so the same cookie is replaced; on https it must be
  * Secure, or the browser refuses to overwrite the Secure original.
  */
-export function clearSignedInHint(doc: { cookie: string } = document, secure = typeof location !== 'undefined' && location.protocol === 'https:'): void {
+export function clearSignedInHint(
+  doc: { cookie: string } = document,
+  secure = typeof location !== 'undefined' && location.protocol === 'https:',
+): void {
   doc.cookie = `${SIGNED_IN_HINT_COOKIE}=; Path=/; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
 }

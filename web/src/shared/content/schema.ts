@@ -8,7 +8,11 @@ const slug = z.string().regex(SLUG, `must be ${SLUG_RULE}`);
 export const workoutSchema = z.strictObject({
   id: z.string().regex(WORKOUT_ID, `must be ${WORKOUT_ID_RULE}`),
   title: z.string().min(1).max(120),
-  durationSec: z.number().int().positive().max(6 * 3600),
+  durationSec: z
+    .number()
+    .int()
+    .positive()
+    .max(6 * 3600),
   /** The HLS stream under /media/<mediaId>/ (web/media/<mediaId>/master.m3u8 in the repo). */
   mediaId: slug,
 });

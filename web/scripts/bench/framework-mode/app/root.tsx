@@ -46,7 +46,9 @@ export function Layout({ children }: { children: ReactNode }) {
 function PageTitle() {
   const matches = useMatches();
   const { pathname } = useLocation();
-  const title = useAppSelector((state) => (selectNoticeFor(state, pathname) === 'unavailable' ? UNAVAILABLE_TITLE : pageTitle(matches, state)));
+  const title = useAppSelector((state) =>
+    selectNoticeFor(state, pathname) === 'unavailable' ? UNAVAILABLE_TITLE : pageTitle(matches, state),
+  );
   return <title>{title}</title>;
 }
 

@@ -9,7 +9,9 @@ export function FeaturedProgram() {
   return (
     <section className="hero" aria-labelledby="featured-title">
       <p className="hero__eyebrow">Featured program</p>
-      <h2 id="featured-title" className="hero__title">{featured.title}</h2>
+      <h2 id="featured-title" className="hero__title">
+        {featured.title}
+      </h2>
       <p className="hero__tagline">{featured.tagline}</p>
       <Link className="button" to={programPath(featured.slug)}>
         See the program

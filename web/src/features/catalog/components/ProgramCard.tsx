@@ -9,7 +9,15 @@ const launchDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'nume
 export function ProgramCard({ program, nowMs }: { readonly program: ProgramSummary; readonly nowMs: number }) {
   return (
     <li className="program-card">
-      <img className="poster program-card__poster" src={program.poster.src} width={program.poster.width} height={program.poster.height} alt={program.poster.alt} loading="lazy" decoding="async" />
+      <img
+        className="poster program-card__poster"
+        src={program.poster.src}
+        width={program.poster.width}
+        height={program.poster.height}
+        alt={program.poster.alt}
+        loading="lazy"
+        decoding="async"
+      />
       <Link to={programPath(program.slug)} className="program-card__link">
         <span className="program-card__title">{program.title}</span>
       </Link>

@@ -38,7 +38,11 @@ export function ProgramDetail({ slug, notFound, onUnavailable, renderWorkoutExtr
         </div>
       );
     }
-    return <p aria-busy="true" className="notice">Loading program…</p>;
+    return (
+      <p aria-busy="true" className="notice">
+        Loading program…
+      </p>
+    );
   }
 
   const total = program.workouts.reduce((sum, w) => sum + w.durationSec, 0);
@@ -48,13 +52,31 @@ export function ProgramDetail({ slug, notFound, onUnavailable, renderWorkoutExtr
         <p className="hero__eyebrow">{program.level} program</p>
         <h1 className="hero__title">{program.title}</h1>
         <p className="hero__tagline">{program.tagline}</p>
-        <img className="poster hero__poster" src={program.poster.src} width={program.poster.width} height={program.poster.height} alt={program.poster.alt} />
+        <img
+          className="poster hero__poster"
+          src={program.poster.src}
+          width={program.poster.width}
+          height={program.poster.height}
+          alt={program.poster.alt}
+        />
       </header>
       <dl className="facts">
-        <div><dt>Trainer</dt><dd>{program.trainer}</dd></div>
-        <div><dt>Level</dt><dd>{program.level}</dd></div>
-        <div><dt>Duration</dt><dd>{formatDuration(total)}</dd></div>
-        <div><dt>Equipment</dt><dd>{program.equipment.length > 0 ? program.equipment.join(', ') : 'none'}</dd></div>
+        <div>
+          <dt>Trainer</dt>
+          <dd>{program.trainer}</dd>
+        </div>
+        <div>
+          <dt>Level</dt>
+          <dd>{program.level}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(total)}</dd>
+        </div>
+        <div>
+          <dt>Equipment</dt>
+          <dd>{program.equipment.length > 0 ? program.equipment.join(', ') : 'none'}</dd>
+        </div>
       </dl>
       <p className="program__description">{program.description}</p>
       <section aria-labelledby="workouts-title">

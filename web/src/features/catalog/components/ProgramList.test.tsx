@@ -12,7 +12,12 @@ const program = (i: number) => testProgram(`p${i}`, { title: `Program ${i}` });
 /** The home page's "All programs" as the prerender writes it, for a catalog of `size` programs. */
 function renderHome(size: number): string {
   const catalog = Array.from({ length: size }, (_, i) => program(i));
-  const store = configureStore({ reducer: { catalog: catalogSlice.reducer }, preloadedState: { catalog: catalogStateFor(catalog, { listsCatalog: true, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z') } });
+  const store = configureStore({
+    reducer: { catalog: catalogSlice.reducer },
+    preloadedState: {
+      catalog: catalogStateFor(catalog, { listsCatalog: true, detailSlugs: [], summarySlugs: [] }, '2026-11-22T06:00:00.000Z'),
+    },
+  });
   const router = createMemoryRouter([{ path: '*', element: <ProgramList /> }], { initialEntries: ['/'] });
   return renderToString(
     <Provider store={store}>

@@ -69,7 +69,12 @@ export function PlayerControls(props: PlayerControlsProps) {
           <label className="visually-hidden" htmlFor={`${idPrefix}-quality`}>
             Quality
           </label>
-          <select id={`${idPrefix}-quality`} className="player__select" value={props.quality} onChange={(event) => props.onQuality(Number(event.currentTarget.value))}>
+          <select
+            id={`${idPrefix}-quality`}
+            className="player__select"
+            value={props.quality}
+            onChange={(event) => props.onQuality(Number(event.currentTarget.value))}
+          >
             <option value={-1}>{props.quality === -1 && active ? `Auto (${levelName(active)})` : 'Auto'}</option>
             {levels.map((level) => (
               <option key={level.index} value={level.index}>
@@ -79,10 +84,22 @@ export function PlayerControls(props: PlayerControlsProps) {
           </select>
         </>
       )}
-      <button type="button" className="player__button" onClick={props.onToggleCaptions} aria-pressed={props.captionsOn} disabled={!props.captionsAvailable} aria-label="Captions (c)">
+      <button
+        type="button"
+        className="player__button"
+        onClick={props.onToggleCaptions}
+        aria-pressed={props.captionsOn}
+        disabled={!props.captionsAvailable}
+        aria-label="Captions (c)"
+      >
         <span aria-hidden="true">CC</span>
       </button>
-      <button type="button" className="player__button" onClick={props.onToggleFullscreen} aria-label={props.fullscreen ? 'Exit full screen (f)' : 'Full screen (f)'}>
+      <button
+        type="button"
+        className="player__button"
+        onClick={props.onToggleFullscreen}
+        aria-label={props.fullscreen ? 'Exit full screen (f)' : 'Full screen (f)'}
+      >
         <span aria-hidden="true">{props.fullscreen ? '⤡' : '⤢'}</span>
       </button>
     </div>

@@ -18,10 +18,24 @@ export interface PlayerSessionProps {
 /** One visit to a workout's player, rendered: the behaviour is in usePlayerSession's hooks. */
 export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }: PlayerSessionProps) {
   const idPrefix = useId();
-  const { containerRef, videoRef, player, workout, signedOutNotice, controlsVisible, onActivity, fullscreen, toggleFullscreen, commands, mediaEvents, retry } = usePlayerSession({ workoutId, ...(backTo !== undefined ? { backTo } : {}) });
+  const {
+    containerRef,
+    videoRef,
+    player,
+    workout,
+    signedOutNotice,
+    controlsVisible,
+    onActivity,
+    fullscreen,
+    toggleFullscreen,
+    commands,
+    mediaEvents,
+    retry,
+  } = usePlayerSession({ workoutId, ...(backTo !== undefined ? { backTo } : {}) });
   const title = titleProp ?? workout?.title;
   const playing = player.status === 'playing';
-  const busy = player.status === 'authorizing' || player.status === 'loading' || player.status === 'buffering' || player.status === 'recovering';
+  const busy =
+    player.status === 'authorizing' || player.status === 'loading' || player.status === 'buffering' || player.status === 'recovering';
   const statusText = player.status === 'buffering' || player.status === 'recovering' ? 'Buffering…' : 'Loading the workout…';
 
   return (
@@ -40,16 +54,28 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }
       <PlayerHeading title={title} {...(workout ? { program: { slug: workout.programSlug, title: workout.programTitle } } : {})} />
       <PlayerSignedOutNotice show={signedOutNotice} workoutId={workoutId} />
       <p id={`${idPrefix}-keys`} className="visually-hidden">
-        Keyboard: Space or K play and pause, J and L or the left and right arrow keys seek, F full screen, M mute, C captions; the down arrow goes to the controls.
+        Keyboard: Space or K play and pause, J and L or the left and right arrow keys seek, F full screen, M mute, C captions; the down
+        arrow goes to the controls.
       </p>
       <div className="player__stage">
-        <video ref={videoRef} className="player__video" playsInline preload="metadata" poster={posterSrc} onClick={() => commands.run({ type: 'toggle-play' })} onDoubleClick={toggleFullscreen} {...mediaEvents} />
+        <video
+          ref={videoRef}
+          className="player__video"
+          playsInline
+          preload="metadata"
+          poster={posterSrc}
+          onClick={() => commands.run({ type: 'toggle-play' })}
+          onDoubleClick={toggleFullscreen}
+          {...mediaEvents}
+        />
         {busy && (
           <p className="player__status" role="status">
             {statusText}
           </p>
         )}
-        {player.status === 'error' && player.failure && <PlayerErrorPanel failure={player.failure} availableAt={player.availableAt} workoutId={workoutId} onRetry={retry} />}
+        {player.status === 'error' && player.failure && (
+          <PlayerErrorPanel failure={player.failure} availableAt={player.availableAt} workoutId={workoutId} onRetry={retry} />
+        )}
       </div>
       {player.status !== 'error' && (
         <PlayerControls

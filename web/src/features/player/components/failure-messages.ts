@@ -20,7 +20,16 @@ export interface FailureMessage {
 
 // The launch in words, in the fixed locale and time zone of the program's coming-soon page, so
 // the player and that page name the same day; with the hour, since a launch may be later today.
-const launchTime = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' });
+const launchTime = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
 
 /** "February 1, 2027 at 00:00 UTC"; undefined for anything that is not an instant. */
 export function formatLaunchTime(iso: string): string | undefined {
@@ -37,14 +46,22 @@ export function failureMessage(failure: PlaybackFailure, availableAt?: string | 
       const when = availableAt ? formatLaunchTime(availableAt) : undefined;
       return {
         title: 'Not yet available',
-        body: when ? `This workout's program launches on ${when}. Come back then to play it.` : "This workout's program has not launched yet. Come back when it has to play it.",
+        body: when
+          ? `This workout's program launches on ${when}. Come back then to play it.`
+          : "This workout's program has not launched yet. Come back when it has to play it.",
         way: browse,
         retry: true,
         primary: 'way',
       };
     }
     case 'unlicensed':
-      return { title: 'Not available in your country', body: "This workout's program is not licensed for streaming in the country you are in. Other programs may be.", way: browse, retry: false, primary: 'way' };
+      return {
+        title: 'Not available in your country',
+        body: "This workout's program is not licensed for streaming in the country you are in. Other programs may be.",
+        way: browse,
+        retry: false,
+        primary: 'way',
+      };
     case 'subscription-required':
       return {
         title: 'No active subscription',
@@ -54,14 +71,41 @@ export function failureMessage(failure: PlaybackFailure, availableAt?: string | 
         primary: 'retry',
       };
     case 'signed-out':
-      return { title: 'You are not signed in', body: 'Sign in to play this workout. You will come straight back here.', way: { to: 'sign-in', label: 'Sign in' }, retry: true, primary: 'way' };
+      return {
+        title: 'You are not signed in',
+        body: 'Sign in to play this workout. You will come straight back here.',
+        way: { to: 'sign-in', label: 'Sign in' },
+        retry: true,
+        primary: 'way',
+      };
     case 'not-found':
-      return { title: 'Workout not found', body: 'There is no workout at this address. It may have moved: its program lists the workouts it has now.', way: browse, retry: false, primary: 'way' };
+      return {
+        title: 'Workout not found',
+        body: 'There is no workout at this address. It may have moved: its program lists the workouts it has now.',
+        way: browse,
+        retry: false,
+        primary: 'way',
+      };
     case 'offline':
-      return { title: 'You are offline', body: 'The workout stopped because this device lost its connection. Reconnect, then retry: it resumes where you were.', retry: true, primary: 'retry' };
+      return {
+        title: 'You are offline',
+        body: 'The workout stopped because this device lost its connection. Reconnect, then retry: it resumes where you were.',
+        retry: true,
+        primary: 'retry',
+      };
     case 'unavailable':
-      return { title: 'Stream unavailable', body: 'This workout could not be streamed right now. Retry in a moment: it resumes where you were.', retry: true, primary: 'retry' };
+      return {
+        title: 'Stream unavailable',
+        body: 'This workout could not be streamed right now. Retry in a moment: it resumes where you were.',
+        retry: true,
+        primary: 'retry',
+      };
     case 'unsupported':
-      return { title: 'This browser cannot play the stream', body: 'Playing workouts needs HLS video support. Try a current version of Chrome, Edge, Firefox or Safari.', retry: true, primary: 'retry' };
+      return {
+        title: 'This browser cannot play the stream',
+        body: 'Playing workouts needs HLS video support. Try a current version of Chrome, Edge, Firefox or Safari.',
+        retry: true,
+        primary: 'retry',
+      };
   }
 }

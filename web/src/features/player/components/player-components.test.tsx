@@ -48,7 +48,9 @@ describe('formatLaunchTime', () => {
 describe('PlayerErrorPanel', () => {
   const panel = (failure: PlaybackFailure, availableAt?: string) => {
     const onRetry = vi.fn();
-    const view = renderWithProviders(<PlayerErrorPanel failure={failure} availableAt={availableAt ?? null} workoutId="w-hiit30-01" onRetry={onRetry} />);
+    const view = renderWithProviders(
+      <PlayerErrorPanel failure={failure} availableAt={availableAt ?? null} workoutId="w-hiit30-01" onRetry={onRetry} />,
+    );
     return { ...view, onRetry, alert: screen.getByRole('alert') };
   };
 
@@ -114,7 +116,11 @@ describe('PlayerErrorPanel', () => {
 
 describe('PlayerSession: the API’s refusals, as the viewer sees them', () => {
   // The body as the API documents it (@stride/contract/api-shapes), so a renamed field fails here too.
-  const refusal = (status: number, reason: PlaybackRefusalBody['reason'], extra: Pick<PlaybackRefusalBody, 'availableAt'> = {}): ApiAnswer => {
+  const refusal = (
+    status: number,
+    reason: PlaybackRefusalBody['reason'],
+    extra: Pick<PlaybackRefusalBody, 'availableAt'> = {},
+  ): ApiAnswer => {
     const body: PlaybackRefusalBody = { error: 'refused', reason, ...extra };
     return { status, body };
   };
@@ -125,7 +131,12 @@ describe('PlayerSession: the API’s refusals, as the viewer sees them', () => {
     ['403 not-launched', refusal(403, 'not-launched', { availableAt: LAUNCH }), 'Not yet available', 'Browse programs'],
     ['403 subscription-required', refusal(403, 'subscription-required'), 'No active subscription', 'Retry'],
     ['404 unknown workout', { status: 404, body: { error: 'No such workout' } }, 'Workout not found', 'Browse programs'],
-    ['403 from a region without reasons yet', { status: 403, body: { error: 'A subscription is needed' } }, 'No active subscription', 'Retry'],
+    [
+      '403 from a region without reasons yet',
+      { status: 403, body: { error: 'A subscription is needed' } },
+      'No active subscription',
+      'Retry',
+    ],
   ])('%s: the message, focus on its primary action, no controls behind it', async (_name, answer, title, primary) => {
     const api = installFakeApi((call) => (call.path === '/api/playback/w-1' ? answer : undefined));
     renderWithProviders(<PlayerSession workoutId="w-1" />, { route: '/watch/w-1' });

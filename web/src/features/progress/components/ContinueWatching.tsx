@@ -7,7 +7,15 @@ function ResumeCard({ item }: { readonly item: ContinueWatchingItem }) {
   const left = Math.max(0, item.durationSec - item.positionSec);
   return (
     <li className="program-card resume-card">
-      <img className="poster program-card__poster" src={item.poster.src} width={item.poster.width} height={item.poster.height} alt="" loading="lazy" decoding="async" />
+      <img
+        className="poster program-card__poster"
+        src={item.poster.src}
+        width={item.poster.width}
+        height={item.poster.height}
+        alt=""
+        loading="lazy"
+        decoding="async"
+      />
       {/* A document navigation, as every link to /watch: the edge checks the session first. */}
       <a href={watchPath(item.workoutId)} className="program-card__link">
         <span className="program-card__title">{item.workoutTitle}</span>

@@ -43,7 +43,11 @@ export function AccountPanel() {
         <section className="account" aria-labelledby="account-title">
           <h1 id="account-title">Your account</h1>
           <div role="alert" className="notice-inline">
-            <p>{meError.kind === 'offline' ? 'You appear to be offline, so your account could not be loaded.' : 'Your account could not be loaded.'}</p>
+            <p>
+              {meError.kind === 'offline'
+                ? 'You appear to be offline, so your account could not be loaded.'
+                : 'Your account could not be loaded.'}
+            </p>
             <button type="button" className="button" onClick={() => void me.refetch()}>
               Retry
             </button>
@@ -93,7 +97,13 @@ export function AccountPanel() {
         <button type="button" className="button button--secondary" onClick={() => void signOut(false)} disabled={busy}>
           {logoutState.isLoading ? 'Signing out…' : 'Sign out'}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void signOut(true)} disabled={busy} aria-describedby="account-everywhere-hint">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void signOut(true)}
+          disabled={busy}
+          aria-describedby="account-everywhere-hint"
+        >
           {everywhereState.isLoading ? 'Signing out everywhere…' : 'Sign out everywhere'}
         </button>
       </div>

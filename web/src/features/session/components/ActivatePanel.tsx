@@ -79,7 +79,11 @@ export function ActivatePanel() {
   }
 
   return (
-    <form className="login-form" noValidate aria-labelledby={`${id}-title`} onSubmit={(event: FormEvent<HTMLFormElement>) => {
+    <form
+      className="login-form"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
         void decide(event.currentTarget, true);
       }}

@@ -36,12 +36,15 @@ export function DeviceSignIn() {
       {state.phase === 'waiting' && (
         <>
           <p>
-            On your phone or computer, go to <strong className="device-sign-in__address">{absolute(state.codes.verificationUri).replace(/^https?:\/\//, '')}</strong> and enter this code:
+            On your phone or computer, go to{' '}
+            <strong className="device-sign-in__address">{absolute(state.codes.verificationUri).replace(/^https?:\/\//, '')}</strong> and
+            enter this code:
           </p>
-          <p className="device-sign-in__code">
-            {state.codes.userCode}
-          </p>
-          <QrCode text={absolute(state.codes.verificationUriComplete)} label="QR code: scan it to open the sign-in page with this code filled in" />
+          <p className="device-sign-in__code">{state.codes.userCode}</p>
+          <QrCode
+            text={absolute(state.codes.verificationUriComplete)}
+            label="QR code: scan it to open the sign-in page with this code filled in"
+          />
           <p className="device-sign-in__wait" role="status">
             Waiting for you to approve…
           </p>

@@ -8,7 +8,13 @@ import { joinErrorOf, validateJoin, type JoinField, type JoinProblems } from './
 const FIELDS: readonly { name: JoinField; label: string; type: string; autoComplete: string; hint?: string }[] = [
   { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
   { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-  { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters. Long passphrases are welcome; no symbols required.' },
+  {
+    name: 'password',
+    label: 'Password',
+    type: 'password',
+    autoComplete: 'new-password',
+    hint: 'At least 8 characters. Long passphrases are welcome; no symbols required.',
+  },
 ];
 
 /**
@@ -32,7 +38,11 @@ export function JoinForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const fields = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+    const fields = {
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    };
     const found = validateJoin(fields);
     setProblems(found);
     const first = FIELDS.find((f) => found[f.name]);
@@ -55,7 +65,8 @@ export function JoinForm() {
       </div>
       {FIELDS.map((field) => {
         const problem = fieldErrors[field.name];
-        const describedBy = [field.hint ? `${id}-${field.name}-hint` : '', problem ? `${id}-${field.name}-error` : ''].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [field.hint ? `${id}-${field.name}-hint` : '', problem ? `${id}-${field.name}-error` : ''].filter(Boolean).join(' ') || undefined;
         return (
           <div className="field" key={field.name}>
             <label htmlFor={`${id}-${field.name}`}>{field.label}</label>

@@ -44,7 +44,8 @@ export function LoginForm({ defaultNext = '/' }: LoginFormProps) {
     }
   }
 
-  const describedBy = (field: 'email' | 'password') => [fieldErrors[field] ? `${id}-${field}-error` : '', serverError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: 'email' | 'password') =>
+    [fieldErrors[field] ? `${id}-${field}-error` : '', serverError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <form className="login-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${id}-title`}>

@@ -31,7 +31,16 @@ export function QrCode({ text, label, size = 192 }: { readonly text: string; rea
   const quiet = 4;
   const units = (modules?.length ?? 21) + quiet * 2;
   return (
-    <svg className="qr-code" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${units} ${units}`} shapeRendering="crispEdges" data-ready={modules ? 'true' : undefined}>
+    <svg
+      className="qr-code"
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${units} ${units}`}
+      shapeRendering="crispEdges"
+      data-ready={modules ? 'true' : undefined}
+    >
       <rect width={units} height={units} fill="#fff" />
       {modules && <path d={qrPath(modules, quiet)} fill="#000" />}
     </svg>

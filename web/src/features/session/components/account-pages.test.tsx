@@ -8,7 +8,12 @@ import { ActivatePanel } from './ActivatePanel';
 import { DeviceSignIn } from './DeviceSignIn';
 import { JoinForm } from './JoinForm';
 
-const viewer: SessionUser = { id: 'u-1', email: 'ada@example.com', name: 'Ada', subscription: { status: 'trial', endsAt: '2026-11-29T06:00:00.000Z' } };
+const viewer: SessionUser = {
+  id: 'u-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  subscription: { status: 'trial', endsAt: '2026-11-29T06:00:00.000Z' },
+};
 
 afterEach(() => {
   vi.useRealTimers();
@@ -17,7 +22,16 @@ afterEach(() => {
 
 describe('JoinForm', () => {
   it('checks the fields first, then shows the API’s refusal under the password field', async () => {
-    const api = installFakeApi((call) => (call.path === '/api/auth/signup' ? { status: 400, body: { error: 'password: is one of the most commonly used passwords; choose another (a few unrelated words make a strong one)' } } : undefined));
+    const api = installFakeApi((call) =>
+      call.path === '/api/auth/signup'
+        ? {
+            status: 400,
+            body: {
+              error: 'password: is one of the most commonly used passwords; choose another (a few unrelated words make a strong one)',
+            },
+          }
+        : undefined,
+    );
     const { user } = renderWithProviders(<JoinForm />, { route: '/join' });
     await user.click(screen.getByRole('button', { name: 'Start free trial' }));
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
@@ -37,10 +51,13 @@ describe('JoinForm', () => {
 
   it('signs the viewer up and goes home', async () => {
     installFakeApi((call) => (call.path === '/api/auth/signup' ? { status: 201, body: { user: viewer } } : undefined));
-    const { user, router, store } = renderWithProviders([
-      { path: '/join', element: <JoinForm /> },
-      { path: '/', element: <p>Home</p> },
-    ], { route: '/join' });
+    const { user, router, store } = renderWithProviders(
+      [
+        { path: '/join', element: <JoinForm /> },
+        { path: '/', element: <p>Home</p> },
+      ],
+      { route: '/join' },
+    );
     await user.type(screen.getByLabelText('Name'), 'Ada');
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'a walk in the park');
@@ -79,19 +96,29 @@ describe('ActivatePanel', () => {
     document.cookie = 'stride_signed_in=1; Path=/';
     installFakeApi((call) => {
       if (call.path === '/api/me') return { status: 200, body: { user: viewer } };
-      if (call.path === '/api/device/approve') return { status: 400, body: { error: 'userCode: this code is not valid or has expired; check the code on your TV' } };
+      if (call.path === '/api/device/approve')
+        return { status: 400, body: { error: 'userCode: this code is not valid or has expired; check the code on your TV' } };
       return undefined;
     });
     const { user } = renderWithProviders(<ActivatePanel />, { route: '/activate' });
     await user.type(await screen.findByLabelText('Code shown on your TV'), 'BBBB-BBBB');
     await user.click(screen.getByRole('button', { name: 'Approve' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This code is not valid or has expired; check the code on your TV.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('This code is not valid or has expired; check the code on your TV.'),
+    );
     expect(screen.getByLabelText('Code shown on your TV').getAttribute('aria-invalid')).toBe('true');
   });
 });
 
 describe('DeviceSignIn (the TV)', () => {
-  const codes = { deviceCode: 'dc-1', userCode: 'WDJB-MJHT', verificationUri: 'https://stride.example/activate', verificationUriComplete: 'https://stride.example/activate?code=WDJB-MJHT', expiresIn: 600, interval: 5 };
+  const codes = {
+    deviceCode: 'dc-1',
+    userCode: 'WDJB-MJHT',
+    verificationUri: 'https://stride.example/activate',
+    verificationUriComplete: 'https://stride.example/activate?code=WDJB-MJHT',
+    expiresIn: 600,
+    interval: 5,
+  };
 
   it('shows the code and address, polls every interval (slower after slow_down), then goes where it was headed', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -105,10 +132,13 @@ describe('DeviceSignIn (the TV)', () => {
       if (call.path === '/api/device/token') return answers.shift();
       return undefined;
     });
-    const { router } = renderWithProviders([
-      { path: '/login', element: <DeviceSignIn /> },
-      { path: '/watch/:id', element: <p>Player</p> },
-    ], { route: '/login?next=%2Fwatch%2Fw-1' });
+    const { router } = renderWithProviders(
+      [
+        { path: '/login', element: <DeviceSignIn /> },
+        { path: '/watch/:id', element: <p>Player</p> },
+      ],
+      { route: '/login?next=%2Fwatch%2Fw-1' },
+    );
     expect(await screen.findByText('WDJB-MJHT')).toBeTruthy();
     expect(screen.getByText('stride.example/activate')).toBeTruthy();
     expect(screen.getByRole('img', { name: /QR code/ })).toBeTruthy();
@@ -132,7 +162,8 @@ describe('DeviceSignIn (the TV)', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let round = 0;
     installFakeApi((call) => {
-      if (call.path === '/api/device/authorize') return { status: 200, body: { ...codes, userCode: (round += 1) === 1 ? 'WDJB-MJHT' : 'BCDF-GHJK' } };
+      if (call.path === '/api/device/authorize')
+        return { status: 200, body: { ...codes, userCode: (round += 1) === 1 ? 'WDJB-MJHT' : 'BCDF-GHJK' } };
       if (call.path === '/api/device/token') return { status: 400, body: { error: 'expired_token' } };
       return undefined;
     });

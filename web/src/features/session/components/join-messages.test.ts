@@ -12,12 +12,22 @@ describe('join form messages', () => {
   });
 
   it('puts the API’s field refusals under their field, in sentences', () => {
-    expect(joinErrorOf({ kind: 'request', status: 400, message: 'password: is one of the most commonly used passwords; choose another (a few unrelated words make a strong one)' })).toEqual({
+    expect(
+      joinErrorOf({
+        kind: 'request',
+        status: 400,
+        message: 'password: is one of the most commonly used passwords; choose another (a few unrelated words make a strong one)',
+      }),
+    ).toEqual({
       field: 'password',
       message: 'This password is one of the most commonly used passwords; choose another (a few unrelated words make a strong one).',
     });
-    expect(joinErrorOf({ kind: 'request', status: 409, message: 'email: an account with this email already exists; sign in instead' })).toEqual({ field: 'email', message: 'An account with this email already exists. Sign in instead.' });
-    expect(joinErrorOf({ kind: 'rate-limited', status: 429, message: 'Too many failed sign-ups. Try again in 30 seconds.' })).toEqual({ message: 'Too many failed sign-ups. Try again in 30 seconds.' });
+    expect(
+      joinErrorOf({ kind: 'request', status: 409, message: 'email: an account with this email already exists; sign in instead' }),
+    ).toEqual({ field: 'email', message: 'An account with this email already exists. Sign in instead.' });
+    expect(joinErrorOf({ kind: 'rate-limited', status: 429, message: 'Too many failed sign-ups. Try again in 30 seconds.' })).toEqual({
+      message: 'Too many failed sign-ups. Try again in 30 seconds.',
+    });
     expect(joinErrorOf(undefined)).toBeUndefined();
   });
 });

@@ -13,7 +13,8 @@ export function validateJoin(fields: Record<JoinField, string>): JoinProblems {
   const email = fields.email.trim();
   if (email === '') problems.email = 'Enter your email address.';
   else if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.email = 'Enter an email address like name@example.com.';
-  if ([...fields.password.normalize('NFKC')].length < MIN_PASSWORD_LENGTH) problems.password = `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`;
+  if ([...fields.password.normalize('NFKC')].length < MIN_PASSWORD_LENGTH)
+    problems.password = `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`;
   return problems;
 }
 
@@ -30,7 +31,8 @@ export function joinErrorOf(info: ApiErrorInfo | undefined): { field?: JoinField
     const field = match[1] as JoinField;
     const detail = match[2] ?? '';
     const label = field === 'password' ? 'This password' : field === 'email' ? 'An email address' : 'Your name';
-    const sentence = field === 'email' && info.status === 409 ? 'An account with this email already exists. Sign in instead.' : `${label} ${detail}.`;
+    const sentence =
+      field === 'email' && info.status === 409 ? 'An account with this email already exists. Sign in instead.' : `${label} ${detail}.`;
     return { field, message: capitalize(sentence.replace(/\.\.$/, '.')) };
   }
   switch (info.kind) {

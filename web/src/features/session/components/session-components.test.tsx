@@ -46,7 +46,11 @@ describe('AccountPanel (server-rendered)', () => {
     expect(render(<AccountPanel />)).toMatch(/aria-busy="true"[^>]*>.*Checking your account/s);
   });
   it('shows subscription state and a sign-out button when signed in', () => {
-    const html = render(<AccountPanel />, { status: 'signed-in', user: { id: 'u', email: 'free@stride.test', name: 'Free', subscription: { status: 'none' } }, signedOutReason: null });
+    const html = render(<AccountPanel />, {
+      status: 'signed-in',
+      user: { id: 'u', email: 'free@stride.test', name: 'Free', subscription: { status: 'none' } },
+      signedOutReason: null,
+    });
     expect(html).toContain('free@stride.test');
     expect(html).toMatch(/data-subscription="none"[^>]*>No subscription/);
     expect(html).toMatch(/<button[^>]*>Sign out<\/button>/);
