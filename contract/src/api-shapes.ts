@@ -46,6 +46,16 @@ export interface Progress {
   readonly durationSec: number;
 }
 
+/**
+ * `PUT /api/progress/<workoutId>`: a position, and when the player read it. A save that arrives
+ * late (a retry, a beacon on leave, a region catching up) never replaces a position read later:
+ * the API keeps the one with the newest `savedAt`.
+ */
+export interface ProgressSave extends Progress {
+  /** The client's clock (ms since the epoch) when the position was read. */
+  readonly savedAt?: number;
+}
+
 /** `POST /api/views`: one milestone of one play. */
 export interface ViewEvent {
   readonly workoutId: string;

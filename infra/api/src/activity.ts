@@ -66,13 +66,42 @@ export class ActivityRepository {
     return rows;
   }
 
-  async saveProgress(userId: string, workoutId: string, progress: { positionSec: number; durationSec: number }, now: Date): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.progress(userId, workoutId), workoutId, ...progress, updatedAt: now.toISOString() },
-      }),
-    );
+  /**
+   * Saves a position. With the player's `savedAt`, only if no position read later is stored
+   * already: a retried or late save (a beacon on leave, a queued write) must not move a viewer
+   * back. Returns whether it was stored; a stale save is not an error (the newer one stands).
+   */
+  async saveProgress(
+    userId: string,
+    workoutId: string,
+    progress: { positionSec: number; durationSec: number; savedAt?: number | undefined },
+    now: Date,
+  ): Promise<boolean> {
+    const { savedAt, ...position } = progress;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.progress(userId, workoutId),
+            workoutId,
+            ...position,
+            ...(savedAt === undefined ? {} : { savedAt }),
+            updatedAt: now.toISOString(),
+          },
+          ...(savedAt === undefined
+            ? {}
+            : {
+                ConditionExpression: 'attribute_not_exists(savedAt) OR savedAt < :savedAt',
+                ExpressionAttributeValues: { ':savedAt': savedAt },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   /**

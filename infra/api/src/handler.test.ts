@@ -366,6 +366,25 @@ describe('progress and views', () => {
     expect(body(await api(progressEvent('GET', 'w-hiit30-02', await signedIn('free@stride.test')))).positionSec).toBe(0);
   });
 
+  it('keeps the newest read position when saves arrive out of order (a late retry never moves the viewer back)', async () => {
+    const demo = await signedIn();
+    expect(
+      (await api(progressEvent('PUT', 'w-yoga-02', demo, { positionSec: 120, durationSec: 1200, savedAt: 2_000_000 }))).statusCode,
+    ).toBe(204);
+    // An older read, retried late: answered as done (the newer one stands), not stored.
+    expect(
+      (await api(progressEvent('PUT', 'w-yoga-02', demo, { positionSec: 95, durationSec: 1200, savedAt: 1_000_000 }))).statusCode,
+    ).toBe(204);
+    expect(body(await api(progressEvent('GET', 'w-yoga-02', demo)))).toMatchObject({ positionSec: 120 });
+    expect(
+      (await api(progressEvent('PUT', 'w-yoga-02', demo, { positionSec: 130, durationSec: 1200, savedAt: 3_000_000 }))).statusCode,
+    ).toBe(204);
+    expect(body(await api(progressEvent('GET', 'w-yoga-02', demo)))).toMatchObject({ positionSec: 130 });
+    const bad = await api(progressEvent('PUT', 'w-yoga-02', demo, { positionSec: 1, durationSec: 1200, savedAt: 'yesterday' }));
+    expect(bad.statusCode).toBe(400);
+    expect(String(body(bad).error)).toMatch(/^savedAt: /);
+  });
+
   it('refuses progress signed out (401), for an unknown workout (404), a bad id or a bad body (400)', async () => {
     const demo = await signedIn();
     expect((await api(progressEvent('GET', 'w-hiit30-02', []))).statusCode).toBe(401);

@@ -12,7 +12,12 @@ import { currentUser } from './auth';
 const MAX_SECONDS = 6 * 3600;
 const seconds = z.number().finite().min(0).max(MAX_SECONDS);
 
-const progressBody = z.strictObject({ positionSec: seconds, durationSec: seconds.positive() });
+// `savedAt`: when the player read the position (its clock, ms); a late save never replaces a newer one.
+const progressBody = z.strictObject({
+  positionSec: seconds,
+  durationSec: seconds.positive(),
+  savedAt: z.number().int().positive().optional(),
+});
 
 const viewBody = z.strictObject({
   workoutId: z.string().regex(WORKOUT_ID, 'must be a workout id (w-<letters, digits, hyphens>)'),

@@ -231,7 +231,8 @@ export class LightViewer {
     const issuedAt = Date.now();
     const answer = await this.http.request(`/api/progress/${this.options.workoutId}`, {
       method: 'PUT',
-      body: { positionSec: rounded, durationSec: this.durationSec },
+      // As the player: when the position was read, so a late retry never moves the viewer back.
+      body: { positionSec: rounded, durationSec: this.durationSec, savedAt: issuedAt },
       api: true,
     });
     if (answer.ok) this.lastAckedPosition = rounded;

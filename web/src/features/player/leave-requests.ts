@@ -1,4 +1,5 @@
-import type { Progress, ViewEvent } from './playerApi';
+import type { ProgressSave } from '@stride/contract/api-shapes';
+import type { ViewEvent } from './playerApi';
 
 /**
  * Requests sent while the page is going away (pagehide, closing the tab, leaving /watch), when an
@@ -14,11 +15,11 @@ export function beaconViewEvents(events: readonly ViewEvent[]): void {
   }
 }
 
-export function saveProgressOnLeave(workoutId: string, progress: Progress): void {
+export function saveProgressOnLeave(workoutId: string, progress: ProgressSave): void {
   void fetch(`/api/progress/${encodeURIComponent(workoutId)}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ positionSec: progress.positionSec, durationSec: progress.durationSec }),
+    body: JSON.stringify({ positionSec: progress.positionSec, durationSec: progress.durationSec, savedAt: progress.savedAt }),
     keepalive: true,
     credentials: 'same-origin',
   }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from '@stride/contract/api-shapes';
+import type { PlaybackGrant, PlaybackWorkout, Progress, ProgressSave, ViewEvent } from '@stride/contract/api-shapes';
 import { PROGRESS_LISTS_TAG } from '../../shared/api/progressApi';
 import { strideApi } from '../../shared/api/strideApi';
 
@@ -23,11 +23,11 @@ export const playerApi = strideApi.injectEndpoints({
       providesTags: (_result, _error, workoutId) => [{ type: 'Progress', id: workoutId }],
       keepUnusedDataFor: 0,
     }),
-    saveProgress: build.mutation<null, { readonly workoutId: string } & Progress>({
-      query: ({ workoutId, positionSec, durationSec }) => ({
+    saveProgress: build.mutation<null, { readonly workoutId: string } & ProgressSave>({
+      query: ({ workoutId, positionSec, durationSec, savedAt }) => ({
         url: workoutPath('progress', workoutId),
         method: 'PUT',
-        body: { positionSec, durationSec },
+        body: { positionSec, durationSec, savedAt },
       }),
       transformResponse: () => null,
       // "Continue watching" changed: asked again the next time it is shown.

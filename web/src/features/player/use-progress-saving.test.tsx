@@ -13,11 +13,16 @@ function ProgressSaving() {
   return null;
 }
 
+/** The saves sent, without `savedAt` (checked on its own below). */
 const saves = (api: FakeApi, keepalive = false) =>
   api
     .callsTo('PUT', '/api/progress/w-1')
     .filter((call) => call.keepalive === keepalive)
-    .map((call) => call.body);
+    .map((call) => {
+      const { savedAt: _savedAt, ...save } = call.body as { savedAt?: number };
+      return save;
+    });
+const savedAts = (api: FakeApi) => api.callsTo('PUT', '/api/progress/w-1').map((call) => (call.body as { savedAt?: number }).savedAt);
 const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 describe('useProgressSaving', () => {
@@ -43,6 +48,17 @@ describe('useProgressSaving', () => {
       { positionSec: 42, durationSec: 600 },
     ]);
     expect(store.getState().player?.lastSavedSec).toBe(42);
+  });
+
+  it('stamps each save with the moment the position was read, so the API keeps the newest', async () => {
+    vi.setSystemTime(1_800_000_000_000);
+    renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 30.7 }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    const stamps = savedAts(api);
+    expect(stamps.length).toBeGreaterThan(0);
+    expect(stamps[0]).toBe(1_800_000_000_000 + PROGRESS_SAVE_INTERVAL_MS);
+    expect([...stamps].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(stamps);
   });
 
   it('saves at once when playback pauses, and the end as the whole workout when it ends', async () => {

@@ -28,7 +28,8 @@ export function useProgressSaving(workoutId: string): void {
     dispatch(resumePointKept({ workoutId, positionSec, durationSec: player.durationSec }));
     // Signed out, a save can only earn another 401: stop until a new play after sign-in.
     if (player.sessionLost) return;
-    const body = { positionSec, durationSec: Math.round(player.durationSec) };
+    // savedAt: the API keeps the newest read position, whichever save arrives last.
+    const body = { positionSec, durationSec: Math.round(player.durationSec), savedAt: Date.now() };
     if (onLeave) {
       saveProgressOnLeave(workoutId, body);
       // Not an RTK Query request, so invalidate "Continue watching" by hand.
