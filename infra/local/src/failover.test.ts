@@ -36,14 +36,14 @@ const state = async () => (await (await t.console('/api/state')).json()) as Stat
 const check = async (region: string) => (await state()).healthChecks.find((h) => h.region === region);
 
 describe('kill switch (reserved concurrency)', () => {
-  it('throttles every function in the region with 429 from API Gateway, ping included', async () => {
+  it('throttles every function in the region: API Gateway answers 500, ping included', async () => {
     const west = t.stack.regions['us-west-1'].url;
     expect((await t.console('/api/regions/us-west-1/concurrency', put({ reservedConcurrency: 0 }))).status).toBe(200);
     try {
       for (const p of ['/api/ping', '/api/me', '/api/nope']) {
         const response = await fetch(`${west}${p}`);
-        expect(response.status).toBe(429);
-        expect(await response.json()).toEqual({ message: 'Too Many Requests' });
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({ message: 'Internal Server Error' });
         expect(response.headers.get('x-stride-region')).toBe('us-west-1');
       }
       expect((await state()).regions.find((r) => r.region === 'us-west-1')).toMatchObject({ reservedConcurrency: 0 });
@@ -85,8 +85,8 @@ describe('Route 53 failover drill through the local CloudFront', () => {
     expect((failed?.checkers.filter((c) => c.healthy).length ?? 5) / 5).toBeLessThanOrEqual(0.18);
     expect((await state()).dns.answer).toBe('us-west-1');
 
-    // CloudFront still holds the old answer until the record's TTL (60 s) runs out: viewers see 429.
-    expect(await pingRegion()).toEqual({ status: 429, region: 'us-east-1' });
+    // CloudFront still holds the old answer until the record's TTL (60 s) runs out: viewers see 500.
+    expect(await pingRegion()).toEqual({ status: 500, region: 'us-east-1' });
     expect((await state()).dns.cloudFrontResolvesTo).toBe('us-east-1');
     t.clock.advance(60);
     expect(await pingRegion()).toEqual({ status: 200, region: 'us-west-1' });

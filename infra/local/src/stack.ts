@@ -98,8 +98,10 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     });
     cleanups.push(() => dynamo.close());
     for (const region of REGIONS) await ensureTable(dynamo.replicas[region].documentClient(region), DEFAULT_TABLE_NAME);
-    const seedDb = dynamo.documentClient(PRIMARY_REGION);
-    await seedDemoAccounts(new UserRepository(seedDb, DEFAULT_TABLE_NAME));
+    // The demo accounts exist before the stack serves anyone, in every region, as items long in a
+    // global table would: seeded into each replica, not left to a first replication after start.
+    const seedTime = new Date(now());
+    for (const region of REGIONS) await seedDemoAccounts(new UserRepository(dynamo.documentClient(region), DEFAULT_TABLE_NAME), seedTime);
 
     const sessionKeys = await ensureSessionKeys({
       dir: config.keysDir,

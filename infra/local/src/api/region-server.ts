@@ -66,9 +66,12 @@ export function createRegionServer({ region, handler, concurrency, faults }: Reg
       if (error instanceof PayloadTooLarge) gatewayError(413, 'Request Entity Too Large');
       return;
     }
-    // Lambda throttles (reserved concurrency exhausted): API Gateway answers 429 without invoking.
+    // Lambda throttles (reserved concurrency exhausted, or 0): the Invoke call is rejected with 429,
+    // and API Gateway answers the viewer 500 {"message":"Internal Server Error"}, not 429 ("If the
+    // Lambda API rejects the invocation request, API Gateway returns a 500 error code",
+    // https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
     if (!concurrency.tryAcquire()) {
-      gatewayError(429, 'Too Many Requests');
+      gatewayError(500, 'Internal Server Error');
       return;
     }
     const event = toHttpApiEvent(
