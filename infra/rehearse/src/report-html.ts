@@ -1,9 +1,5 @@
-import { uplotAsset } from '../../local/src/console/drills-page';
+import { escapeMarkup as esc, scriptJson, uplotAsset } from '../../drill/src/record/html';
 import type { Report } from './analysis';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** JSON safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)} %`);
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
 const usd = (v: number) => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

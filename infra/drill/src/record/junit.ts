@@ -1,6 +1,5 @@
+import { escapeMarkup as escape } from './html';
 import type { Journal } from './journal';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** junit.xml: the drill as one test case, failed when the hypothesis deviated, so CI can show it. */
 export function junitXml(journal: Journal): string {

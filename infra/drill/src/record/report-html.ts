@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Durations } from '../phases';
+import { escapeMarkup as esc, scriptJson, uplotAsset } from './html';
 import type { Journal } from './journal';
 
-const require = createRequire(import.meta.url);
-
-/** uPlot (a maintained time-series chart library) from node_modules, inlined so the report needs no network. */
-function uplotAssets(): { js: string; css: string } {
-  const js = readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
-  const css = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
-  return { js, css };
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const secs = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-/** JSON safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const PHASE_TEXT: Readonly<Record<string, string>> = {
   'fault-applied': 'The fault was injected.',
@@ -43,7 +30,9 @@ export function plainVerdict(journal: Journal): string {
 
 /** report.html: self-contained (uPlot inlined, data embedded), readable without the drill's author. */
 export function reportHtml(journal: Journal, durations: Durations, scenarioSummary: string): string {
-  const { js, css } = uplotAssets();
+  // uPlot inlined, so the report needs no network.
+  const js = uplotAsset('js');
+  const css = uplotAsset('css');
   const start = Date.parse(journal.method.startedAt);
   const applied = journal.phases.find((p) => p.name === 'fault-applied');
   const since = (at: string) => (applied ? `${((Date.parse(at) - Date.parse(applied.at)) / 1000).toFixed(1)} s` : '—');

@@ -1,20 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const assets = new Map<string, string>();
-
-/** uPlot from node_modules, served to the Drills page by the console (no network beyond loopback). */
-export function uplotAsset(kind: 'js' | 'css'): string {
-  const file = kind === 'js' ? 'uplot/dist/uPlot.iife.min.js' : 'uplot/dist/uPlot.min.css';
-  let body = assets.get(file);
-  if (body === undefined) {
-    body = readFileSync(require.resolve(file), 'utf8');
-    assets.set(file, body);
-  }
-  return body;
-}
-
 /**
  * The Drills page: what an SRE keeps open during a drill. Where api.stride.local points and the
  * health checks right now; start a scenario (preflight reasons shown when refused); the running

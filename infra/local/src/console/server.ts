@@ -4,7 +4,8 @@ import { invalidationBatch } from '../cloudfront/invalidations';
 import { REGIONS, type Region } from '../config';
 import type { ConsoleStack } from './state';
 import { CLOUDFRONT_API_PREFIX, handleCloudFrontApi } from './cloudfront-api';
-import { DRILLS_PAGE, uplotAsset } from './drills-page';
+import { uplotAsset } from '../../../drill/src/record/html';
+import { DRILLS_PAGE } from './drills-page';
 import { DrillRefused, DrillRunner } from './drills';
 import { CONSOLE_PAGE } from './page';
 
