@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium: Playwright's own browser download cannot run on this network.
-export const CHROMIUM = '/usr/bin/chromium';
+import { AUTOPLAY_ALLOWED, CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 // The fixtures seed accounts with the AWS SDK in each worker: its notice that releases from 2027
 // need Node 22 would print once per worker. Stride runs on Node 20 on purpose (README).
@@ -21,18 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM,
-      // Autoplay allowed: Chromium's default policy lets a page play only after enough engagement,
-      // which differs run to run; allowed, every journey knows the player starts playing by itself.
-      args: [
-        '--autoplay-policy=no-user-gesture-required',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      // Every journey knows the player starts playing by itself.
+      args: [AUTOPLAY_ALLOWED, ...CHROMIUM_ARGS],
     },
     trace: 'retain-on-failure',
   },

@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { AUTOPLAY_ALLOWED, CHROMIUM, CHROMIUM_ARGS } from '@stride/e2e/chromium';
 import { startLocalStack, type LocalStack } from '@stride/e2e/local-stack';
 import { webPaths } from '../paths';
 import { barePlayerHtml, hlsScript } from './bare-player';
@@ -36,8 +37,8 @@ export interface BrowserBench {
   readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] };
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'];
+// As the e2e suite runs Chromium; the bench times the player starting by itself.
+const ARGS = [...CHROMIUM_ARGS, AUTOPLAY_ALLOWED];
 // A Roku: one of the TV families the edge recognizes (as e2e/tests/tv.spec.ts).
 const ROKU = 'Roku/DVP-12.5 (12.5.0.4179)';
 

@@ -1,3 +1,4 @@
+import { CHROMIUM, CHROMIUM_ARGS } from '@stride/e2e/chromium';
 import { chromium, type Browser, type Page } from 'playwright';
 import type { DrillEvent } from '../events';
 import { sleep } from '../sleep';
@@ -18,19 +19,8 @@ export interface RealPlayerCounts {
   stalls: number;
 }
 
-/** Debian's Chromium with the e2e suite's launch options (e2e/playwright.config.ts). */
-export const CHROMIUM_LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+/** Debian's Chromium as the e2e suite runs it; the players press play themselves (no autoplay flag). */
+export const CHROMIUM_LAUNCH = { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] };
 
 const FIRST_FRAME_BUDGET_MS = 10_000;
 const STALL_MS = 2_000;
