@@ -1,5 +1,6 @@
 import type { Program } from '../src/shared/content/schema';
 import { sampleMediaIds } from './media/samples';
+import { seededRandom } from './seeded-random';
 
 /**
  * Large synthetic catalogs for benchmarks (prerender throughput on 1,000 and 10,000 pages).
@@ -11,18 +12,6 @@ export interface SyntheticOptions {
   readonly programs: number;
   readonly workoutsPerProgram: number;
   readonly seed: number;
-}
-
-/** mulberry32: a tiny seeded PRNG; benchmark runs must be reproducible, not random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SHIPPED_POSTERS = [
@@ -60,7 +49,7 @@ const COUNTRY_SETS = [
 ];
 
 export function generateCatalog(options: SyntheticOptions): Program[] {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const width = String(options.programs).length;
   const programs: Program[] = [];

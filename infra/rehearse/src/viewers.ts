@@ -1,4 +1,5 @@
 import type { Profile } from './profile';
+import { seededRandom } from '@stride/web/seeded-random';
 
 /** One virtual viewer, decided when it arrives. */
 export interface Viewer {
@@ -22,18 +23,6 @@ export const journeyKind = (v: Viewer): JourneyKind => `${v.plays ? 'play' : 'br
 export interface Tick {
   readonly atMs: number;
   readonly viewers: readonly Viewer[];
-}
-
-/** A small seeded PRNG (mulberry32), so a profile sends the same viewers every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick(shares: Readonly<Record<string, number>>, r: number): string {
