@@ -99,9 +99,9 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     cleanups.push(() => dynamo.close());
     for (const region of REGIONS) await ensureTable(dynamo.replicas[region].documentClient(region), DEFAULT_TABLE_NAME);
     // The demo accounts exist before the stack serves anyone, in every region, as items long in a
-    // global table would: seeded into each replica, not left to a first replication after start.
-    const seedTime = new Date(now());
-    for (const region of REGIONS) await seedDemoAccounts(new UserRepository(dynamo.documentClient(region), DEFAULT_TABLE_NAME), seedTime);
+    // global table would: seeded once and replicated at once, not after the first lag.
+    await seedDemoAccounts(new UserRepository(dynamo.documentClient(PRIMARY_REGION), DEFAULT_TABLE_NAME), new Date(now()));
+    await dynamo.replication.flush();
 
     const sessionKeys = await ensureSessionKeys({
       dir: config.keysDir,
