@@ -16,17 +16,32 @@ export interface LocalStack {
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const READY = '[stride] ready ';
 
+export interface StartOptions {
+  /** @default 90_000 */
+  readonly timeoutMs?: number;
+  /** More environment for the stack (its settings: STRIDE_ACCESS_LOG, health checks, …). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
- * Starts the local stack exactly as `npm start` does (same entry point), on free ports, and
- * resolves once it prints its ready line.
+ * Starts the local stack exactly as `npm start` does (same entry point), in a process of its own
+ * on free ports, and resolves once it prints its ready line.
  */
-export function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
+export function startLocalStack({ timeoutMs = 90_000, env = {} }: StartOptions = {}): Promise<LocalStack> {
   // Each stack gets its own data folder (dynalite allows one process per folder) and free ports
   // for every server, so Playwright workers can each run one.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'stride-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', STRIDE_API_PORT: '0', STRIDE_API_WEST_PORT: '0', STRIDE_CONSOLE_PORT: '0', STRIDE_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: '0',
+      STRIDE_API_PORT: '0',
+      STRIDE_API_WEST_PORT: '0',
+      STRIDE_CONSOLE_PORT: '0',
+      STRIDE_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { parseRehearseArgs, USAGE, UsageError, type RehearseArgs } from './args';
-import { startStackProcess } from './own-stack';
+import { startLocalStack } from '@stride/e2e/local-stack';
 import { loadProfile, ProfileError } from './profile';
 import { rehearse, RehearsalRefused } from './rehearse';
 import { plainVerdict } from './report-html';
@@ -33,7 +33,9 @@ async function main(): Promise<number> {
     let site = args.site;
     let consoleUrl = args.console;
     if (args.start) {
-      const own = await startStackProcess().catch((error: unknown) => {
+      // Its own process, not this one: the load generator must not share an event loop (and a CPU)
+      // with the stack it measures.
+      const own = await startLocalStack({ timeoutMs: 120_000, env: { STRIDE_ACCESS_LOG: 'off' } }).catch((error: unknown) => {
         throw new RehearsalRefused(error instanceof Error ? error.message : String(error));
       });
       stop = own.stop;
