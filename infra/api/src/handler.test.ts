@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamo, type LocalDynamo } from '../../local/src/data/dynamo';
 import { seedDemoAccounts } from '../../local/src/data/demo-accounts';
 import { SESSION_AUDIENCE, SESSION_ISSUER } from '@stride/contract/session';
+import { FAILOVER_READ_PATH_PATTERNS } from '@stride/contract/region-routing';
 import { testApiConfig } from './api-config.fixture';
 import { httpApiEvent } from './apigw-event.fixture';
 import { createApiHandler, type ApiHandler } from './handler';
@@ -383,6 +384,51 @@ describe('progress and views', () => {
     const bad = await api(progressEvent('PUT', 'w-yoga-02', demo, { positionSec: 1, durationSec: 1200, savedAt: 'yesterday' }));
     expect(bad.statusCode).toBe(400);
     expect(String(body(bad).error)).toMatch(/^savedAt: /);
+  });
+
+  it('answers a region-pinned path (/api/region/<role>/…) as the same route, writes included', async () => {
+    const demo = await signedIn();
+    const pinned = (method: string, role: string, id: string, json?: unknown) => {
+      const event = httpApiEvent(method, `/api/region/${role}/progress/${id}`, json === undefined ? {} : { body: JSON.stringify(json) });
+      event.headers['content-type'] = 'application/json';
+      return withCookies(event, demo);
+    };
+    expect((await api(pinned('PUT', 'secondary', 'w-pilates-01', { positionSec: 42, durationSec: 1800, savedAt: 5_000 }))).statusCode).toBe(
+      204,
+    );
+    expect(body(await api(pinned('GET', 'primary', 'w-pilates-01')))).toMatchObject({ workoutId: 'w-pilates-01', positionSec: 42 });
+    expect((await api(httpApiEvent('GET', '/api/region/primary/ping'))).statusCode).toBe(200);
+    // Not a role: no such route.
+    expect((await api(withCookies(httpApiEvent('GET', '/api/region/tertiary/progress/w-pilates-01'), demo))).statusCode).toBe(404);
+  });
+
+  it("reads one workout's position as GET /api/progress?workout=<id>, the origin group's read form", async () => {
+    const demo = await signedIn();
+    expect((await api(progressEvent('PUT', 'w-pilates-02', demo, { positionSec: 61, durationSec: 1800, savedAt: 6_000 }))).statusCode).toBe(
+      204,
+    );
+    const read = (rawQueryString: string, cookies = demo) =>
+      api(withCookies(httpApiEvent('GET', '/api/progress', { rawQueryString }), cookies));
+    const answer = await read('workout=w-pilates-02');
+    expect(answer.statusCode).toBe(200);
+    expect(body(answer)).toEqual(body(await api(progressEvent('GET', 'w-pilates-02', demo))));
+    expect((await read('workout=w-pilates-02', [])).statusCode).toBe(401);
+    expect((await read('workout=w-nope')).statusCode).toBe(404);
+    const both = await read('workout=w-pilates-02&program=pilates-core-sculpt');
+    expect(both.statusCode).toBe(400);
+    expect(String(body(both).error)).toMatch(/give one parameter/);
+    expect(String(body(await read('week=1')).error)).toMatch(/^week: unknown query parameter/);
+  });
+
+  it('answers only GET and HEAD on each path the origin group serves (CloudFront fails over no other method)', async () => {
+    for (const pattern of FAILOVER_READ_PATH_PATTERNS) {
+      const rawPath = pattern.replace('*', 'w-pilates-01');
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const result = await api(httpApiEvent(method, rawPath));
+        expect(result.statusCode, `${method} ${rawPath}`).toBe(405);
+        expect(result.headers.allow).toBe('GET');
+      }
+    }
   });
 
   it('refuses progress signed out (401), for an unknown workout (404), a bad id or a bad body (400)', async () => {

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { unpinApiPath } from '@stride/contract/region-routing';
 import { createApiContext, type ApiConfig, type ApiContext } from './context';
 import { errorResponse, jsonResponse, RequestError, type ApiResult } from './responses';
 import { continueWatching, getProgress, postView, putProgress } from './routes/activity';
@@ -43,7 +44,8 @@ const routes: RouteEntry[] = [
 export async function createApiHandler(config: ApiConfig): Promise<ApiHandler> {
   const ctx = await createApiContext(config);
   return async (event) => {
-    const path = event.rawPath;
+    // `/api/region/<role>/…` is CloudFront's region-pinned path for the same route.
+    const path = unpinApiPath(event.rawPath).path;
     const method = event.requestContext.http.method.toUpperCase();
     // Only CloudFront's requests are served: around it, anyone could claim any country.
     if (!(await ctx.originGuard.admits(event))) {

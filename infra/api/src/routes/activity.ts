@@ -48,10 +48,13 @@ export async function getProgress(ctx: ApiContext, event: APIGatewayProxyEventV2
 /**
  * `GET /api/progress`: the signed-in viewer's "Continue watching" list,
  * `{ items: [{ workoutId, workoutTitle, programSlug, programTitle, poster, positionSec, durationSec, updatedAt }] }`
- * (rules in continue-watching.ts).
+ * (rules in continue-watching.ts); `?program=<slug>`: that program's workouts; `?workout=<id>`:
+ * one workout's position, as `GET /api/progress/<id>` answers it (the read form the regions'
+ * origin group serves: contract/src/region-routing.ts).
  */
 export async function continueWatching(ctx: ApiContext, event: APIGatewayProxyEventV2): Promise<ApiResult> {
   const query = progressListQuery(event);
+  if (query.workout !== undefined) return getProgress(ctx, event, query.workout);
   const user = await currentUser(ctx, event);
   if (!user) throw new RequestError(401, 'Sign in to pick up where you left off');
   if (query.program !== undefined) {
@@ -63,15 +66,20 @@ export async function continueWatching(ctx: ApiContext, event: APIGatewayProxyEv
   return jsonResponse(200, { items: continueWatchingItems(rows, ctx.catalog) }, ctx.region);
 }
 
-/** `GET /api/progress` takes one optional parameter, `program=<slug>`; anything else is a 400 naming it. */
-function progressListQuery(event: APIGatewayProxyEventV2): { program?: string } {
+/**
+ * `GET /api/progress` takes at most one parameter, `program=<slug>` or `workout=<id>`; anything
+ * else is a 400 naming it.
+ */
+function progressListQuery(event: APIGatewayProxyEventV2): { program?: string; workout?: string } {
   const params = new URLSearchParams(event.rawQueryString ?? '');
-  const query: { program?: string } = {};
+  const query: { program?: string; workout?: string } = {};
   for (const [name, value] of params) {
-    if (name !== 'program') throw new RequestError(400, `${name.slice(0, 50)}: unknown query parameter (only "program" is accepted)`);
-    if (query.program !== undefined) throw new RequestError(400, 'program: given more than once');
-    if (!SLUG.test(value)) throw new RequestError(400, `program: "${value.slice(0, 100)}" is not a program slug`);
-    query.program = value;
+    if (name !== 'program' && name !== 'workout')
+      throw new RequestError(400, `${name.slice(0, 50)}: unknown query parameter (only "program" or "workout" is accepted)`);
+    if (query.program !== undefined || query.workout !== undefined)
+      throw new RequestError(400, `${name}: give one parameter, "program" or "workout", once`);
+    if (name === 'program' && !SLUG.test(value)) throw new RequestError(400, `program: "${value.slice(0, 100)}" is not a program slug`);
+    query[name] = value;
   }
   return query;
 }
