@@ -28,7 +28,25 @@ export type DrillEvent =
       readonly region: string | null;
       readonly status: number | 'network' | 'timeout';
     }
-  | { readonly t: number; readonly type: 'play-started' | 'play-ended' | 'play-failed' | 'stall'; readonly viewer: string };
+  | { readonly t: number; readonly type: 'play-started' | 'play-ended' | 'play-failed' | 'stall'; readonly viewer: string }
+  /** A play's first frame (light viewer: its first segment; real player: the video playing), `pressedAt` when play was pressed. */
+  | { readonly t: number; readonly type: 'first-frame'; readonly viewer: string; readonly pressedAt: number }
+  /** One sign-in, `t` when it was attempted (after the app's fallback): whether it succeeded, and which region answered. */
+  | { readonly t: number; readonly type: 'sign-in'; readonly viewer: string; readonly ok: boolean; readonly region: string | null }
+  /**
+   * A resume point as a region gave it, beside the viewer's own last acknowledged save of that
+   * workout (what it should resume at): how far back a failover sent the viewer.
+   */
+  | {
+      readonly t: number;
+      readonly type: 'resume';
+      readonly viewer: string;
+      readonly region: string | null;
+      readonly positionSec: number;
+      readonly lastSave: { readonly positionSec: number; readonly ackedAt: number; readonly region: string | null } | null;
+    }
+  /** The replication probe: a write acknowledged by the primary at `t`, first seen in the secondary at `seenAt` (null: not within the probe's wait). */
+  | { readonly t: number; readonly type: 'replication-probe'; readonly sentAt: number; readonly seenAt: number | null };
 
 export const isSample = (e: DrillEvent): e is Extract<DrillEvent, { type: 'sample' }> => e.type === 'sample';
 export const isRequest = (e: DrillEvent): e is Extract<DrillEvent, { type: 'request' }> => e.type === 'request';

@@ -40,3 +40,29 @@ describe('decideVerdict', () => {
     ]);
   });
 });
+
+describe('decideVerdict: the outage goals (issue 13)', () => {
+  const goals = (addedP99Ms: (number | null)[], attempts: number, succeeded: number) => ({
+    addedP99Ms: addedP99Ms.map((ms, i) => ({
+      who: ['by light viewers', 'by real players on web pages', 'by real players on TV pages'][i] ?? '',
+      ms,
+    })),
+    addedP99GoalMs: 1_000,
+    signIns: { attempts, succeeded },
+  });
+
+  it('holds when the added p99 is at most the goal for every population and every sign-in during the fault succeeded', () => {
+    expect(decideVerdict({ before: held, after: held, viewers: unhurt, goals: goals([1_000, -200, null], 4, 4) })).toEqual({
+      verdict: 'held',
+      reasons: [],
+    });
+  });
+
+  it('deviates, naming the population, when a start got slower by more than the goal, or a sign-in failed', () => {
+    expect(decideVerdict({ before: held, after: held, viewers: unhurt, goals: goals([1_001, 300, 2_500], 3, 1) }).reasons).toEqual([
+      'Plays by light viewers started during the fault took 1.00 s longer (p99) than before it; the goal is at most 1.0 s.',
+      'Plays by real players on TV pages started during the fault took 2.50 s longer (p99) than before it; the goal is at most 1.0 s.',
+      '2 of 3 sign-ins during the fault failed.',
+    ]);
+  });
+});

@@ -64,9 +64,3 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export const toJournalPhases = (phases: readonly Phase[]) => phases.map((p) => ({ name: p.name, at: iso(p.at) }));
 
 export const toJournalRollback = (records: readonly UndoRecord[]) => records.map((r) => ({ ...r, at: iso(r.at) }));
-
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
-}
