@@ -13,9 +13,24 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
-// Sized for a region failover: DNS flips within seconds, so three retries spread over ~3.5 s
-// (worst case) ride it out while a genuinely broken request still fails fast.
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
+/*
+ * Sized from the real numbers. DNS does not flip within seconds: Route 53 decides after
+ * interval × threshold and resolvers keep the old answer for the TTL, so with AWS's defaults
+ * (30 s, 3, TTL 60 s) `api.<domain>` can point at a dead region for up to
+ * worstCaseFlipSeconds(AWS_DEFAULT_FAILOVER) = 30 × (3 + 1) + 60 = 180 s. No retry budget a viewer
+ * would wait out covers that, and none has to any more (contract/src/region-routing.ts): CloudFront's
+ * origin group fails a read over to the other region within its 1 s connection timeout (3 s for
+ * an answer), the client hedges a read to the other region after 500 ms, and a request that failed
+ * on the default path goes at once to the regions' pinned paths (region-fallback.ts), each try
+ * bounded by ATTEMPT_TIMEOUT_MS (5 s). One "attempt" here is such a round over every route.
+ *
+ * What the budget still covers is both regions failing together for a moment: the surviving
+ * region's Lambda throttling (API Gateway answers 500) or a 429 while it takes the whole load,
+ * and the seconds around a failback. Three more rounds after waits of at most 0.5, 1 and 2 s
+ * (full jitter, so 1.75 s on average) keep a play's worst extra wait near 3.5 s, not minutes;
+ * writes do not depend on it: the outbox keeps them until a region acknowledges them.
+ */
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
