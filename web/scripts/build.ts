@@ -1,50 +1,26 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'vite';
-import { checkContentAssets } from './content-assets';
-import { ContentError, loadPrograms } from './content';
-import { addLazyRoutePreloads, type ClientManifest } from './lazy-route-preloads';
-import { webPaths } from './paths';
-import { prerender } from './prerender';
+import { parseArgs } from 'node:util';
+import { ContentError } from './content';
+import { buildSite } from './site-build';
 
-const configFile = path.join(webPaths.repoRoot, 'vite.config.ts');
-
+// `npm run build -w web [-- --full]`: renders only what changed since the last build when the
+// code and templates did not change (see site-build.ts); --full builds everything.
 async function main(): Promise<void> {
-  const started = performance.now();
-  // Validate content first: a bad file should fail in a second, not after two bundler runs.
-  const catalog = await loadPrograms(webPaths.contentDir);
-  await checkContentAssets(catalog, {
-    contentDir: webPaths.contentDir,
-    publicDir: path.join(webPaths.webDir, 'public'),
-    mediaDir: path.join(webPaths.webDir, 'media'),
-  });
-
-  await rm(webPaths.distDir, { recursive: true, force: true });
-  await build({ configFile, logLevel: 'warn' });
-  await build({
-    configFile,
-    logLevel: 'warn',
-    build: { ssr: 'src/entry-server.tsx', outDir: webPaths.serverDir, emptyOutDir: true, manifest: false, sourcemap: false },
-  });
-
-  // The built index.html is the template, not a page: keep it (and Vite's manifest) out of the bucket.
-  await mkdir(webPaths.serverDir, { recursive: true });
-  await rename(path.join(webPaths.clientDir, 'index.html'), webPaths.template);
-  await rename(path.join(webPaths.clientDir, '.vite', 'manifest.json'), path.join(webPaths.distDir, 'client-manifest.json'));
-  await rm(path.join(webPaths.clientDir, '.vite'), { recursive: true, force: true });
-
-  const result = await prerender(catalog);
-  // Pages whose lazy route entry-client resolves before hydrating: fetch its chunks beside the entry.
-  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as ClientManifest;
-  await addLazyRoutePreloads(webPaths.clientDir, manifest);
-  await writeFile(webPaths.buildStamp, new Date().toISOString());
-  const ms = Math.round(performance.now() - started);
-  console.log(
-    `web: ${catalog.length} programs → ${result.pages} pages, ${result.dataFiles} page-data files in ${ms} ms (${path.relative(process.cwd(), webPaths.clientDir)})`,
-  );
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { full: { type: 'boolean', default: false } }, strict: true });
+  const report = await buildSite({ mode: values.full ? 'full' : 'auto', log: (line) => console.log(`web: ${line}`) });
+  const where = path.relative(process.cwd(), path.resolve(import.meta.dirname, '..', 'dist', 'client'));
+  if (report.mode === 'full')
+    console.log(
+      `web: ${report.programs} programs → ${report.pages} pages, ${report.dataFiles} page-data files in ${report.ms} ms (${where})`,
+    );
+  else
+    console.log(
+      `web: ${report.programs} programs; rendered ${report.rendered} of ${report.pages} pages and ${report.dataFiles} page-data files; ` +
+        `${report.changed?.length ?? 0} object(s) changed, ${report.removed.length} removed in ${report.ms} ms (${where})`,
+    );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ContentError ? error.message : error);
+  console.error(error instanceof ContentError || (error instanceof TypeError && 'code' in error) ? error.message : error);
   process.exitCode = 1;
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRouteManifest } from '@stride/edge/build-route-manifest';
@@ -15,6 +15,7 @@ import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
 import { loadRedirects } from './redirects';
+import { objectsShowingChanges, type ProgramChanges } from './what-shows-a-program';
 
 export interface PrerenderResult {
   readonly pages: number;
@@ -23,15 +24,45 @@ export interface PrerenderResult {
 
 type Entry = typeof EntryServer;
 
+/** Where the prerender reads the SSR bundle from and writes to (webPaths by default). */
+export interface PrerenderDirs {
+  /** The site bucket's contents. */
+  readonly clientDir: string;
+  /** The SSR bundle and the HTML template. */
+  readonly serverDir: string;
+  readonly template: string;
+  readonly routeManifest: string;
+  /** Marketing's vanity paths (web/content/redirects.json). */
+  readonly redirects: string;
+}
+
+export const defaultPrerenderDirs: PrerenderDirs = webPaths;
+
+export interface PrerenderOptions {
+  readonly dirs?: PrerenderDirs;
+  /** The instant pages are rendered as of (ISO); now by default. */
+  readonly asOf?: string;
+}
+
 async function writeObject(key: string, body: string, outDir: string = webPaths.clientDir): Promise<void> {
   const file = path.join(outDir, key);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, body);
 }
 
+/** Writes the object unless it already holds these bytes; true when it was new or different. */
+async function writeIfChanged(key: string, body: string, outDir: string): Promise<boolean> {
+  const file = path.join(outDir, key);
+  const previous = await readFile(file, 'utf8').catch(() => undefined);
+  if (previous === body) return false;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, body);
+  return true;
+}
+
 /** Loads the built SSR bundle (web/dist/server/entry-server.js). */
-export async function loadEntryServer(): Promise<Entry> {
-  return (await import(pathToFileURL(path.join(webPaths.serverDir, 'entry-server.js')).href)) as Entry;
+export async function loadEntryServer(serverDir: string = webPaths.serverDir): Promise<Entry> {
+  return (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as Entry;
 }
 
 /**
@@ -52,45 +83,121 @@ export async function renderPagesTo(
   }
 }
 
-/** Renders every public page to static HTML with its state, plus page data and the route manifest. */
-export async function prerender(catalog: readonly Program[]): Promise<PrerenderResult> {
-  const entry = await loadEntryServer();
-  const template = await readFile(webPaths.template, 'utf8');
-  assertTemplate(template, webPaths.template);
+/**
+ * Page data for client-side navigation, by object key: each program's details and its summary
+ * (for a program page reached from a page that did not carry it); the home page's programs; each
+ * later page of "All programs". `only` limits it to those keys (the incremental build).
+ */
+function pageData(entry: Entry, catalog: readonly Program[], asOf: string, only?: ReadonlySet<string>): Map<string, string> {
+  const data = new Map<string, string>();
+  const wanted = (key: string) => only === undefined || only.has(key);
+  for (const program of catalog) {
+    const details = dataObjectKey(programDataPath(program.slug));
+    if (wanted(details)) data.set(details, JSON.stringify(program));
+    const summary = dataObjectKey(summaryDataPath(program.slug));
+    if (wanted(summary)) data.set(summary, JSON.stringify(entry.summarize(program)));
+  }
+  const home = dataObjectKey(HOME_DATA_PATH);
+  if (wanted(home)) data.set(home, JSON.stringify(entry.homeDataFor(catalog, asOf)));
+  for (const listingPage of entry.listingPagesFor(catalog)) {
+    const key = dataObjectKey(listingPageDataPath(listingPage.page));
+    if (wanted(key)) data.set(key, JSON.stringify(listingPage));
+  }
+  return data;
+}
 
+interface Prepared {
+  readonly entry: Entry;
+  readonly template: string;
+  readonly pages: EntryServer.PageSpec[];
+  readonly asOf: string;
+  readonly dirs: PrerenderDirs;
+  readonly writeRouteManifest: () => Promise<void>;
+}
+
+async function prepare(catalog: readonly Program[], options: PrerenderOptions): Promise<Prepared> {
+  const dirs = options.dirs ?? defaultPrerenderDirs;
+  const entry = await loadEntryServer(dirs.serverDir);
+  const template = await readFile(dirs.template, 'utf8');
+  assertTemplate(template, dirs.template);
   const pages = entry.pagesFor(catalog);
   // Before any page is written: a bad redirect file should fail fast.
-  const redirects = await loadRedirects(webPaths.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
+  const redirects = await loadRedirects(dirs.redirects, new Set(pages.filter((p) => p.role === 'page').map((p) => p.route)));
+  const writeRouteManifest = async () => {
+    const manifest = buildRouteManifest(
+      {
+        pages,
+        programs: catalog.map((p) => ({
+          path: programPath(p.slug),
+          launchAt: p.launchAt,
+          countries: p.countries,
+          dataObjectKey: dataObjectKey(programDataPath(p.slug)),
+        })),
+        redirects,
+      },
+      dirs.routeManifest,
+    );
+    await writeFile(dirs.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  };
   // One instant for every page and the home page's data: what "newly launched" is judged against.
-  const asOf = new Date().toISOString();
-  await renderPagesTo(entry, template, pages, catalog, webPaths.clientDir, asOf);
+  return { entry, template, pages, asOf: options.asOf ?? new Date().toISOString(), dirs, writeRouteManifest };
+}
 
-  // Page data for client-side navigation: each program's details and its summary (for a
-  // program page reached from a page that did not carry it); the home page's programs; each
-  // later page of "All programs".
-  for (const program of catalog) {
-    await writeObject(dataObjectKey(programDataPath(program.slug)), JSON.stringify(program));
-    await writeObject(dataObjectKey(summaryDataPath(program.slug)), JSON.stringify(entry.summarize(program)));
-  }
-  await writeObject(dataObjectKey(HOME_DATA_PATH), JSON.stringify(entry.homeDataFor(catalog, asOf)));
-  const listingPages = entry.listingPagesFor(catalog);
-  for (const listingPage of listingPages) {
-    await writeObject(dataObjectKey(listingPageDataPath(listingPage.page)), JSON.stringify(listingPage));
-  }
+/** Renders every public page to static HTML with its state, plus page data and the route manifest. */
+export async function prerender(catalog: readonly Program[], options: PrerenderOptions = {}): Promise<PrerenderResult> {
+  const { entry, template, pages, asOf, dirs, writeRouteManifest } = await prepare(catalog, options);
+  await renderPagesTo(entry, template, pages, catalog, dirs.clientDir, asOf);
+  const data = pageData(entry, catalog, asOf);
+  for (const [key, body] of data) await writeObject(key, body, dirs.clientDir);
+  await writeRouteManifest();
+  return { pages: pages.length, dataFiles: data.size };
+}
 
-  const manifest = buildRouteManifest(
-    {
-      pages,
-      programs: catalog.map((p) => ({
-        path: programPath(p.slug),
-        launchAt: p.launchAt,
-        countries: p.countries,
-        dataObjectKey: dataObjectKey(programDataPath(p.slug)),
-      })),
-      redirects,
-    },
-    webPaths.routeManifest,
-  );
-  await writeFile(webPaths.routeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { pages: pages.length, dataFiles: 2 * catalog.length + listingPages.length + 1 };
+export interface IncrementalResult {
+  readonly changes: ProgramChanges;
+  /** Pages the site has. */
+  readonly pages: number;
+  /** Pages rendered and data files written again (what-shows-a-program's rule). */
+  readonly rendered: number;
+  readonly dataFiles: number;
+  /** Object keys whose bytes are new or different, sorted. */
+  readonly changed: string[];
+  /** Object keys no longer built, deleted, sorted. */
+  readonly removed: string[];
+}
+
+/**
+ * Brings a full prerender of `before` (in `dirs.clientDir`) to what a full prerender of
+ * `catalog` at the same instant writes, rendering only the objects that show a changed program
+ * (what-shows-a-program.ts). The route manifest is written whole (it is one small file).
+ */
+export async function prerenderChanges(
+  before: readonly Program[],
+  catalog: readonly Program[],
+  options: PrerenderOptions = {},
+): Promise<IncrementalResult> {
+  const { entry, template, pages, asOf, dirs, writeRouteManifest } = await prepare(catalog, options);
+  const { changes, write, remove } = objectsShowingChanges(before, catalog);
+  const changed: string[] = [];
+  let rendered = 0;
+  for (const page of pages) {
+    if (!write.has(page.objectKey)) continue;
+    const html = fillTemplate(template, await entry.renderPage(page, catalog, asOf));
+    if (await writeIfChanged(page.objectKey, html, dirs.clientDir)) changed.push(page.objectKey);
+    rendered += 1;
+  }
+  const data = pageData(entry, catalog, asOf, write);
+  for (const [key, body] of data) if (await writeIfChanged(key, body, dirs.clientDir)) changed.push(key);
+  const removed: string[] = [];
+  for (const key of remove) {
+    const file = path.join(dirs.clientDir, key);
+    const existed = await readFile(file).then(
+      () => true,
+      () => false,
+    );
+    await rm(file, { force: true });
+    if (existed) removed.push(key);
+  }
+  await writeRouteManifest();
+  return { changes, pages: pages.length, rendered, dataFiles: data.size, changed: changed.sort(), removed: removed.sort() };
 }

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'vite';
+import { readBuildRecord, writeBuildRecord } from './build-record';
+import { codeFingerprint } from './code-fingerprint';
+import { checkContentAssets } from './content-assets';
+import { loadPrograms } from './content';
+import { addLazyRoutePreloads, type ClientManifest } from './lazy-route-preloads';
+import { webPaths } from './paths';
+import { prerender, prerenderChanges, type PrerenderDirs } from './prerender';
+import type { ProgramChanges } from './what-shows-a-program';
+
+/** Where one build reads content from and writes to; `sitePaths()` is the repo's own. */
+export interface SitePaths extends PrerenderDirs {
+  readonly contentDir: string;
+  readonly publicDir: string;
+  readonly mediaDir: string;
+  readonly distDir: string;
+  readonly clientManifest: string;
+  readonly buildStamp: string;
+  readonly record: string;
+  /** What the last build changed (SiteBuildReport as JSON), for publish and launch to read. */
+  readonly report: string;
+}
+
+/** The build's paths for a dist folder (and content folder) other than the repo's, e.g. a benchmark's. */
+export function sitePaths(overrides: { distDir?: string; contentDir?: string; redirects?: string } = {}): SitePaths {
+  const distDir = overrides.distDir ?? webPaths.distDir;
+  return {
+    contentDir: overrides.contentDir ?? webPaths.contentDir,
+    redirects: overrides.redirects ?? webPaths.redirects,
+    publicDir: path.join(webPaths.webDir, 'public'),
+    mediaDir: path.join(webPaths.webDir, 'media'),
+    distDir,
+    clientDir: path.join(distDir, 'client'),
+    serverDir: path.join(distDir, 'server'),
+    template: path.join(distDir, 'server', 'template.html'),
+    routeManifest: path.join(distDir, 'route-manifest.json'),
+    clientManifest: path.join(distDir, 'client-manifest.json'),
+    buildStamp: path.join(distDir, '.build-stamp'),
+    record: path.join(distDir, 'build-record.json'),
+    report: path.join(distDir, 'build-report.json'),
+  };
+}
+
+export interface SiteBuildOptions {
+  readonly paths?: SitePaths;
+  /** `full` renders everything even when only content changed. */
+  readonly mode?: 'auto' | 'full';
+  /** The instant pages are rendered as of (ISO); now by default. */
+  readonly asOf?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface SiteBuildReport {
+  readonly mode: 'full' | 'incremental';
+  /** Why a full build was needed (empty for an incremental one). */
+  readonly reason: string;
+  readonly asOf: string;
+  readonly programs: number;
+  /** Pages the site has, and the ones this build rendered. */
+  readonly pages: number;
+  readonly rendered: number;
+  readonly dataFiles: number;
+  /** Programs added, edited and removed since the last build (null for a full build). */
+  readonly changes: ProgramChanges | null;
+  /** Object keys new or different since the last build (null for a full build: all of them). */
+  readonly changed: string[] | null;
+  /** Object keys deleted (a removed program's). */
+  readonly removed: string[];
+  readonly ms: number;
+}
+
+const configFile = path.join(webPaths.repoRoot, 'vite.config.ts');
+
+async function viteBuild(paths: SitePaths): Promise<void> {
+  await rm(paths.distDir, { recursive: true, force: true });
+  await build({ configFile, logLevel: 'warn', build: { outDir: paths.clientDir } });
+  await build({
+    configFile,
+    logLevel: 'warn',
+    build: { ssr: 'src/entry-server.tsx', outDir: paths.serverDir, emptyOutDir: true, manifest: false, sourcemap: false },
+  });
+  // The built index.html is the template, not a page: keep it (and Vite's manifest) out of the bucket.
+  await mkdir(paths.serverDir, { recursive: true });
+  await rename(path.join(paths.clientDir, 'index.html'), paths.template);
+  await rename(path.join(paths.clientDir, '.vite', 'manifest.json'), paths.clientManifest);
+  await rm(path.join(paths.clientDir, '.vite'), { recursive: true, force: true });
+}
+
+/** Copies posters whose bytes differ from the bucket's copy (Vite copies them all on a full build). */
+async function syncPosters(paths: SitePaths): Promise<string[]> {
+  const folder = path.join(paths.publicDir, 'posters');
+  const changed: string[] = [];
+  for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
+    const key = `posters/${name}`;
+    const [source, copy] = await Promise.all([
+      readFile(path.join(folder, name)),
+      readFile(path.join(paths.clientDir, key)).catch(() => null),
+    ]);
+    if (copy !== null && copy.equals(source)) continue;
+    await mkdir(path.join(paths.clientDir, 'posters'), { recursive: true });
+    await copyFile(path.join(folder, name), path.join(paths.clientDir, key));
+    changed.push(key);
+  }
+  return changed;
+}
+
+/**
+ * The web build: validates content, then either renders only what shows the programs that
+ * changed since the last build (same code and templates, a build record to start from) or
+ * builds everything (Vite client and SSR bundles, every page). Both leave the same bytes.
+ */
+export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBuildReport> {
+  const started = performance.now();
+  const paths = options.paths ?? sitePaths();
+  const log = options.log ?? (() => undefined);
+  // Validate content first: a bad file should fail in a second, not after two bundler runs.
+  const catalog = await loadPrograms(paths.contentDir);
+  await checkContentAssets(catalog, { contentDir: paths.contentDir, publicDir: paths.publicDir, mediaDir: paths.mediaDir });
+
+  const fingerprint = await codeFingerprint(webPaths.repoRoot);
+  const record =
+    options.mode === 'full'
+      ? 'a full build was asked for'
+      : !existsSync(paths.template) || !existsSync(path.join(paths.serverDir, 'entry-server.js'))
+        ? 'no SSR bundle to render with'
+        : await readBuildRecord(paths.record);
+  const reason =
+    typeof record === 'string' ? record : record.codeFingerprint !== fingerprint ? 'code or templates changed since the last build' : '';
+  const asOf = options.asOf ?? new Date().toISOString();
+  // The record goes first: a build that stops half-way leaves none, so the next one is full.
+  await rm(paths.record, { force: true });
+
+  let report: SiteBuildReport;
+  if (typeof record === 'string' || reason !== '') {
+    log(`full build (${reason}): bundling…`);
+    await viteBuild(paths);
+    log(`rendering ${catalog.length} programs…`);
+    const result = await prerender(catalog, { dirs: paths, asOf });
+    // Pages whose lazy route entry-client resolves before hydrating: fetch its chunks beside the entry.
+    const manifest = JSON.parse(await readFile(paths.clientManifest, 'utf8')) as ClientManifest;
+    await addLazyRoutePreloads(paths.clientDir, manifest);
+    report = {
+      mode: 'full',
+      reason,
+      asOf,
+      programs: catalog.length,
+      pages: result.pages,
+      rendered: result.pages,
+      dataFiles: result.dataFiles,
+      changes: null,
+      changed: null,
+      removed: [],
+      ms: 0,
+    };
+  } else {
+    const posters = await syncPosters(paths);
+    const result = await prerenderChanges(record.catalog, catalog, { dirs: paths, asOf });
+    const { added, edited, removed } = result.changes;
+    log(`incremental build: ${added.length} added, ${edited.length} edited, ${removed.length} removed program(s)`);
+    report = {
+      mode: 'incremental',
+      reason: '',
+      asOf,
+      programs: catalog.length,
+      pages: result.pages,
+      rendered: result.rendered,
+      dataFiles: result.dataFiles,
+      changes: result.changes,
+      changed: [...posters, ...result.changed].sort(),
+      removed: result.removed,
+      ms: 0,
+    };
+  }
+  report = { ...report, ms: Math.round(performance.now() - started) };
+  await writeBuildRecord(paths.record, { codeFingerprint: fingerprint, asOf, catalog });
+  await writeFile(paths.report, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(paths.buildStamp, new Date().toISOString());
+  return report;
+}
