@@ -26,7 +26,11 @@ describe('startWatchEarly', () => {
   let api: FakeApi;
   beforeEach(() => {
     api = installFakeApi((call) =>
-      call.path === '/api/playback/w-1' ? { status: 200, body: grant } : call.path === '/api/progress/w-1' ? { status: 404 } : undefined,
+      call.path === '/api/playback/w-1'
+        ? { status: 200, body: grant }
+        : call.path === '/api/progress?workout=w-1'
+          ? { status: 404 }
+          : undefined,
     );
     installApiFeatures();
   });
@@ -42,7 +46,7 @@ describe('startWatchEarly', () => {
   it('asks for the grant and the resume point before the player exists, and the player uses those answers', async () => {
     const store = makeStore();
     await startWatchEarly(store, '/watch/w-1');
-    await waitFor(() => expect(api.callsTo('GET', '/api/progress/w-1')).toHaveLength(1));
+    await waitFor(() => expect(api.callsTo('GET', '/api/progress?workout=w-1')).toHaveLength(1));
     expect(api.callsTo('GET', '/api/playback/w-1')).toHaveLength(1);
 
     const seen: [string | undefined, boolean][] = [];
@@ -55,7 +59,7 @@ describe('startWatchEarly', () => {
     // The first render already had both answers: nothing asked twice.
     expect(seen[0]).toEqual([grant.hlsUrl, true]);
     expect(api.callsTo('GET', '/api/playback/w-1')).toHaveLength(1);
-    expect(api.callsTo('GET', '/api/progress/w-1')).toHaveLength(1);
+    expect(api.callsTo('GET', '/api/progress?workout=w-1')).toHaveLength(1);
   });
 
   it('lets its answers go when no player takes them over, so a later visit asks again', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, vi } from 'vitest';
+import { sharedRouteMemory } from '../shared/api/region-fallback';
 
 /*
  * The `/api` the app talks to, answered in the page itself: `fetch` and `navigator.sendBeacon`
@@ -32,6 +33,8 @@ export interface FakeApi {
 }
 
 afterEach(() => {
+  // The page's route memory outlives a test: a fallback one test made must not steer the next.
+  sharedRouteMemory.forget();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });

@@ -1,10 +1,13 @@
 import type { PlaybackGrant, PlaybackWorkout, Progress, ProgressSave, ViewEvent } from '@stride/contract/api-shapes';
+import { API_PREFIX, progressReadPath } from '@stride/contract/region-routing';
 import { PROGRESS_LISTS_TAG } from '../../shared/api/progressApi';
 import { strideApi } from '../../shared/api/strideApi';
 
 export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent };
 
 const workoutPath = (prefix: string, workoutId: string) => `${prefix}/${encodeURIComponent(workoutId)}`;
+/** An `/api/…` path as the base query takes it (relative to its `/api` base URL). */
+const relativeToApi = (apiPath: string) => apiPath.slice(`${API_PREFIX}/`.length);
 
 export const playerApi = strideApi.injectEndpoints({
   endpoints: (build) => ({
@@ -14,9 +17,10 @@ export const playerApi = strideApi.injectEndpoints({
       keepUnusedDataFor: 0,
     }),
     getProgress: build.query<Progress | null, string>({
-      // 404 means "never watched": an answer, not an error.
+      // 404 means "never watched": an answer, not an error. Asked in the read form the regions'
+      // origin group serves (GET /api/progress?workout=), so a failing primary costs no resume point.
       query: (workoutId) => ({
-        url: workoutPath('progress', workoutId),
+        url: relativeToApi(progressReadPath(workoutId)),
         validateStatus: (response) => response.ok || response.status === 404,
       }),
       transformResponse: (body: unknown, meta) => (meta?.response?.status === 404 ? null : (body as Progress)),

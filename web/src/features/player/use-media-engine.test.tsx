@@ -57,7 +57,7 @@ describe('useMediaEngine and usePlaybackRecovery', () => {
     grantAnswer = { status: 200, body: grantForW1 };
     api = installFakeApi((call) => {
       if (call.path === '/api/playback/w-1') return grantAnswer;
-      if (call.path === '/api/progress/w-1') return { status: 200, body: { positionSec: 42, durationSec: 600 } };
+      if (call.path === '/api/progress?workout=w-1') return { status: 200, body: { positionSec: 42, durationSec: 600 } };
       return undefined;
     });
   });

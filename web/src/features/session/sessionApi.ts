@@ -67,9 +67,13 @@ export const sessionApi = strideApi.injectEndpoints({
       transformResponse: (response: MeResponse) => response.user ?? null,
       providesTags: ['Me'],
     }),
-    // POSTs are not retried: a login that reached the server twice is harmless but confusing.
+    // Marked idempotent, so a sign-in the default path failed (a region down, Route 53 not yet
+    // flipped) is sent at once to the other region's pinned path: signing in must work during an
+    // outage. Safe to send twice: each login only creates a session, and a second session (its
+    // cookie replaced by the one answered last) is harmless. Signup is not: it creates the account.
     login: build.mutation<SessionUser, Credentials>({
       query: (credentials) => ({ url: 'auth/login', method: 'POST', body: credentials }),
+      extraOptions: { idempotent: true },
       transformResponse: (response: UserResponse) => response.user,
       onQueryStarted: (_credentials, api) => becameSignedIn(api.queryFulfilled, api.dispatch),
     }),

@@ -74,6 +74,8 @@ export interface RouteMemory {
   worked(route: Route, nowMs: number): void;
   /** `route` failed retryably. */
   failed(route: Route): void;
+  /** Back to the default path (a test's clean slate). */
+  forget(): void;
 }
 
 /**
@@ -94,6 +96,9 @@ export function createRouteMemory(rememberForMs: number = ROUTE_MEMORY_MS): Rout
     },
     failed(route) {
       if (remembered?.route === route) remembered = undefined;
+    },
+    forget() {
+      remembered = undefined;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { BaseQueryApi, FetchArgs } from '@reduxjs/toolkit/query';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiUnauthorized } from './auth-events';
+import { createRouteMemory } from './region-fallback';
 import { createRetryingBaseQuery } from './retrying-base-query';
 
 /** A real HTTP server on loopback answering from a per-test script of responses. */
@@ -14,6 +15,8 @@ const json =
     res.end(JSON.stringify(body));
   };
 const dropConnection: Reply = (req) => req.socket.destroy();
+/** Never answers: a region gone dark. */
+const silence: Reply = () => undefined;
 
 let server: Server;
 let baseUrl = '';
@@ -33,13 +36,19 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 beforeEach(() => {
   script = [];
   seen = [];
 });
 
-function harness() {
+function harness(timeoutMs?: number) {
   const sleeps: number[] = [];
   const dispatched: unknown[] = [];
   const controller = new AbortController();
@@ -51,6 +60,8 @@ function harness() {
     },
     random: () => 0.5,
     now: () => 0,
+    memory: createRouteMemory(),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   const api: BaseQueryApi = {
     signal: controller.signal,
@@ -81,20 +92,43 @@ describe('createRetryingBaseQuery against a loopback server', () => {
     expect(h.sleeps).toEqual([]);
   });
 
-  it('retries a GET through 503 and a dropped connection with growing backoff, then succeeds', async () => {
+  it("sends a GET that failed with 503 to the secondary's pinned path, then the primary's, before any backoff", async () => {
     script = [json(503, { message: 'down' }), dropConnection, json(200, { ok: 2 })];
     const h = harness();
     expect(await h.run('me')).toMatchObject({ data: { ok: 2 } });
-    expect(seen).toHaveLength(3);
+    expect(seen.map((s) => s.url)).toEqual(['/api/me', '/api/region/secondary/me', '/api/region/primary/me']);
+    expect(h.sleeps).toEqual([]);
+  });
+
+  it('backs off between rounds over every route, growing', async () => {
+    script = [...Array<Reply>(6).fill(json(503, {})), json(200, { ok: 5 })];
+    const h = harness();
+    expect(await h.run('me')).toMatchObject({ data: { ok: 5 } });
+    expect(seen).toHaveLength(7);
     expect(h.sleeps).toEqual([50, 100]);
   });
 
-  it('gives up after the bounded number of attempts and returns the last error', async () => {
-    script = [json(502, {}), json(502, {}), json(504, { message: 'still down' }), json(200, { never: true })];
+  it('gives up after the bounded number of rounds and returns the last error', async () => {
+    script = [...Array<Reply>(8).fill(json(502, {})), json(504, { message: 'still down' }), json(200, { never: true })];
     const h = harness();
     const result = await h.run('me');
     expect(result.error).toEqual({ status: 504, data: { message: 'still down' } });
-    expect(seen).toHaveLength(3);
+    expect(seen).toHaveLength(9);
+  });
+
+  it('turns a write that hangs into a timeout and sends it to the other region', async () => {
+    script = [silence, json(200, { ok: 6 })];
+    const h = harness(200);
+    expect(await h.run({ url: 'progress/w-1', method: 'PUT', body: { positionSec: 1 } })).toMatchObject({ data: { ok: 6 } });
+    expect(seen.map((s) => s.url)).toEqual(['/api/progress/w-1', '/api/region/secondary/progress/w-1']);
+  });
+
+  it('reports a request no route answered in time as TIMEOUT_ERROR', async () => {
+    script = [silence, silence, silence];
+    const h = harness(100);
+    const result = await h.run({ url: 'auth/signup', method: 'POST', body: {} });
+    expect(result.error).toMatchObject({ status: 'TIMEOUT_ERROR' });
+    expect(seen).toHaveLength(1);
   });
 
   it('judges a non-JSON gateway error page by its status', async () => {
@@ -109,7 +143,7 @@ describe('createRetryingBaseQuery against a loopback server', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    script = [json(429, { message: 'slow down' }, { 'retry-after': '2' }), json(200, { ok: 4 })];
+    script = [...Array<Reply>(3).fill(json(429, { message: 'slow down' }, { 'retry-after': '2' })), json(200, { ok: 4 })];
     const h = harness();
     expect(await h.run('me')).toMatchObject({ data: { ok: 4 } });
     expect(h.sleeps).toEqual([2000]);
@@ -119,13 +153,13 @@ describe('createRetryingBaseQuery against a loopback server', () => {
     script = [json(500, {}), json(204, null)];
     const put = harness();
     await put.run({ url: 'progress/w-1', method: 'PUT', body: { positionSec: 10, durationSec: 100 } });
-    expect(seen.map((s) => s.method)).toEqual(['PUT', 'PUT']);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['PUT /api/progress/w-1', 'PUT /api/region/secondary/progress/w-1']);
     expect(seen[1]?.body).toBe('{"positionSec":10,"durationSec":100}');
 
     seen = [];
     script = [json(500, { message: 'boom' }), json(200, {})];
     const post = harness();
-    expect((await post.run({ url: 'auth/login', method: 'POST', body: {} })).error).toMatchObject({ status: 500 });
+    expect((await post.run({ url: 'auth/signup', method: 'POST', body: {} })).error).toMatchObject({ status: 500 });
     expect(seen).toHaveLength(1);
   });
 
