@@ -1,4 +1,12 @@
 import { ORIGIN_VERIFY_HEADER } from '@stride/contract/origin-access';
+import {
+  API_FAILOVER_STATUS_CODES,
+  API_ORIGIN_TIMEOUTS,
+  FAILOVER_READ_PATH_PATTERNS,
+  REGION_ROLES,
+  regionPinnedPathPattern,
+  type RegionRole,
+} from '@stride/contract/region-routing';
 
 /**
  * The Stride CloudFront distribution, described once. The CDK site stack
@@ -78,17 +86,71 @@ export interface BucketOriginGroupDescription {
   readonly access: readonly ('read' | 'list')[];
 }
 
+/**
+ * How long CloudFront gives an HTTP origin
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-attempts).
+ * For a custom origin the attempts also count the tries after a response timeout: "this value also
+ * specifies the number of times that CloudFront attempts to get a response from the origin, in the
+ * case of an Origin Response Timeout" (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html).
+ * An origin group asks its secondary once the primary's attempts are used up.
+ */
+export interface OriginTimeoutsDescription {
+  /** ConnectionAttempts: 1–3. */
+  readonly connectionAttempts: number;
+  /** ConnectionTimeout: 1–10 s per attempt. */
+  readonly connectionTimeoutSeconds: number;
+  /** OriginReadTimeout (the response timeout): 1–120 s (above 60 with a quota increase). */
+  readonly responseTimeoutSeconds: number;
+}
+
+/** CloudFront's defaults: 3 attempts of 10 s, a 30 s response timeout. */
+export const CLOUDFRONT_DEFAULT_ORIGIN_TIMEOUTS: OriginTimeoutsDescription = {
+  connectionAttempts: 3,
+  connectionTimeoutSeconds: 10,
+  responseTimeoutSeconds: 30,
+};
+
+/**
+ * Which API name an HTTP origin is: `failover` is `api.<domain>`, the Route 53 failover records
+ * between the regions; a region role is that region's own custom domain (`regionApiDomainName`),
+ * a simple alias with no failover, so a request sent there is answered by that region or not at all.
+ */
+export type ApiEndpoint = 'failover' | RegionRole;
+
 export interface HttpOriginDescription {
   readonly kind: 'http';
+  readonly endpoint: ApiEndpoint;
   readonly protocolPolicy: 'https-only';
   readonly sslProtocols: readonly 'TLSv1.2'[];
   /** Origin custom headers: CloudFront adds these to every request it sends to this origin. */
   readonly customHeaders: readonly { readonly name: string; readonly value: SecretJsonField }[];
+  readonly timeouts: OriginTimeoutsDescription;
+}
+
+/**
+ * An origin group of two HTTP origins. CloudFront sends a request to `fallback` when `primary`
+ * cannot be connected to, times out, or answers one of `failoverStatusCodes`, and only for GET,
+ * HEAD and OPTIONS; a behavior using a group may allow no other method
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html).
+ */
+export interface HttpOriginGroupDescription {
+  readonly kind: 'http-group';
+  readonly primary: HttpOriginName;
+  readonly fallback: HttpOriginName;
+  readonly failoverStatusCodes: readonly number[];
 }
 
 export type BucketName = 'site' | 'site-replica' | 'media' | 'media-replica';
-export type OriginName = 'site' | 'media' | 'api';
-export type OriginDescription = BucketOriginGroupDescription | HttpOriginDescription;
+/** The HTTP origins: the API by its failover name, and each region's API by its own name. */
+export type HttpOriginName = 'api' | 'api-primary' | 'api-secondary';
+export type OriginName = 'site' | 'media' | 'api-regions' | HttpOriginName;
+export type OriginDescription = BucketOriginGroupDescription | HttpOriginDescription | HttpOriginGroupDescription;
+
+/** A region's own API name, beside the failover name: `api-us-west-1.stride.example.com`. */
+export const regionApiDomainName = (region: string, parentDomain: string): string => `api-${region}.${parentDomain}`;
+
+/** The HTTP origin named for a region role (`api-primary`, `api-secondary`). */
+export const regionOriginName = (role: RegionRole): HttpOriginName => (role === 'primary' ? 'api-primary' : 'api-secondary');
 
 export interface BehaviorDescription {
   /** `*` is the default behavior (last). */
@@ -227,6 +289,49 @@ const SITE_EDGE_FUNCTIONS = [
   { eventType: 'origin-response', functionName: 'origin-response' },
 ] as const;
 
+/** One of the API's names as an HTTPS origin, carrying the origin-verify secret. */
+const apiOrigin = (endpoint: ApiEndpoint, timeouts: OriginTimeoutsDescription): HttpOriginDescription => ({
+  kind: 'http',
+  endpoint,
+  protocolPolicy: 'https-only',
+  sslProtocols: ['TLSv1.2'],
+  // "If a header is present [in the viewer request], CloudFront overwrites the header value
+  // before forwarding the request to the origin"
+  // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html):
+  // a viewer cannot supply its own value.
+  customHeaders: [
+    {
+      name: ORIGIN_VERIFY_HEADER,
+      value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: ORIGIN_VERIFY_SECRET.currentField },
+    },
+  ],
+  timeouts,
+});
+
+/** An API behavior: never cached, the API's origin request policy, no edge function. */
+const apiBehavior = (pathPattern: string, origin: OriginName, allowedMethods: readonly HttpMethod[]): BehaviorDescription => ({
+  pathPattern,
+  origin,
+  viewerProtocolPolicy: 'https-only',
+  allowedMethods,
+  cachedMethods: METHODS.getHead,
+  cachePolicy: CACHING_DISABLED,
+  originRequestPolicy: API_ORIGIN_REQUEST_POLICY,
+  edgeFunctions: [],
+  trustedKeyGroup: null,
+  compress: true,
+});
+
+/**
+ * The API paths in front of `/api/*` (contract/src/region-routing.ts says why): the reads a play
+ * needs through the regions' origin group (GET, HEAD and OPTIONS only: CloudFront refuses an origin
+ * group on a behavior allowing more), then each region's pinned paths to that region alone.
+ */
+export const REGION_ROUTED_API_BEHAVIORS: readonly BehaviorDescription[] = [
+  ...FAILOVER_READ_PATH_PATTERNS.map((pattern) => apiBehavior(pattern, 'api-regions', METHODS.getHeadOptions)),
+  ...REGION_ROLES.map((role) => apiBehavior(regionPinnedPathPattern(role), regionOriginName(role), METHODS.all)),
+];
+
 export const DISTRIBUTION: DistributionDescription = {
   // With list access, "/" at the origin would list the bucket; the home page answers it instead.
   defaultRootObject: 'index.html',
@@ -246,35 +351,21 @@ export const DISTRIBUTION: DistributionDescription = {
       failoverStatusCodes: ORIGIN_FAILOVER_STATUS_CODES,
       access: ['read'],
     },
-    api: {
-      kind: 'http',
-      protocolPolicy: 'https-only',
-      sslProtocols: ['TLSv1.2'],
-      // "If a header is present [in the viewer request], CloudFront overwrites the header value
-      // before forwarding the request to the origin"
-      // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html):
-      // a viewer cannot supply its own value.
-      customHeaders: [
-        {
-          name: ORIGIN_VERIFY_HEADER,
-          value: { secretName: ORIGIN_VERIFY_SECRET.secretName, jsonField: ORIGIN_VERIFY_SECRET.currentField },
-        },
-      ],
+    // `/api/*` for every client: Route 53 decides the region. CloudFront's own timeouts, stated.
+    api: apiOrigin('failover', CLOUDFRONT_DEFAULT_ORIGIN_TIMEOUTS),
+    // Each region by its own name, given 1 s to connect and 3 s to answer (API_ORIGIN_TIMEOUTS).
+    'api-primary': apiOrigin('primary', API_ORIGIN_TIMEOUTS),
+    'api-secondary': apiOrigin('secondary', API_ORIGIN_TIMEOUTS),
+    'api-regions': {
+      kind: 'http-group',
+      primary: 'api-primary',
+      fallback: 'api-secondary',
+      failoverStatusCodes: API_FAILOVER_STATUS_CODES,
     },
   },
   behaviors: [
-    {
-      pathPattern: '/api/*',
-      origin: 'api',
-      viewerProtocolPolicy: 'https-only',
-      allowedMethods: METHODS.all,
-      cachedMethods: METHODS.getHead,
-      cachePolicy: CACHING_DISABLED,
-      originRequestPolicy: API_ORIGIN_REQUEST_POLICY,
-      edgeFunctions: [],
-      trustedKeyGroup: null,
-      compress: true,
-    },
+    ...REGION_ROUTED_API_BEHAVIORS,
+    apiBehavior('/api/*', 'api', METHODS.all),
     {
       pathPattern: '/media/*',
       origin: 'media',
@@ -302,6 +393,56 @@ export const DISTRIBUTION: DistributionDescription = {
   ],
   customErrorResponses: ERROR_STATUS_CODES.map((errorCode) => ({ errorCode, errorCachingMinTtl: ERROR_CACHING_MIN_TTL_SECONDS })),
 };
+
+/** Status codes an origin group's FailoverCriteria accepts (CloudFront refuses others, 429 among them). */
+export const ORIGIN_GROUP_FAILOVER_CODES: ReadonlySet<number> = new Set([400, 403, 404, 416, 500, 502, 503, 504]);
+
+const inRange = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * What CloudFront would refuse in a description, or what its two builders cannot build, in words.
+ * Both builders (the CDK site stack and the local CloudFront) refuse a description with any.
+ */
+export function distributionProblems(description: DistributionDescription): string[] {
+  const problems: string[] = [];
+  for (const [name, origin] of Object.entries(description.origins) as [OriginName, OriginDescription][]) {
+    if (origin.kind === 'http') {
+      const t = origin.timeouts;
+      if (!inRange(t.connectionAttempts, 1, 3)) problems.push(`origin ${name}: connectionAttempts must be 1, 2 or 3`);
+      if (!inRange(t.connectionTimeoutSeconds, 1, 10)) problems.push(`origin ${name}: connectionTimeoutSeconds must be a whole 1 to 10`);
+      if (!inRange(t.responseTimeoutSeconds, 1, 120)) problems.push(`origin ${name}: responseTimeoutSeconds must be a whole 1 to 120`);
+    } else {
+      for (const code of origin.failoverStatusCodes)
+        if (!ORIGIN_GROUP_FAILOVER_CODES.has(code))
+          problems.push(
+            `origin group ${name}: CloudFront cannot fail over on ${code} (only ${[...ORIGIN_GROUP_FAILOVER_CODES].join(', ')})`,
+          );
+      if (origin.failoverStatusCodes.length === 0) problems.push(`origin group ${name}: names no failover status code`);
+    }
+    if (origin.kind === 'http-group') {
+      for (const member of [origin.primary, origin.fallback])
+        if (description.origins[member].kind !== 'http') problems.push(`origin group ${name}: member ${member} is not an HTTP origin`);
+      if (origin.primary === origin.fallback) problems.push(`origin group ${name}: primary and fallback are the same origin`);
+    }
+  }
+  for (const behavior of description.behaviors) {
+    const origin = description.origins[behavior.origin];
+    const isGroup = origin.kind !== 'http';
+    if (isGroup && behavior.allowedMethods.some((m) => !(METHODS.getHeadOptions as readonly string[]).includes(m)))
+      problems.push(`${behavior.pathPattern}: an origin group (${behavior.origin}) serves only behaviors allowing GET, HEAD and OPTIONS`);
+    if (origin.kind !== 'bucket-group' && behavior.cachePolicy.maxTtl > 0)
+      problems.push(`${behavior.pathPattern}: the local CloudFront forwards to HTTP origins uncached; give it a policy caching nothing`);
+    if (origin.kind !== 'bucket-group' && behavior.edgeFunctions.length > 0)
+      problems.push(`${behavior.pathPattern}: the local CloudFront runs no edge function in front of an HTTP origin`);
+  }
+  return problems;
+}
+
+/** Throws naming every problem `distributionProblems` finds. */
+export function assertDistribution(description: DistributionDescription): void {
+  const problems = distributionProblems(description);
+  if (problems.length > 0) throw new Error(`the distribution description is not one CloudFront accepts:\n  ${problems.join('\n  ')}`);
+}
 
 /** The default behavior (`*`, last) and the others, as CloudFront's API separates them. */
 export function splitBehaviors(description: DistributionDescription): {

@@ -41,6 +41,11 @@ export interface CountersSnapshot {
   readonly originRequests: Readonly<Record<string, number>>;
   /** Lambda@Edge invocations per function, with their total run time (billed per ms). */
   readonly edgeInvocations: Readonly<Record<string, { count: number; totalMs: number }>>;
+  /**
+   * Requests each origin group sent on to its fallback, by origin name (`site`, `media`,
+   * `api-regions`). Optional: snapshots recorded before it was counted have none.
+   */
+  readonly originGroupFailovers?: Readonly<Record<string, number>>;
 }
 
 const zero = (): CacheCounts => ({ requests: 0, hits: 0, misses: 0, collapsed: 0, generated: 0, errors: 0, bytesOut: 0 });
@@ -59,6 +64,7 @@ export class DistributionCounters {
   private readonly kinds = new Map<string, CacheCounts>();
   private readonly origins = new Map<string, number>();
   private readonly edge = new Map<string, { count: number; totalMs: number }>();
+  private readonly failovers = new Map<string, number>();
 
   /** One viewer request, once answered. */
   viewerRequest(r: ViewerRequestRecord): void {
@@ -85,6 +91,11 @@ export class DistributionCounters {
     this.origins.set(origin, (this.origins.get(origin) ?? 0) + 1);
   }
 
+  /** An origin group asked its fallback (the primary failed, or answered a failover code). */
+  originGroupFailover(group: string): void {
+    this.failovers.set(group, (this.failovers.get(group) ?? 0) + 1);
+  }
+
   edgeInvocation(fn: string, ms: number): void {
     const e = this.edge.get(fn) ?? { count: 0, totalMs: 0 };
     e.count += 1;
@@ -102,6 +113,7 @@ export class DistributionCounters {
       edgeInvocations: Object.fromEntries(
         [...this.edge].map(([k, v]) => [k, { count: v.count, totalMs: Math.round(v.totalMs * 1000) / 1000 }]),
       ),
+      originGroupFailovers: Object.fromEntries(this.failovers),
     };
   }
 }

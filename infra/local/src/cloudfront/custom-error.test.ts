@@ -27,6 +27,11 @@ beforeAll(async () => {
     },
     trustedKeys: [],
     api: { domainName: 'api.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
+    // No API is asked here: every API name leads to the discard port.
+    apiRegions: {
+      primary: { domainName: 'api-east.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
+      secondary: { domainName: 'api-west.test', resolve: () => ({ host: '127.0.0.1', port: 9, region: 'nowhere' }) },
+    },
     description: {
       ...DISTRIBUTION,
       customErrorResponses: [{ errorCode: 404, responsePagePath: '/errors/404.html', responseCode: 200, errorCachingMinTtl: 30 }],

@@ -1,12 +1,16 @@
 import {
+  assertDistribution,
   DISTRIBUTION,
+  type ApiEndpoint,
   type BucketName,
   type CachePolicyDescription,
   type CustomErrorResponseDescription,
   type DistributionDescription,
   type EdgeEventType,
+  type HttpOriginDescription,
   type OriginName,
   type OriginRequestPolicyDescription,
+  type OriginTimeoutsDescription,
   type SecretJsonField,
 } from '../../../distribution/distribution-description';
 import type { BucketOrigin } from './bucket-origin';
@@ -70,18 +74,41 @@ export interface LocalOriginGroup extends OriginGroup {
   readonly failoverStatusCodes: ReadonlySet<number>;
 }
 
+/** An origin's timeouts, in milliseconds. */
+export interface OriginTimeouts {
+  readonly connectionAttempts: number;
+  readonly connectionTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+}
+
 export interface LocalHttpOrigin extends HttpOriginResolver {
   readonly kind: 'http';
+  /** The origin's name in the description (`api`, `api-primary`, …). */
+  readonly name: string;
+  /** Which API name it is: the failover name (through the local Route 53) or one region's own. */
+  readonly endpoint: ApiEndpoint;
   /** Origin custom headers with their values resolved (as CloudFormation resolves dynamic references at deploy). */
   readonly customHeaders: readonly { readonly name: string; readonly value: string }[];
+  readonly timeouts: OriginTimeouts;
 }
+
+/** An origin group of two HTTP origins (the regions' API domains). */
+export interface LocalHttpOriginGroup {
+  readonly kind: 'http-group';
+  readonly name: string;
+  readonly primary: LocalHttpOrigin;
+  readonly fallback: LocalHttpOrigin;
+  readonly failoverStatusCodes: ReadonlySet<number>;
+}
+
+export type LocalOrigin = LocalOriginGroup | LocalHttpOrigin | LocalHttpOriginGroup;
 
 export type CustomErrorResponse = CustomErrorResponseDescription;
 
 export interface LocalDistributionConfig {
   readonly defaultRootObject: string;
   readonly behaviors: readonly Behavior[];
-  readonly origins: { readonly site: LocalOriginGroup; readonly media: LocalOriginGroup; readonly api: LocalHttpOrigin };
+  readonly origins: Readonly<Record<OriginName, LocalOrigin>>;
   readonly trustedKeyGroups: Readonly<Record<string, readonly TrustedKey[]>>;
   readonly customErrorResponses: readonly CustomErrorResponse[];
 }
@@ -89,12 +116,22 @@ export interface LocalDistributionConfig {
 export interface LocalDistributionParts {
   /** The local buckets standing in for each bucket the description names. */
   readonly buckets: Readonly<Record<BucketName, BucketOrigin>>;
-  readonly api: HttpOriginResolver;
+  /**
+   * Where each API name leads: `failover` through the local Route 53 (api.<domain>), each region
+   * role straight to that region's server (its own domain is a simple alias, no failover).
+   */
+  readonly api: Readonly<Record<ApiEndpoint, HttpOriginResolver>>;
   /** Public keys of each trusted key group the description names. */
   readonly trustedKeyGroups: Readonly<Record<string, readonly TrustedKey[]>>;
   /** Resolves a secret reference (an origin custom header's value). */
   readonly resolveSecret: (ref: SecretJsonField) => string;
 }
+
+const localTimeouts = (t: OriginTimeoutsDescription): OriginTimeouts => ({
+  connectionAttempts: t.connectionAttempts,
+  connectionTimeoutMs: t.connectionTimeoutSeconds * 1000,
+  responseTimeoutMs: t.responseTimeoutSeconds * 1000,
+});
 
 const lower = (names: readonly string[]): string[] => names.map((n) => n.toLowerCase());
 
@@ -122,24 +159,55 @@ export function buildLocalDistributionConfig(
   parts: LocalDistributionParts,
   description: DistributionDescription = DISTRIBUTION,
 ): LocalDistributionConfig {
-  const group = (name: 'site' | 'media'): LocalOriginGroup => {
-    const origin = description.origins[name];
-    if (origin.kind !== 'bucket-group')
-      throw new Error(`the local CloudFront serves ${name} from buckets, but the description makes it ${origin.kind}`);
-    return {
-      kind: 'bucket-group',
-      primary: parts.buckets[origin.primary],
-      replica: parts.buckets[origin.fallback],
-      failoverStatusCodes: new Set(origin.failoverStatusCodes),
-    };
-  };
-  const api = description.origins.api;
-  if (api.kind !== 'http')
-    throw new Error('the local CloudFront forwards /api/* to an HTTP origin, but the description makes it a bucket group');
+  assertDistribution(description);
   for (const behavior of description.behaviors) {
     if (behavior.trustedKeyGroup && !parts.trustedKeyGroups[behavior.trustedKeyGroup])
       throw new Error(`no local keys for trusted key group ${behavior.trustedKeyGroup}`);
   }
+  const httpOrigin = (name: string, origin: HttpOriginDescription): LocalHttpOrigin => {
+    const resolver = parts.api[origin.endpoint];
+    return {
+      kind: 'http',
+      name,
+      endpoint: origin.endpoint,
+      domainName: resolver.domainName,
+      resolve: () => resolver.resolve(),
+      customHeaders: origin.customHeaders.map((h) => ({ name: h.name.toLowerCase(), value: parts.resolveSecret(h.value) })),
+      timeouts: localTimeouts(origin.timeouts),
+    };
+  };
+  const built = new Map<OriginName, LocalOrigin>();
+  const build = (name: OriginName): LocalOrigin => {
+    const done = built.get(name);
+    if (done) return done;
+    const origin = description.origins[name];
+    let local: LocalOrigin;
+    if (origin.kind === 'bucket-group') {
+      local = {
+        kind: 'bucket-group',
+        primary: parts.buckets[origin.primary],
+        replica: parts.buckets[origin.fallback],
+        failoverStatusCodes: new Set(origin.failoverStatusCodes),
+      };
+    } else if (origin.kind === 'http') {
+      local = httpOrigin(name, origin);
+    } else {
+      // Members are the same objects the region-pinned behaviors use (assertDistribution checked they are HTTP origins).
+      local = {
+        kind: 'http-group',
+        name,
+        primary: build(origin.primary) as LocalHttpOrigin,
+        fallback: build(origin.fallback) as LocalHttpOrigin,
+        failoverStatusCodes: new Set(origin.failoverStatusCodes),
+      };
+    }
+    built.set(name, local);
+    return local;
+  };
+  const origins = Object.fromEntries((Object.keys(description.origins) as OriginName[]).map((name) => [name, build(name)])) as Record<
+    OriginName,
+    LocalOrigin
+  >;
   return {
     defaultRootObject: description.defaultRootObject,
     behaviors: description.behaviors.map((b) => ({
@@ -152,16 +220,7 @@ export function buildLocalDistributionConfig(
       edgeFunctions: b.edgeFunctions.map((fn) => ({ eventType: fn.eventType, functionName: fn.functionName })),
       trustedKeyGroup: b.trustedKeyGroup,
     })),
-    origins: {
-      site: group('site'),
-      media: group('media'),
-      api: {
-        kind: 'http',
-        domainName: parts.api.domainName,
-        resolve: () => parts.api.resolve(),
-        customHeaders: api.customHeaders.map((h) => ({ name: h.name.toLowerCase(), value: parts.resolveSecret(h.value) })),
-      },
-    },
+    origins,
     trustedKeyGroups: parts.trustedKeyGroups,
     customErrorResponses: description.customErrorResponses.map((r) => ({ ...r })),
   };

@@ -4,6 +4,7 @@ import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
 import { AccessLog } from './access-log';
 import { DistributionCounters } from './counters';
 import { DISTRIBUTION, type DistributionDescription, type SecretJsonField } from '../../../distribution/distribution-description';
+import type { RegionRole } from '@stride/contract/region-routing';
 import {
   behaviorFor,
   buildLocalDistributionConfig,
@@ -13,6 +14,7 @@ import {
   type CachePolicy,
   type EdgeEventType,
   type LocalDistributionConfig,
+  type LocalOriginGroup,
   type OriginGroup,
 } from './distribution-config';
 import { cacheKey, errorTtl, freshness } from './cache-policy';
@@ -31,7 +33,15 @@ import { EdgeTimeoutError, type EdgeFunction } from './edge-function';
 import { checkGeneratedResponse, checkHeaders, EdgeValidationError } from './edge-rules';
 import { sendCloudFrontError } from './errors';
 import { fetchFromOriginGroup, OriginConnectionError, type OriginResponse } from './origins';
-import { forwardToHttpOrigin, type HttpOriginResolver } from './http-origin';
+import {
+  askHttpOrigin,
+  askHttpOriginGroup,
+  readViewerBody,
+  sendOutcome,
+  type ForwardedRequest,
+  type HttpOriginResolver,
+  type OriginOutcome,
+} from './http-origin';
 import { verifySignedCookies, type TrustedKey } from './signed-cookies';
 import { assertGeneratable, generatedHeaders, isCloudFrontGenerated, LOCAL_VIEWER_COUNTRY_HEADER, viewerFacts } from './viewer-facts';
 
@@ -53,6 +63,11 @@ export interface DistributionOptions {
   readonly trustedKeys: readonly TrustedKey[];
   /** `/api/*` origin, resolved per request through the local Route 53. */
   readonly api: HttpOriginResolver;
+  /**
+   * Each region's own API domain (the region-pinned behaviors and the API origin group): straight
+   * to that region, as a simple alias record resolves, no failover.
+   */
+  readonly apiRegions: Readonly<Record<RegionRole, HttpOriginResolver>>;
   /** Resolves the secret references of origin custom headers (read once, at start, as a deploy would). */
   readonly resolveSecret?: (ref: SecretJsonField) => string;
   readonly cache?: EdgeCache;
@@ -142,7 +157,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
         media: options.media.primary,
         'media-replica': options.media.replica,
       },
-      api: options.api,
+      api: { failover: options.api, primary: options.apiRegions.primary, secondary: options.apiRegions.secondary },
       trustedKeyGroups: { 'media-signing': options.trustedKeys },
       resolveSecret:
         options.resolveSecret ??
@@ -180,6 +195,47 @@ export function createDistribution(options: DistributionOptions): Distribution {
     const association = behavior.edgeFunctions.find((e) => e.eventType === type);
     return association ? options.edge[association.functionName] : undefined;
   };
+
+  const bucketGroupOf = (behavior: Behavior): LocalOriginGroup => {
+    const origin = config.origins[behavior.origin];
+    if (origin.kind !== 'bucket-group') throw new Error(`${behavior.pathPattern} is served from ${behavior.origin}, not a bucket group`);
+    return origin;
+  };
+
+  /**
+   * A behavior whose origin is an HTTP origin or a group of them (the API): uncached (the
+   * description holds these behaviors to a policy caching nothing), method, path (and query, when
+   * the policy includes query strings), the policy's headers and cookies, and the body go to the
+   * origin; the answer comes back with CloudFront's headers.
+   */
+  async function forwardToApi(req: IncomingMessage, res: ServerResponse, behavior: Behavior, requestId: string, trace: Trace) {
+    const origin = config.origins[behavior.origin];
+    if (origin.kind === 'bucket-group') throw new Error(`${behavior.pathPattern} is served from buckets, not an HTTP origin`);
+    const url = req.url ?? '/';
+    const request: ForwardedRequest = {
+      method: req.method ?? 'GET',
+      path: behavior.originRequestPolicy?.queryStrings === 'all' ? url : (url.split('?')[0] ?? '/'),
+      viewerHeaders: req.headers,
+      viewerAddress: req.socket.remoteAddress ?? '127.0.0.1',
+      body: await readViewerBody(req),
+      requestId,
+      settings: {
+        policy: behavior.originRequestPolicy,
+        generated: generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry })),
+      },
+    };
+    // Each try is an origin request; one that never got an answer (CloudFront's 502/504) names no region.
+    const onAttempt = (outcome: OriginOutcome) =>
+      counters.originRequest(`api ${outcome.kind === 'response' ? outcome.region : 'unanswered'}`);
+    const outcome =
+      origin.kind === 'http'
+        ? await askHttpOrigin(origin, request, onAttempt)
+        : await askHttpOriginGroup(origin, request, { onAttempt, onFailover: () => counters.originGroupFailover(origin.name) });
+    trace.origin = outcome.origin.domainName;
+    if (outcome.kind === 'response') trace.region = outcome.region;
+    else trace.cache = 'Error';
+    return sendOutcome(res, outcome, requestId, cloudFrontHeaders(requestId, trace.cache));
+  }
 
   async function runEdge(fn: EdgeFunction | undefined, type: EdgeEventType, trace: Trace, event: unknown): Promise<unknown> {
     if (!fn) return undefined;
@@ -226,7 +282,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
     trace: Trace,
     ifNoneMatch?: string,
   ): Promise<{ response: OriginResponse; generated: boolean }> {
-    const group = behavior.origin === 'media' ? config.origins.media : config.origins.site;
+    const group = bucketGroupOf(behavior);
     // The default root object answers a request for the distribution's root.
     const uri = request.uri === '/' && config.defaultRootObject ? `/${config.defaultRootObject}` : request.uri;
     let originRequest: CloudFrontRequest = { ...request, uri, origin: s3Origin(group.primary.name) };
@@ -268,6 +324,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
     }
     trace.origin = response.origin;
     counters.originRequest(response.origin);
+    if (response.origin === group.replica.name) counters.originGroupFailover(behavior.origin);
 
     const originResponseFn = edgeFor(behavior, 'origin-response');
     if (originResponseFn && response.status !== 304) {
@@ -558,20 +615,7 @@ export function createDistribution(options: DistributionOptions): Distribution {
         );
         return 403;
       }
-      if (behavior.origin === 'api') {
-        const generated = generatedHeaders(generatedNames.get(behavior) ?? [], viewerFacts(req, { defaultCountry }));
-        const status = await forwardToHttpOrigin(
-          req,
-          res,
-          { origin: config.origins.api, policy: behavior.originRequestPolicy, generated },
-          requestId,
-          cloudFrontHeaders(requestId, 'Miss'),
-          trace,
-        );
-        // No region: the origin never answered (CloudFront's 502/504), so no region can be named.
-        counters.originRequest(`api ${trace.region ?? 'unanswered'}`);
-        return status;
-      }
+      if (config.origins[behavior.origin].kind !== 'bucket-group') return forwardToApi(req, res, behavior, requestId, trace);
       return serveCached(req, res, behavior, requestId, trace);
     };
     handle()

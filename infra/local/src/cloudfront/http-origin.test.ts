@@ -37,6 +37,10 @@ beforeAll(async () => {
     media: { primary: bucket('media'), replica: bucket('media-replica') },
     trustedKeys: [],
     api: { domainName: 'api.stride.local', resolve: () => ({ host: '127.0.0.1', port: apiPort, region: 'us-east-1' }) },
+    apiRegions: {
+      primary: { domainName: 'api-us-east-1.stride.local', resolve: () => ({ host: '127.0.0.1', port: apiPort, region: 'us-east-1' }) },
+      secondary: { domainName: 'api-us-west-1.stride.local', resolve: () => ({ host: '127.0.0.1', port: apiPort, region: 'us-west-1' }) },
+    },
     resolveSecret: (ref) => {
       if (ref.secretName !== ORIGIN_VERIFY_SECRET.secretName || ref.jsonField !== 'current')
         throw new Error(`unexpected secret ${ref.secretName}:${ref.jsonField}`);
@@ -105,6 +109,7 @@ describe('/api/* through the local CloudFront (origin request policy and origin 
     const apiBehavior = distribution.config.behaviors.find((b) => b.pathPattern === '/api/*');
     const described = DISTRIBUTION.behaviors.find((b) => b.pathPattern === '/api/*');
     expect(apiBehavior?.originRequestPolicy?.headers).toEqual(described?.originRequestPolicy?.headers.map((h) => h.toLowerCase()));
-    expect(distribution.config.origins.api.customHeaders.map((h) => h.name)).toEqual([ORIGIN_VERIFY_HEADER]);
+    const origin = distribution.config.origins.api;
+    expect(origin.kind === 'http' && origin.customHeaders.map((h) => h.name)).toEqual([ORIGIN_VERIFY_HEADER]);
   });
 });
