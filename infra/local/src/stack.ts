@@ -6,7 +6,7 @@ import { createApiHandler } from '../../api/src/handler';
 import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
 import { ensureSessionKeys } from '../../tools/session-keys';
-import type { DistributionDescription } from '../../distribution/distribution-description';
+import { regionApiDomainName, type DistributionDescription } from '../../distribution/distribution-description';
 import { ReservedConcurrency } from './api/concurrency';
 import { RegionFaults } from './api/faults';
 import { createRegionServer } from './api/region-server';
@@ -159,6 +159,10 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       config.dnsTtlSeconds,
     );
     const dns = new ResolverCache(records, now);
+    const regionOrigin = (r: LocalRegion) => ({
+      domainName: regionApiDomainName(r.name, 'stride.local'),
+      resolve: () => ({ host: LOOPBACK, port: r.port, region: r.name }),
+    });
     for (const check of healthChecks) check.start();
 
     if (config.replicateBuckets) {
@@ -184,6 +188,11 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       media,
       trustedKeys: [{ keyPairId: mediaKeys.keyPairId, publicKeyPem: mediaKeys.publicKeyPem }],
       api: { domainName: API_DOMAIN, resolve: () => dns.resolve() },
+      // Each region's own API domain (api-<region>.stride.local): a simple alias, so straight to that region.
+      apiRegions: {
+        primary: regionOrigin(regions[PRIMARY_REGION]),
+        secondary: regionOrigin(regions[SECONDARY_REGION]),
+      },
       log: accessLog,
       now,
       viewerCountry: config.viewerCountry,
