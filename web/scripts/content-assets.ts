@@ -23,6 +23,12 @@ const exists = (file: string): Promise<boolean> =>
  * something, so a typo fails the build instead of showing a broken image or a failed play.
  */
 export async function checkContentAssets(programs: readonly Program[], dirs: AssetDirs): Promise<void> {
+  const problems = await missingContentAssets(programs, dirs);
+  if (problems.length > 0) throw new ContentError(`Content has ${problems.length} missing asset(s):\n  ${problems.join('\n  ')}`);
+}
+
+/** Every poster and stream the programs point at that is not there, each naming the file and the field. */
+export async function missingContentAssets(programs: readonly Program[], dirs: AssetDirs): Promise<string[]> {
   const problems: string[] = [];
   const mediaSeen = new Map<string, boolean>();
   for (const program of programs) {
@@ -42,5 +48,5 @@ export async function checkContentAssets(programs: readonly Program[], dirs: Ass
         );
     }
   }
-  if (problems.length > 0) throw new ContentError(`Content has ${problems.length} missing asset(s):\n  ${problems.join('\n  ')}`);
+  return problems;
 }

@@ -19,6 +19,9 @@ export async function loadPrograms(dir: string): Promise<Program[]> {
   );
   const { programs, problems } = validatePrograms(files);
   if (problems.length > 0) throw new ContentError(`Content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-  // Featured first, then newest launch first: the order the home page lists programs in.
-  return programs.sort((a, b) => Number(b.featured) - Number(a.featured) || b.launchAt.localeCompare(a.launchAt));
+  return sortCatalog(programs);
 }
+
+/** Featured first, then newest launch first: the order the home page lists programs in (sorts in place). */
+export const sortCatalog = (programs: Program[]): Program[] =>
+  programs.sort((a, b) => Number(b.featured) - Number(a.featured) || b.launchAt.localeCompare(a.launchAt));

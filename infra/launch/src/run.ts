@@ -1,0 +1,76 @@
+import { LaunchError, parseLaunchArgs, USAGE } from './args';
+import { check, list, newProgram, validContent } from './commands';
+import type { LaunchPaths } from './paths';
+import { releasesClient } from './releases-client';
+import { resolveTarget } from './target';
+
+export interface LaunchIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/**
+ * `npm run launch -- <command>`: returns the exit status. 0 done; 2 bad input (a broken content
+ * file, an unknown slug or flag, a time that is not one, an unreachable target, a release that
+ * does not exist), named with what to do, nothing changed; 1 an unexpected failure.
+ */
+export async function runLaunch(argv: readonly string[], paths: LaunchPaths, io: LaunchIo, now = new Date()): Promise<number> {
+  try {
+    const args = parseLaunchArgs(argv, paths.repoRoot);
+    if (args === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    const progress = (line: string) => io.out(`launch: ${line}`);
+    switch (args.command) {
+      case 'new':
+        await newProgram(args, paths, io, now);
+        break;
+      case 'check':
+        await check(args, paths, io);
+        break;
+      case 'list':
+        await list(args, paths, io, now);
+        break;
+      case 'preview': {
+        const programs = await validContent(args, paths);
+        if (!programs.some((p) => p.slug === args.slug))
+          throw new LaunchError(`no program "${args.slug}" in ${args.contentDir}: npm run launch -- list shows the slugs`);
+        const target = await resolveTarget(args);
+        const client = await releasesClient(target, 'preview');
+        const { url } = await client.preview({
+          slug: args.slug as string,
+          asOf: args.asOf ?? now.toISOString(),
+          expiresInMin: args.expiresInMin,
+        });
+        io.out(url);
+        break;
+      }
+      case 'publish': {
+        progress('checking content…');
+        await validContent(args, paths);
+        progress('reaching the target…');
+        const target = await resolveTarget(args);
+        const client = await releasesClient(target, 'publish');
+        const { release } = await client.publish({ distDir: paths.distDir, log: progress });
+        io.out(`published ${release}`);
+        break;
+      }
+      case 'rollback': {
+        const target = await resolveTarget(args);
+        const client = await releasesClient(target, 'rollback');
+        const result = await client.rollback(args.to);
+        io.out(`rolled back from ${result.from} to ${result.to}`);
+        break;
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof LaunchError) {
+      io.err(`launch: ${error.message}`);
+      return 2;
+    }
+    io.err(`launch: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
