@@ -60,7 +60,17 @@ describe('a drill end to end (local stack, fast health checks)', () => {
     const { journal, durations, files } = await runDrill(settings('region-kill', dir, { log: (l) => lines.push(l) }));
 
     const saved = JSON.parse(readFileSync(files.journal, 'utf8')) as Journal;
-    expect(Object.keys(saved)).toEqual(['scenario', 'verdict', 'steadyState', 'method', 'rollback', 'phases', 'series', 'viewers']);
+    expect(Object.keys(saved)).toEqual([
+      'scenario',
+      'verdict',
+      'steadyState',
+      'method',
+      'rollback',
+      'phases',
+      'series',
+      'viewers',
+      'figures',
+    ]);
     expect(saved.scenario).toBe('region-kill');
     expect(saved.steadyState.before?.held).toBe(true);
     expect(saved.verdict).toBe(saved.steadyState.deviations.length === 0 ? 'held' : 'deviated');
@@ -98,7 +108,22 @@ describe('a drill end to end (local stack, fast health checks)', () => {
 
     const report = readFileSync(files.report, 'utf8');
     expect(report).toContain(saved.verdict === 'held' ? 'The hypothesis held' : 'The hypothesis did not hold');
-    for (const text of ['time to detect', 'time to DNS flip', 'failure window', 'failed plays', 'lost writes', 'health-check-unhealthy'])
+    // Issue 13's figures: play start before/during the fault, the replication lag, sign-ins during the fault.
+    expect(saved.figures.playStart.light?.before.plays).toBeGreaterThan(0);
+    expect(saved.figures.replicationLag.seen).toBeGreaterThan(0);
+    expect(saved.figures.replicationLag.maxMs).toBeLessThan(5_000);
+    expect(saved.figures.apiTries.default).toBeGreaterThan(0);
+    for (const text of [
+      'time to detect',
+      'time to DNS flip',
+      'failure window',
+      'failed plays',
+      'lost writes',
+      'health-check-unhealthy',
+      'Play start before and during the fault',
+      'Replication lag',
+      'Signing in during the fault',
+    ])
       expect(report).toContain(text);
     expect(report).toContain('uPlot'); // the library itself, inlined
     expect(report).not.toMatch(/<(script|link)[^>]+(src|href)=/i); // nothing fetched from anywhere

@@ -3,7 +3,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DrillEvent } from './events';
 import { detectPhases, durations as phaseDurations, type Durations, type Phase } from './phases';
-import { percentile } from './figures';
+import {
+  ADDED_P99_GOAL_MS,
+  failoverResumes,
+  faultWindowOf,
+  percentile,
+  playStartSplit,
+  replicationLag,
+  signInsDuringOutage,
+  type PlayStartSplit,
+} from './figures';
 import { iso, toJournalPhases, toJournalRollback, type Journal } from './record/journal';
 import { junitXml } from './record/junit';
 import { reportHtml } from './record/report-html';
@@ -13,8 +22,10 @@ import { perSecondSeries, type SecondSample } from './series';
 import { checkSteadyState } from './steady-state';
 import type { DrillTarget, TableEndpoint } from './targets/target';
 import { decideVerdict, type SteadyStateCheck } from './verdict';
-import { drillAccounts, readTable, seedAccounts } from './viewers/accounts';
+import { drillAccounts, probeAccount, readTable, seedAccounts } from './viewers/accounts';
+import { emptyRouteCounts } from './viewers/http-client';
 import { LightViewer, type ViewerWrite } from './viewers/light-viewer';
+import { runReplicationProbe } from './viewers/replication-probe';
 import { countLostWrites, type TableView } from './viewers/lost-writes';
 import { sleep } from './sleep';
 
@@ -39,8 +50,10 @@ export interface DrillSettings {
   readonly log?: (line: string) => void;
   /** Live view (the console's Drills page). */
   readonly onUpdate?: (live: LiveDrill) => void;
-  /** Real players (Chromium pages through the CDN), each its own account; default 0. */
+  /** Real players (Chromium pages through the CDN), each its own account, alternately on web and TV pages; default 0. */
   readonly realPlayers?: number;
+  /** How long the viewers' outboxes may keep delivering after the drill before what is left counts as lost (default 30 s). */
+  readonly drainSec?: number;
 }
 
 export interface LiveDrill {
@@ -102,7 +115,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const everyone = drillAccounts(settings.lightViewers + (settings.realPlayers ?? 0), settings.viewerPassword);
   const accounts = everyone.slice(0, settings.lightViewers);
   const playerAccounts = everyone.slice(settings.lightViewers);
-  await seedAccounts(tables, everyone);
+  const probe = probeAccount(settings.viewerPassword);
+  await seedAccounts(tables, [...everyone, probe]);
   const targetSettings = await target.settings();
   log(
     `${elapsed()}  ${settings.lightViewers} light viewers signed in as their own accounts, target polled every ${settings.sampleEveryMs} ms`,
@@ -110,6 +124,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
 
   // Workouts of programs launched before these drills and licensed everywhere, so a refusal is never the reason a play fails.
   const workouts = ['w-hiit30-01', 'w-yoga-01', 'w-pilates-01', 'w-kb-01', 'w-mobility-01', 'w-hiit30-02', 'w-yoga-02', 'w-pilates-02'];
+  const drainMs = (settings.drainSec ?? 30) * 1000;
+  const routes = emptyRouteCounts();
   const viewers = accounts.map(
     (account, i) =>
       new LightViewer({
@@ -123,6 +139,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         gapSec: 1,
         startDelayMs: i * 150,
         signal: stopViewers.signal,
+        drainMs,
+        routes,
       }),
   );
   // Polling: one sample at a time, printing phases as they appear.
@@ -174,6 +192,15 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   })();
 
   const running = viewers.map((v) => v.run());
+  const probing = runReplicationProbe({
+    siteUrl: target.siteUrl,
+    account: probe,
+    workoutId: 'w-hiit30-01',
+    record,
+    signal: stopViewers.signal,
+  }).catch((error: unknown) =>
+    log(`${elapsed()}  the replication probe stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const extra =
     playerAccounts.length > 0
       ? import('./viewers/real-players').then(({ runRealPlayers }) =>
@@ -184,6 +211,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
             playSec: settings.playSec,
             record,
             signal: stopViewers.signal,
+            drainMs,
           }),
         )
       : undefined;
@@ -272,7 +300,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
 
   // Stop viewers (their last saves go out), stop polling, let replication settle, read both tables.
   stopViewers.abort();
-  await Promise.all(running);
+  log(`${elapsed()}  viewers stopped; their outboxes deliver what they still hold (at most ${drainMs / 1000} s)`);
+  await Promise.all([...running, probing]);
   const realCounts = extra
     ? await extra.catch((error: unknown) => {
         log(`${elapsed()}  the real players failed to run: ${error instanceof Error ? error.message : String(error)}`);
@@ -304,11 +333,34 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     stalls: tally('stall'),
     lostWrites: lost.lost,
   };
+  // Issue 13's figures, from the recorded events.
+  const window = faultWindowOf(events);
+  const populations: { key: 'light' | 'realWeb' | 'realTv'; who: string; prefix: string }[] = [
+    { key: 'light', who: 'by light viewers', prefix: 'viewer-' },
+    { key: 'realWeb', who: 'by real players on web pages', prefix: 'player-web-' },
+    { key: 'realTv', who: 'by real players on TV pages', prefix: 'player-tv-' },
+  ];
+  const playStart: Partial<Record<'light' | 'realWeb' | 'realTv', PlayStartSplit>> = {};
+  for (const p of populations) {
+    const split = playStartSplit(counted, window, (v) => v.startsWith(p.prefix));
+    if (split.before.plays + split.during.plays + split.after.plays > 0) playStart[p.key] = split;
+  }
+  const lag = replicationLag(events);
+  const resumes = failoverResumes(events, window, primary, lag.maxMs);
+  const signIns = signInsDuringOutage(events, window, primary);
   const verdict = decideVerdict({
     before: before ?? { held: false, checks: [{ name: 'the steady state was checked', ok: false, seen: 'no' }] },
     after,
     viewers: counts,
     ...(stoppedEarly ? { stoppedEarly } : {}),
+    goals: {
+      addedP99Ms: populations.flatMap((p) => {
+        const split = playStart[p.key];
+        return split ? [{ who: p.who, ms: split.addedP99Ms }] : [];
+      }),
+      addedP99GoalMs: ADDED_P99_GOAL_MS,
+      signIns,
+    },
   });
   const phases = detectPhases(events, primary);
   const durations = phaseDurations(phases, events);
@@ -345,6 +397,19 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         divergentRows: divergentRows(serving, other),
         ...(realTally ? { realPlayers: realTally } : {}),
       },
+    },
+    figures: {
+      playStart,
+      addedP99GoalMs: ADDED_P99_GOAL_MS,
+      replicationLag: lag,
+      failoverResumes: {
+        viewers: resumes.length,
+        maxBackSec: resumes.length === 0 ? null : Math.max(...resumes.map((r) => r.backSec)),
+        beyondLag: resumes.filter((r) => r.beyondLag).length,
+        each: resumes,
+      },
+      signInsDuringFault: signIns,
+      apiTries: routes,
     },
   };
   mkdirSync(settings.outDir, { recursive: true });

@@ -1,3 +1,4 @@
+import type { FailoverResume, PlayStartSplit, ReplicationLag, SignIns } from '../figures';
 import type { Phase } from '../phases';
 import type { UndoRecord } from '../rollback';
 import type { SecondSample } from '../series';
@@ -56,6 +57,25 @@ export interface Journal {
       /** Real players (Chromium) when any ran. */
       readonly realPlayers?: { readonly plays: number; readonly failedPlays: number; readonly stalls: number };
     };
+  };
+  /** Issue 13's figures: what the fault cost viewers beyond failed plays and lost writes. */
+  readonly figures: {
+    /** Play start (press play → first frame), ms, before / during / after the fault, per population that played. */
+    readonly playStart: { readonly light?: PlayStartSplit; readonly realWeb?: PlayStartSplit; readonly realTv?: PlayStartSplit };
+    readonly addedP99GoalMs: number;
+    /** Acknowledged in the primary → seen through the secondary, from the probe that ran all drill long. */
+    readonly replicationLag: ReplicationLag;
+    /** Viewers whose last save before the fault was in the primary, resumed by the secondary. */
+    readonly failoverResumes: {
+      readonly viewers: number;
+      readonly maxBackSec: number | null;
+      /** How many went further back than the measured lag explains. */
+      readonly beyondLag: number;
+      readonly each: readonly FailoverResume[];
+    };
+    readonly signInsDuringFault: SignIns;
+    /** The light viewers' API tries by route (the app's request function): the default path, each region's pinned path, hedges. */
+    readonly apiTries: { readonly default: number; readonly primary: number; readonly secondary: number; readonly hedges: number };
   };
 }
 

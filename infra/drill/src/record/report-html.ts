@@ -1,3 +1,4 @@
+import { HEDGE_READ_AFTER_MS } from '@stride/contract/region-routing';
 import type { Durations } from '../phases';
 import { escapeMarkup as esc, scriptJson, uplotAsset } from './html';
 import type { Journal } from './journal';
@@ -26,6 +27,53 @@ export function plainVerdict(journal: Journal): string {
     v.lostWrites > 0 ? `${v.lostWrites} writes were lost` : '',
   ].filter(Boolean);
   return `The hypothesis did not hold: ${hurt.length > 0 ? `viewers were hurt (${hurt.join(', ')}).` : 'see why below.'}`;
+}
+
+const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
+const signedMs = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${Math.round(value)} ms`);
+
+const POPULATION_NAMES = { light: 'light viewers (HTTP)', realWeb: 'real players, web pages', realTv: 'real players, TV pages' } as const;
+
+/**
+ * The figures issue 13 is judged by, each with a sentence saying what it is: play-start latency
+ * before and during the fault, the replication lag, how far back failover resumed viewers, and
+ * sign-ins during the fault.
+ */
+export function figuresHtml(journal: Journal): string {
+  const f = journal.figures;
+  const goal = f.addedP99GoalMs;
+  const rows = (Object.keys(POPULATION_NAMES) as (keyof typeof POPULATION_NAMES)[]).flatMap((key) => {
+    const split = f.playStart[key];
+    if (!split) return [];
+    const added = split.addedP99Ms;
+    const verdict = added === null ? 'not measured' : added <= goal ? 'met' : 'missed';
+    return [
+      `<tr><td>${esc(POPULATION_NAMES[key])}</td><td>${split.before.plays}: ${ms(split.before.p50Ms)} / ${ms(split.before.p99Ms)}</td><td>${split.during.plays}: ${ms(split.during.p50Ms)} / ${ms(split.during.p99Ms)}</td><td>${split.after.plays}: ${ms(split.after.p50Ms)} / ${ms(split.after.p99Ms)}</td><td class="${verdict === 'missed' ? 'bad' : verdict === 'met' ? 'ok' : 'muted'}">${signedMs(added)} (${verdict})</td></tr>`,
+    ];
+  });
+  const lag = f.replicationLag;
+  const r = f.failoverResumes;
+  const s = f.signInsDuringFault;
+  const tries = f.apiTries;
+  const resumeRows = r.each
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.viewer)}</td><td>${(e.savedBeforeFaultMs / 1000).toFixed(1)} s</td><td>${e.backSec.toFixed(1)} s</td><td class="${e.beyondLag ? 'bad' : 'ok'}">${e.beyondLag ? 'further back than the lag explains' : 'within what the lag explains'}</td></tr>`,
+    )
+    .join('');
+  return `<h2>What the fault cost (issue 13's goals)</h2>
+<h3>Play start before and during the fault</h3>
+<p>How long a viewer waited between pressing play and the first frame (light viewers: the first segment arrived; real players: the video was playing), split by when play was pressed: before the fault, while it was in place, and after it was removed. Each cell is plays: p50 / p99. Plays that never started are not in these figures: they are failed plays, counted above. The goal: a play started during the fault takes at most ${(goal / 1000).toFixed(1)} s longer at p99 than one started before it.</p>
+${rows.length > 0 ? `<table><tr><th>who</th><th>before the fault</th><th>during</th><th>after</th><th>added p99 (during − before)</th></tr>${rows.join('')}</table>` : '<p class="muted">No play reached its first frame.</p>'}
+<h3>Replication lag</h3>
+<p>Every few seconds a probe account saved progress through the primary's own path (<code>/api/region/primary/…</code>) and read the secondary's (<code>/api/region/secondary/…</code>) every 100 ms until the save showed there. The lag is the time from the primary's acknowledgement to the first read that showed it (so at most 100 ms too long, and including one trip through the CDN, as a viewer's read would). While the primary is down nothing can be measured; those minutes have no probes.</p>
+<div class="cards"><div class="card"><b>${ms(lag.p50Ms)}</b>lag p50</div><div class="card"><b>${ms(lag.maxMs)}</b>lag max</div><div class="card"><b>${lag.seen} of ${lag.probes}</b>probes seen in the secondary within 20 s</div></div>
+<h3>Resumed after failover</h3>
+<p>Viewers whose last save before the fault was acknowledged by the primary, and who were then resumed by the secondary: how far back (seconds of video) the secondary put them compared with that save. A save made less than the replication lag before the primary died may not have reached the secondary (the viewer resumes at the save before it); a save older than the largest lag measured should have, and a resume that missed it is flagged. ${r.viewers === 0 ? 'No viewer was resumed by the secondary after saving in the primary.' : `${r.viewers} viewers; the furthest back ${r.maxBackSec?.toFixed(1) ?? '—'} s; ${r.beyondLag} further back than the lag explains.`}</p>
+${resumeRows ? `<table><tr><th>viewer</th><th>last primary save, before the fault</th><th>resumed back</th><th>against the lag (max ${ms(lag.maxMs)})</th></tr>${resumeRows}</table>` : ''}
+<h3>Signing in during the fault</h3>
+<p>Light viewers sign in again (as from another device) every few plays, through the app's request function, so sign-ins happen while the fault is in place. ${s.attempts === 0 ? 'No sign-in was attempted during the fault.' : `${s.succeeded} of ${s.attempts} sign-ins during the fault succeeded${s.answeredElsewhere > 0 ? `, ${s.answeredElsewhere} of them answered by the secondary` : ''}.`}</p>
+<p class="muted">The light viewers' API tries by route (the app's request function: the default path first, a read hedged to the other region after ${HEDGE_READ_AFTER_MS} ms, a failed request sent to the regions' pinned paths): ${tries.default} on the default path, ${tries.secondary} on the secondary's pinned path, ${tries.primary} on the primary's, ${tries.hedges} of them hedges.</p>`;
 }
 
 /** report.html: self-contained (uPlot inlined, data embedded), readable without the drill's author. */
@@ -78,6 +126,7 @@ ${journal.steadyState.deviations.length > 0 ? `<ul>${journal.steadyState.deviati
 <div class="card"><b>${v.detail.resumedBack.count}</b>resumes that went back (furthest ${v.detail.resumedBack.maxSec.toFixed(1)} s)</div>
 </div>
 <p class="muted">A failed play: no first segment within 10 s of pressing play, or an error the player would show. A lost write: a progress save or view milestone the viewer made that is not in the table of the region serving at the end (${esc(v.detail.servingRegion)}); ${v.detail.lostProgressSaves} progress saves, ${v.detail.lostMilestones} milestones. ${v.detail.divergentRows} rows differ between the two regions' tables at the end.</p>
+${figuresHtml(journal)}
 <h2>Timeline</h2>
 <p class="muted">API answers per second by region, failed requests, plays in progress and failed plays; dashed lines mark the phases.</p>
 <div id="chart"></div>

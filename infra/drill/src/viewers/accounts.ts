@@ -24,6 +24,9 @@ export function drillAccounts(count: number, password: string): ViewerAccount[] 
   return Array.from({ length: count }, (_, i) => ({ id: `u-drill-${i + 1}`, email: `drill-${i + 1}@stride.test`, password }));
 }
 
+/** The replication probe's account (it saves progress of its own, never a viewer's); the viewers' password. */
+export const probeAccount = (password: string): ViewerAccount => ({ id: 'u-drill-probe', email: 'drill-probe@stride.test', password });
+
 /**
  * Puts each account into every region's table through the API's own UserRepository (as the local
  * stack seeds its demo accounts), so sign-in works in either region from the first second,

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { progressReadPath } from '@stride/contract/region-routing';
 import type { DrillEvent } from '../events';
-import { ViewerHttp } from './http-client';
 import { sleep } from '../sleep';
+import { ViewerHttp, type Answer, type RouteCounts } from './http-client';
+import { MemoryOutbox, type Delivery, type OutboxEntry, type WriteOutcome } from './outbox';
 
-/** A write the viewer made, and whether the API acknowledged it. */
+/** A write the viewer made, and how it ended (only `unacked` and `rejected` ones can be lost; see lost-writes.ts). */
 export type ViewerWrite =
   | {
       readonly kind: 'progress';
       readonly userId: string;
       readonly workoutId: string;
       readonly positionSec: number;
-      readonly acked: boolean;
+      readonly outcome: WriteOutcome;
+      /** When the viewer made it (its savedAt). */
       readonly t: number;
     }
   | {
@@ -19,7 +22,7 @@ export type ViewerWrite =
       readonly playId: string;
       readonly workoutId: string;
       readonly milestone: string;
-      readonly acked: boolean;
+      readonly outcome: WriteOutcome;
       readonly t: number;
     };
 
@@ -47,6 +50,31 @@ export interface LightViewerOptions {
   readonly stallMs?: number;
   /** Wait this long before signing in, so a crowd of viewers does not arrive in one instant. */
   readonly startDelayMs?: number;
+  /** Sign in again (as from a new device) before every n-th play, so sign-ins happen during the fault too (default 3; 0: never). */
+  readonly signInEvery?: number;
+  /** At the end, how long the outbox may keep delivering before what is left counts as never acknowledged (default 30 s). */
+  readonly drainMs?: number;
+  /** Counts every API try by route (shared by all light viewers). */
+  readonly routes?: RouteCounts;
+}
+
+/** A write in the outbox: the request that carries it, and what the drill records when it settles. */
+interface QueuedWrite {
+  readonly path: string;
+  readonly method: 'PUT' | 'POST';
+  readonly body: Record<string, unknown>;
+  readonly idempotent: boolean;
+  readonly write: (outcome: WriteOutcome) => ViewerWrite;
+  /** A progress save's position (the viewer's own record of what it last saved). */
+  readonly positionSec?: number;
+}
+
+/** What an API answer means for a write: 2xx taken; a 4xx but 408/429 refused for good; anything else later. */
+export function deliveryOf(answer: Answer): Delivery {
+  if (answer.ok) return 'acked';
+  if (typeof answer.status === 'number' && answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429)
+    return 'rejected';
+  return 'retry';
 }
 
 /** The player's cadence: a progress save every 10 s of playing (web/src/features/player/resume.ts). */
@@ -92,37 +120,66 @@ export function firstVariant(text: string, masterPath: string): string | undefin
  * One light viewer: an HTTP client replaying what the player does for one account: sign in, then
  * press play again and again on one workout: playback grant, resume position, master and media
  * playlists, segments in real time with a small buffer, a progress save every 10 s and on leave,
- * view milestones. Counts plays, failed plays (no first segment within 10 s, or an error the
- * player would show), stalls over 2 s, and every write with whether it was acknowledged.
+ * view milestones. Its API requests go through the app's own request function (region fallback,
+ * hedged reads); its writes go through an outbox with the app's semantics. Counts plays, failed
+ * plays (no first segment within 10 s, or an error the player would show), stalls over 2 s, and
+ * records each play's first frame, each sign-in, each resume point and how each write ended.
  */
 export class LightViewer {
   readonly stats: ViewerStats = { plays: 0, failedPlays: 0, stalls: 0, startMs: [], resumedBackSec: [] };
   private readonly http: ViewerHttp;
-  private lastAckedPosition: number | null = null;
+  private readonly outbox: MemoryOutbox<QueuedWrite>;
+  /** The newest save a region acknowledged: where this viewer should resume. */
+  private lastAck: { positionSec: number; savedAt: number; ackedAt: number; region: string | null } | null = null;
   private durationSec = 0;
   private markSignedIn!: () => void;
   /** Resolves once this viewer has signed in (the drill's steady-state window starts after everyone has). */
   readonly signedIn = new Promise<void>((resolve) => (this.markSignedIn = resolve));
 
   constructor(private readonly options: LightViewerOptions) {
-    this.http = new ViewerHttp({ siteUrl: options.siteUrl, record: options.record, signal: options.signal });
+    this.http = this.newHttp();
+    this.outbox = new MemoryOutbox<QueuedWrite>({
+      send: (entry, signal) => this.deliver(entry, signal),
+      settled: (entry, outcome) => options.recordWrite(entry.meta.write(outcome)),
+      now: Date.now,
+      sleep: (ms, signal) => sleep(ms, signal),
+      random: Math.random,
+    });
+  }
+
+  private newHttp(): ViewerHttp {
+    const { siteUrl, record, signal, routes } = this.options;
+    return new ViewerHttp({ siteUrl, record, signal, ...(routes ? { routes } : {}) });
   }
 
   async run(): Promise<void> {
     const { signal } = this.options;
+    const delivering = this.outbox.run();
     await sleep(this.options.startDelayMs ?? 0, signal);
     while (!signal.aborted && !(await this.signIn())) await sleep(1_000, signal);
     this.markSignedIn();
-    while (!signal.aborted) {
+    const every = this.options.signInEvery ?? 3;
+    for (let n = 1; !signal.aborted; n += 1) {
+      // A viewer signing in on another device meanwhile: the new session is used when it worked.
+      if (every > 0 && n % every === 0) await this.signIn();
+      if (signal.aborted) break;
       await this.play();
       await sleep(this.options.gapSec * 1000, signal);
     }
+    // The drill is over (its faults are off): the outbox gets a bounded time to deliver what it holds.
+    this.outbox.close(this.options.drainMs ?? 30_000);
+    await delivering;
   }
 
+  /** Signs in with a fresh cookie jar (a new device); the viewer keeps its old session if that failed. */
   private async signIn(): Promise<boolean> {
     const { email, password } = this.options.account;
-    // Sign-in is a POST: the app does not retry it; the viewer tries again a second later.
-    const answer = await this.http.request('/api/auth/login', { method: 'POST', body: { email, password }, api: true });
+    const attempt = this.newHttp();
+    const t = Date.now();
+    // The app sends sign-in through the same fallback (a sign-in only creates a session: safe to send again elsewhere).
+    const answer = await attempt.api('/api/auth/login', { method: 'POST', body: { email, password }, idempotent: true });
+    this.options.record({ t, type: 'sign-in', viewer: this.options.name, ok: answer.ok, region: answer.region });
+    if (answer.ok) this.http.jar.adopt(attempt.jar);
     return answer.ok;
   }
 
@@ -139,7 +196,8 @@ export class LightViewer {
     this.options.record({ t: pressedAt, type: 'play-started', viewer: name });
     const late = () => Date.now() - pressedAt > budget;
 
-    const grant = await this.http.request(`/api/playback/${workoutId}`, { api: true });
+    // The grant and the resume point in parallel, as the player asks for them.
+    const [grant, resume] = await Promise.all([this.http.api(`/api/playback/${workoutId}`), this.http.api(progressReadPath(workoutId))]);
     if (!grant.ok) return this.failPlay(`playback grant ${grant.status}`);
     let hlsUrl: string;
     try {
@@ -149,33 +207,42 @@ export class LightViewer {
     } catch {
       return this.failPlay('playback grant unreadable');
     }
-    const resume = await this.http.request(`/api/progress/${workoutId}`, { api: true });
     let position = 0;
     if (resume.ok) {
       const saved = JSON.parse(resume.body) as { positionSec: number; durationSec: number };
       // As resumePosition (web/src/features/player/resume.ts): near the end starts over.
       const nearEnd = saved.durationSec > 0 && saved.positionSec >= saved.durationSec - Math.min(10, saved.durationSec * 0.05);
       position = saved.positionSec >= 5 && !nearEnd ? saved.positionSec : 0;
-      if (this.lastAckedPosition !== null && saved.positionSec < this.lastAckedPosition && !nearEnd)
-        this.stats.resumedBackSec.push(this.lastAckedPosition - saved.positionSec);
+      const last = this.lastAck;
+      this.options.record({
+        t: Date.now(),
+        type: 'resume',
+        viewer: name,
+        region: resume.region,
+        positionSec: saved.positionSec,
+        lastSave: last && { positionSec: last.positionSec, ackedAt: last.ackedAt, region: last.region },
+      });
+      if (last !== null && saved.positionSec < last.positionSec && !nearEnd)
+        this.stats.resumedBackSec.push(last.positionSec - saved.positionSec);
     }
-    const master = await this.http.request(hlsUrl, { api: false });
+    const master = await this.http.media(hlsUrl);
     if (!master.ok || late()) return this.failPlay(`master playlist ${master.status}`);
     const variant = firstVariant(master.body, hlsUrl);
     if (!variant) return this.failPlay('master playlist without a variant');
-    const media = await this.http.request(variant, { api: false });
+    const media = await this.http.media(variant);
     if (!media.ok || late()) return this.failPlay(`media playlist ${media.status}`);
     const { segments, segmentSec } = parseMediaPlaylist(media.body, variant);
     if (segments.length === 0) return this.failPlay('media playlist without segments');
     const segmentAt = (sec: number) => segments[Math.floor(sec / segmentSec) % segments.length] ?? segments[0] ?? '';
 
-    const first = await this.http.request(segmentAt(position), { api: false });
+    const first = await this.http.media(segmentAt(position));
     if (!first.ok) return this.failPlay(`first segment ${first.status}`);
     if (late()) return this.failPlay(`first segment after ${Date.now() - pressedAt} ms`);
     this.stats.startMs.push(Date.now() - pressedAt);
+    this.options.record({ t: Date.now(), type: 'first-frame', viewer: name, pressedAt });
 
     const playId = randomUUID();
-    void this.milestone(playId, 'start', position);
+    this.milestone(playId, 'start', position);
     let buffered = Math.floor(position / segmentSec) * segmentSec + segmentSec;
     let fetching: Promise<void> | undefined;
     let stalledSince: number | null = null;
@@ -191,7 +258,7 @@ export class LightViewer {
       last = now;
       if (!fetching && buffered - position < BUFFER_AHEAD_SEC) {
         const at = buffered;
-        fetching = this.http.request(segmentAt(at), { api: false }).then((answer) => {
+        fetching = this.http.media(segmentAt(at)).then((answer) => {
           if (answer.ok) buffered = at + segmentSec;
           fetching = undefined;
         });
@@ -211,62 +278,65 @@ export class LightViewer {
       }
       if (position - lastSaved >= PROGRESS_SAVE_EVERY_SEC) {
         lastSaved = position;
-        void this.saveProgress(position);
+        this.saveProgress(position);
       }
       for (const [milestone, share] of MILESTONES) {
         if (!reached.has(milestone) && this.durationSec > 0 && position >= share * this.durationSec) {
           reached.add(milestone);
-          void this.milestone(playId, milestone, position);
+          this.milestone(playId, milestone, position);
         }
       }
     }
     await fetching;
-    // Leaving the player saves where the viewer got to.
-    await this.saveProgress(position);
+    // Leaving the player saves where the viewer got to (through the outbox, as the app's sendBeacon rule).
+    this.saveProgress(position);
     this.options.record({ t: Date.now(), type: 'play-ended', viewer: name });
   }
 
-  private async saveProgress(positionSec: number): Promise<void> {
+  /** One try at delivering an outbox entry (the request function does the fallback within it). */
+  private async deliver(entry: OutboxEntry<QueuedWrite>, signal: AbortSignal): Promise<Delivery> {
+    const q = entry.meta;
+    const answer = await this.http.api(q.path, { method: q.method, body: q.body, idempotent: q.idempotent, signal });
+    const delivery = deliveryOf(answer);
+    if (delivery === 'acked' && q.positionSec !== undefined && (this.lastAck === null || entry.order > this.lastAck.savedAt))
+      this.lastAck = { positionSec: q.positionSec, savedAt: entry.order, ackedAt: Date.now(), region: answer.region };
+    return delivery;
+  }
+
+  private saveProgress(positionSec: number): void {
+    const { workoutId, account } = this.options;
     const rounded = Math.round(positionSec * 10) / 10;
-    const issuedAt = Date.now();
-    const answer = await this.http.request(`/api/progress/${this.options.workoutId}`, {
-      method: 'PUT',
-      // As the player: when the position was read, so a late retry never moves the viewer back.
-      body: { positionSec: rounded, durationSec: this.durationSec, savedAt: issuedAt },
-      api: true,
-    });
-    if (answer.ok) this.lastAckedPosition = rounded;
-    this.options.recordWrite({
-      kind: 'progress',
-      userId: this.options.account.id,
-      workoutId: this.options.workoutId,
-      positionSec: rounded,
-      acked: answer.ok,
-      t: issuedAt,
+    // As the player: when the position was read, so a late retry never moves the viewer back.
+    const savedAt = Date.now();
+    this.outbox.put({
+      key: `progress:${workoutId}`,
+      order: savedAt,
+      meta: {
+        path: `/api/progress/${workoutId}`,
+        method: 'PUT',
+        body: { positionSec: rounded, durationSec: this.durationSec, savedAt },
+        idempotent: true,
+        positionSec: rounded,
+        write: (outcome) => ({ kind: 'progress', userId: account.id, workoutId, positionSec: rounded, outcome, t: savedAt }),
+      },
     });
   }
 
-  private async milestone(playId: string, milestone: string, positionSec: number): Promise<void> {
-    const { workoutId } = this.options;
-    const issuedAt = Date.now();
-    const body = {
-      workoutId,
-      playId,
-      event: milestone,
-      positionSec: Math.round(positionSec),
-      durationSec: this.durationSec,
-      eventId: `${playId}-${milestone}`,
-    };
-    // The app marks view events idempotent (a milestone is a set member), so they retry.
-    const answer = await this.http.request('/api/views', { method: 'POST', body, idempotent: true, api: true });
-    this.options.recordWrite({
-      kind: 'milestone',
-      userId: this.options.account.id,
-      playId,
-      workoutId,
-      milestone,
-      acked: answer.ok,
-      t: issuedAt,
+  private milestone(playId: string, milestone: string, positionSec: number): void {
+    const { workoutId, account } = this.options;
+    const t = Date.now();
+    const eventId = `${playId}-${milestone}`;
+    this.outbox.put({
+      key: eventId,
+      order: t,
+      meta: {
+        path: '/api/views',
+        method: 'POST',
+        body: { workoutId, playId, event: milestone, positionSec: Math.round(positionSec), durationSec: this.durationSec, eventId },
+        // A milestone is a set member: the app marks view events idempotent, so they fall back and retry.
+        idempotent: true,
+        write: (outcome) => ({ kind: 'milestone', userId: account.id, playId, workoutId, milestone, outcome, t }),
+      },
     });
   }
 }

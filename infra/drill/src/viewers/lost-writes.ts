@@ -14,10 +14,13 @@ export const playKey = (userId: string, playId: string) => `${userId} ${playId}`
 /**
  * Writes the viewers made that never reached the table (pure):
  * - a view milestone is lost when its play's set in the table lacks it;
- * - progress saves of one workout form a sequence; the table should hold the last one. A save is
- *   lost when it failed (never acknowledged) and is not what the table holds, or when it came
- *   after the last save the table reflects (it failed, or a stale copy overwrote it). An
- *   acknowledged save later replaced by a newer one did reach the table.
+ * - progress saves of one workout form a sequence; the table should hold the newest one. A save
+ *   is lost when it was never acknowledged by the end of the drill (still in the outbox after its
+ *   drain, or refused) and is not what the table holds, or when it was acknowledged but came after
+ *   the last save the table reflects (a stale copy overwrote it). A save a newer one replaced in
+ *   the outbox before it was sent (`superseded`) is not a write of its own: the newer one carries
+ *   the viewer further, and is judged. An acknowledged save later replaced by a newer one did
+ *   reach the table.
  */
 export function countLostWrites(
   writes: readonly ViewerWrite[],
@@ -28,9 +31,9 @@ export function countLostWrites(
   for (const w of [...writes].sort((a, b) => a.t - b.t)) {
     if (w.kind === 'milestone') {
       if (!table.milestones.get(playKey(w.userId, w.playId))?.has(w.milestone)) lostMilestones += 1;
-    } else {
+    } else if (w.outcome !== 'superseded') {
       const key = progressKey(w.userId, w.workoutId);
-      progress.set(key, [...(progress.get(key) ?? []), { positionSec: w.positionSec, acked: w.acked }]);
+      progress.set(key, [...(progress.get(key) ?? []), { positionSec: w.positionSec, acked: w.outcome === 'acked' }]);
     }
   }
   let lostProgress = 0;

@@ -11,6 +11,8 @@ export interface RealPlayersOptions {
   readonly playSec: number;
   readonly record: (e: DrillEvent) => void;
   readonly signal: AbortSignal;
+  /** How long the players' outboxes may deliver at the end before what is left counts as lost. */
+  readonly drainMs?: number;
 }
 
 export interface RealPlayerCounts {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ViewerWrite } from './light-viewer';
 import { firstVariant, parseMediaPlaylist } from './light-viewer';
 import { countLostWrites, playKey, progressKey } from './lost-writes';
+import type { WriteOutcome } from './outbox';
 
-const save = (positionSec: number, acked: boolean, t: number): ViewerWrite => ({
+const save = (positionSec: number, acked: boolean | WriteOutcome, t: number): ViewerWrite => ({
   kind: 'progress',
   userId: 'u1',
   workoutId: 'w-1',
   positionSec,
-  acked,
+  outcome: acked === true ? 'acked' : acked === false ? 'unacked' : acked,
   t,
 });
 const milestone = (playId: string, m: string, acked: boolean): ViewerWrite => ({
@@ -17,7 +18,7 @@ const milestone = (playId: string, m: string, acked: boolean): ViewerWrite => ({
   playId,
   workoutId: 'w-1',
   milestone: m,
-  acked,
+  outcome: acked ? 'acked' : 'unacked',
   t: 0,
 });
 const table = (position: number | undefined, plays: Record<string, string[]> = {}) => ({
@@ -46,6 +47,12 @@ describe('countLostWrites', () => {
     // Last writer wins put back an older position: both later saves are gone.
     expect(countLostWrites([save(10, true, 1), save(20, true, 2), save(30, true, 3)], table(10)).lostProgress).toBe(2);
     expect(countLostWrites([save(10, false, 1)], table(undefined)).lostProgress).toBe(1);
+  });
+
+  it('judges a save the outbox replaced with a newer one by that newer one, and counts a refused save', () => {
+    expect(countLostWrites([save(10, true, 1), save(20, 'superseded', 2), save(30, true, 3)], table(30)).lostProgress).toBe(0);
+    expect(countLostWrites([save(10, true, 1), save(20, 'superseded', 2), save(30, false, 3)], table(10)).lostProgress).toBe(1);
+    expect(countLostWrites([save(10, true, 1), save(20, 'rejected', 2)], table(10)).lostProgress).toBe(1);
   });
 
   it('counts a milestone missing from its play, acknowledged or not', () => {
