@@ -11,7 +11,7 @@ import { ReservedConcurrency } from './api/concurrency';
 import { RegionFaults } from './api/faults';
 import { createRegionServer } from './api/region-server';
 import { AccessLog } from './cloudfront/access-log';
-import { BucketOrigin } from './cloudfront/bucket-origin';
+import { BucketOrigin, S3BucketOrigin } from './cloudfront/bucket-origin';
 import { createDistribution, type Distribution, type OriginGroup } from './cloudfront/distribution';
 import { loadEdgeFunctions } from './cloudfront/edge-function';
 import { Invalidations } from './cloudfront/invalidations';
@@ -25,6 +25,8 @@ import { ensureMediaKeys } from './data/media-keys';
 import { ensureOriginSecret } from './data/origin-secret';
 import { replicate } from './data/replicate';
 import { close, listen, LOOPBACK } from './listen';
+import { startLocalS3, type LocalS3 } from './s3/local-s3';
+import { syncFolderToBucket } from './s3/sync-folder';
 import { FailoverRecordSet, type FailoverTarget } from './route53/failover-record';
 import { HealthCheck } from './route53/health-check';
 import { ResolverCache } from './route53/resolver-cache';
@@ -54,6 +56,8 @@ export interface RunningStack {
   readonly dynamo: GlobalTable<Region>;
   readonly site: OriginGroup;
   readonly media: OriginGroup;
+  /** The local S3 server holding the site buckets (publish writes releases there with the real S3 client). */
+  readonly s3: LocalS3 & { readonly siteBucket: string; readonly siteReplicaBucket: string };
   readonly dns: ResolverCache;
   readonly records: FailoverRecordSet;
   readonly invalidations: Invalidations;
@@ -171,9 +175,18 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     }
     mkdirSync(config.siteReplicaDir, { recursive: true });
     mkdirSync(config.mediaReplicaDir, { recursive: true });
+    // The site buckets live on a local S3 server, brought up to date with the build folders at
+    // start (as a deploy's sync would); the local CloudFront reads them with GetObject.
+    const SITE_BUCKET = 'stride-site-primary';
+    const SITE_REPLICA_BUCKET = 'stride-site-replica';
+    const s3 = await startLocalS3({ dir: path.join(config.dataDir, 's3'), port: 0, buckets: [SITE_BUCKET, SITE_REPLICA_BUCKET] });
+    cleanups.push(() => s3.close());
+    const s3Client = s3.client();
+    await syncFolderToBucket(s3Client, SITE_BUCKET, config.siteDir);
+    await syncFolderToBucket(s3Client, SITE_REPLICA_BUCKET, config.siteReplicaDir);
     const site = {
-      primary: new BucketOrigin('stride-site-primary', config.siteDir),
-      replica: new BucketOrigin('stride-site-replica', config.siteReplicaDir),
+      primary: new S3BucketOrigin(SITE_BUCKET, s3Client, SITE_BUCKET),
+      replica: new S3BucketOrigin(SITE_REPLICA_BUCKET, s3Client, SITE_REPLICA_BUCKET),
     };
     const media = {
       primary: new BucketOrigin('stride-media', config.mediaDir),
@@ -214,6 +227,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       dynamo,
       site,
       media,
+      s3: Object.assign(s3, { siteBucket: SITE_BUCKET, siteReplicaBucket: SITE_REPLICA_BUCKET }),
       dns,
       records,
       invalidations,

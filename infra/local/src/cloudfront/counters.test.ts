@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, writeFiles, type TestStack } from '../testing/harness';
+import { startTestStack, type TestStack } from '../testing/harness';
 import { contentKind, type CountersSnapshot } from './counters';
 
 let t: TestStack;
@@ -23,7 +23,7 @@ describe('local CloudFront counters and request collapsing', () => {
   });
 
   it('sends one origin request for twenty simultaneous requests of one cache key; the others are hits or collapsed onto it', async () => {
-    writeFiles(t.dirs.site, { 'ttl/spike.html': 'spike' });
+    await t.putSite({ 'ttl/spike.html': 'spike' });
     const before = await cdn();
     const answers = await Promise.all(Array.from({ length: 20 }, () => t.site('/ttl/spike.html')));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISTRIBUTION, EDGE_EVENT_TYPES, withBehavior } from '../../../distribution/distribution-description';
-import { cookieHeader, json, startTestStack, writeFiles, type TestStack } from '../testing/harness';
+import { cookieHeader, json, startTestStack, type TestStack } from '../testing/harness';
 import { LOCAL_VIEWER_COUNTRY_HEADER } from './viewer-facts';
 
 let t: TestStack;
@@ -35,9 +35,9 @@ describe('local CloudFront cache', () => {
 
   it('serves a changed object only after expiry (or an invalidation), not before', async () => {
     await t.site('/ttl/b.html'); // 404 first: warms nothing useful
-    writeFiles(t.dirs.site, { 'ttl/c.html': 'c v1' });
+    await t.putSite({ 'ttl/c.html': 'c v1' });
     expect(await (await t.site('/ttl/c.html')).text()).toBe('c v1');
-    writeFiles(t.dirs.site, { 'ttl/c.html': 'c v2' });
+    await t.putSite({ 'ttl/c.html': 'c v2' });
     expect(await (await t.site('/ttl/c.html')).text()).toBe('c v1');
     t.clock.advance(61);
     const refreshed = await t.site('/ttl/c.html');
@@ -60,7 +60,7 @@ describe('local CloudFront cache', () => {
 
   it('serves stale within stale-while-revalidate and refreshes behind it', async () => {
     expect(await (await t.site('/swr/a.html')).text()).toBe('swr a v1');
-    writeFiles(t.dirs.site, { 'swr/a.html': 'swr a v2' });
+    await t.putSite({ 'swr/a.html': 'swr a v2' });
     t.clock.advance(15); // expired (10 s) but within 10 + 30
     const stale = await t.site('/swr/a.html');
     expect(xCache(stale)).toBe('Hit from cloudfront');
@@ -72,7 +72,7 @@ describe('local CloudFront cache', () => {
   });
 
   it('leaves cookies and query strings out of the static cache key', async () => {
-    writeFiles(t.dirs.site, { 'ttl/key.html': 'key' });
+    await t.putSite({ 'ttl/key.html': 'key' });
     expect(xCache(await t.site('/ttl/key.html', { headers: { cookie: 'a=1' } }))).toBe('Miss from cloudfront');
     expect(xCache(await t.site('/ttl/key.html', { headers: { cookie: 'stride_session=other; b=2' } }))).toBe('Hit from cloudfront');
     expect(xCache(await t.site('/ttl/key.html?utm_source=x'))).toBe('Hit from cloudfront');
@@ -94,7 +94,7 @@ describe('local CloudFront cache', () => {
     expect(missing.status).toBe(404);
     expect(xCache(missing)).toBe('Error from cloudfront');
     expect(await missing.text()).toContain('<Code>NoSuchKey</Code>');
-    writeFiles(t.dirs.site, { 'ttl/missing-page.html': 'now here' });
+    await t.putSite({ 'ttl/missing-page.html': 'now here' });
     t.clock.advance(59);
     const cached = await t.site('/ttl/missing-page.html');
     expect(cached.status).toBe(404);
@@ -107,7 +107,7 @@ describe('local CloudFront cache', () => {
 
     // No Cache-Control on the error: the next request asks the origin again.
     expect((await t.site('/gone-then-back.html')).status).toBe(404);
-    writeFiles(t.dirs.site, { 'gone-then-back.html': 'back' });
+    await t.putSite({ 'gone-then-back.html': 'back' });
     const back = await t.site('/gone-then-back.html');
     expect(back.status).toBe(200);
     expect(await back.text()).toBe('back');
@@ -122,7 +122,7 @@ describe('local CloudFront cache', () => {
 
 describe('invalidations', () => {
   it('removes exact paths and * prefixes, keeping the rest', async () => {
-    writeFiles(t.dirs.site, { 'ttl/inv/one.html': '1', 'ttl/inv/two.html': '2', 'ttl/keep.html': 'k' });
+    await t.putSite({ 'ttl/inv/one.html': '1', 'ttl/inv/two.html': '2', 'ttl/keep.html': 'k' });
     for (const p of ['/ttl/inv/one.html', '/ttl/inv/two.html', '/ttl/keep.html']) await t.site(p);
     const created = await t.console('/api/invalidations', json({ paths: ['/ttl/inv/*'], callerReference: 'test-1' }));
     expect(created.status).toBe(201);
@@ -213,7 +213,7 @@ describe('Lambda@Edge at all four events', () => {
   });
 
   it('runs viewer-request → origin-request → origin-response → viewer-response on a miss', async () => {
-    writeFiles(t.dirs.site, { 'ttl/edge.html': 'edge' });
+    await t.putSite({ 'ttl/edge.html': 'edge' });
     const response = await t.site('/ttl/edge.html');
     expect(xCache(response)).toBe('Miss from cloudfront');
     // origin-request throws unless it sees the header viewer-request added, so a 200 proves the chain.
@@ -352,7 +352,7 @@ describe('CloudFront API for SDK clients', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     try {
-      writeFiles(t.dirs.site, { 'ttl/sdk.html': 'sdk' });
+      await t.putSite({ 'ttl/sdk.html': 'sdk' });
       await t.site('/ttl/sdk.html');
       expect(xCache(await t.site('/ttl/sdk.html'))).toBe('Hit from cloudfront');
       const created = await client.send(
@@ -396,7 +396,7 @@ describe('viewer geolocation', () => {
   });
 
   it('runs only the functions the behavior associates (viewer-request and origin-response on the default behavior)', async () => {
-    writeFiles(t.dirs.site, { 'ttl/associated.html': 'a' });
+    await t.putSite({ 'ttl/associated.html': 'a' });
     const response = await t.site('/ttl/associated.html');
     expect(response.status).toBe(200);
     // origin-request would have thrown without the viewer-request header; viewer-response is not associated.

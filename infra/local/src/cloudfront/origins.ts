@@ -1,5 +1,5 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
-import type { BucketOrigin } from './bucket-origin';
+import type { ObjectSource } from './bucket-origin';
 import { fromNodeHeaders } from './edge-event';
 import type { LocalOriginGroup } from './distribution-config';
 
@@ -21,9 +21,15 @@ const noSuchKey = (uri: string) =>
   );
 
 /** A GET to an S3 origin: 200 with the object, 304 for a matching If-None-Match, 404 NoSuchKey. */
-export async function fetchFromBucket(bucket: BucketOrigin, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
+export async function fetchFromBucket(bucket: ObjectSource, uri: string, ifNoneMatch?: string): Promise<OriginResponse> {
   if (!bucket.available) throw new OriginConnectionError(`could not connect to ${bucket.name}`);
-  const object = await bucket.get(uri);
+  let object;
+  try {
+    object = await bucket.get(uri);
+  } catch (error) {
+    // The bucket's server did not answer (or answered 5xx): to CloudFront, an origin it could not reach.
+    throw new OriginConnectionError(`could not read ${bucket.name}: ${(error as Error).message}`);
+  }
   if (!object)
     return {
       status: 404,

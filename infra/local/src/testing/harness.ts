@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import path from 'node:path';
 import type { DistributionDescription } from '../../../distribution/distribution-description';
+import { contentTypeOf } from '../../../publish/content-types';
 import { defaultConfig, type LocalStackConfig } from '../config';
 import { startLocalStack, type RunningStack } from '../stack';
 import { writeFixtureEdge } from './fixture-edge';
@@ -19,6 +21,8 @@ export interface TestStack {
   /** The injected clock; `advance` moves it instead of sleeping. */
   readonly clock: { now: number; advance(seconds: number): void };
   site(pathname: string, init?: RequestInit): Promise<Response>;
+  /** Puts objects into the primary site bucket on the local S3 server (and its folder), as an upload would. */
+  putSite(files: Record<string, string | Buffer>): Promise<void>;
   console(pathname: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
 }
@@ -104,6 +108,12 @@ export async function startTestStack(
     dirs,
     clock,
     site: (pathname, init) => fetch(`${stack.siteUrl}${pathname}`, init),
+    async putSite(files) {
+      writeFiles(dirs.site, files);
+      const s3 = stack.s3.client();
+      for (const [key, body] of Object.entries(files))
+        await s3.send(new PutObjectCommand({ Bucket: stack.s3.siteBucket, Key: key, Body: body, ContentType: contentTypeOf(key) }));
+    },
     console: (pathname, init) => fetch(`${stack.consoleUrl}${pathname}`, init),
     async stop() {
       await stack.close();
