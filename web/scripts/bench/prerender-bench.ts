@@ -33,7 +33,7 @@ export function samplePages<T>(pages: readonly T[], cap: number): T[] {
 }
 
 /** The bare baseline: the same page's content as plain elements, no router, store, state or template. */
-function barePage(page: PageSpec, catalog: readonly Program[]): ReactElement {
+export function barePage(page: PageSpec, catalog: readonly Program[]): ReactElement {
   const program = page.detailSlugs[0] === undefined ? undefined : catalog.find((p) => p.slug === page.detailSlugs[0]);
   const body =
     program !== undefined
