@@ -59,4 +59,13 @@ describe('what the URI alone decides', () => {
     expect(classifyUri('/assets/app-1a2b.js', table)).toMatchObject({ kind: 'unrouted', servedAsFile: true });
     expect(classifyUri('/programs/coming-soon/index.html', table)).toMatchObject({ kind: 'unrouted', servedAsFile: false });
   });
+
+  it('never serves a release object by name: the pointer, a manifest and a release copy of an unlaunched page are the 404 page', () => {
+    for (const uri of [
+      '/releases/live.json',
+      '/releases/r-20261205-120000-ab12/release.json',
+      '/Releases/r-1/programs/coming-soon/index.html',
+    ])
+      expect(classifyUri(uri, table)).toMatchObject({ kind: 'unrouted', servedAsFile: false, programOfData: undefined });
+  });
 });

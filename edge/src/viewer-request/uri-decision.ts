@@ -45,6 +45,10 @@ export function classifyUri(rawUri: string, table: RouteTable): UriDecision {
   const path = normalized.path;
   const lower = path.toLowerCase();
   if (isOriginPath(lower)) return { kind: 'origin', uri: encodePath(path) };
+  // Release objects (manifests, the pointer, each release's copies) are reached only through the
+  // routing, which applies launch and licence rules; asked for by name, they do not exist.
+  if (lower === '/releases' || lower.startsWith('/releases/'))
+    return { kind: 'unrouted', uri: encodePath(path), needsSession: false, programOfData: undefined, servedAsFile: false };
 
   // `/x/index.html` is the page `/x`: one canonical URL, and no way around its rules.
   const objectPage = pagePathOfObject(path);

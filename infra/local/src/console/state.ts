@@ -1,6 +1,7 @@
 import type { AccessLogEntry } from '../cloudfront/access-log';
 import type { CountersSnapshot } from '../cloudfront/counters';
 import type { Invalidation, Invalidations } from '../cloudfront/invalidations';
+import { DISTRIBUTION_ID } from '../cloudfront/edge-event';
 import type { GlobalTable, ReplicationStatus } from '../data/global-table';
 import type { CheckerState, HealthCheck } from '../route53/health-check';
 import type { ReservedConcurrency } from '../api/concurrency';
@@ -52,6 +53,17 @@ export interface StackState {
   readonly cdn: CountersSnapshot;
   readonly origins: { readonly name: string; readonly available: boolean }[];
   readonly edgeFunctions: readonly string[];
+  /**
+   * Where releases are published locally (`npm run launch` reads this to find them): the local S3
+   * server (an endpoint for a path-style S3Client), the site bucket and its replicas, and the
+   * distribution id the console's CloudFront API answers for.
+   */
+  readonly releases: {
+    readonly s3Endpoint: string;
+    readonly bucket: string;
+    readonly replicaBuckets: readonly string[];
+    readonly distributionId: string;
+  };
   readonly invalidations: readonly Invalidation[];
   readonly recentRequests: readonly AccessLogEntry[];
 }
@@ -83,6 +95,7 @@ export interface ConsoleStack {
   readonly records: FailoverRecordSet;
   readonly invalidations: Invalidations;
   readonly edgeFunctions: readonly string[];
+  readonly s3: { readonly endpoint: string; readonly siteBucket: string; readonly siteReplicaBucket: string };
   setReservedConcurrency(region: Region, value: number | null): void;
   state(): StackState;
 }
@@ -132,6 +145,12 @@ export function buildState(stack: ConsoleStack): StackState {
       available: b.available,
     })),
     edgeFunctions: stack.edgeFunctions,
+    releases: {
+      s3Endpoint: stack.s3.endpoint,
+      bucket: stack.s3.siteBucket,
+      replicaBuckets: [stack.s3.siteReplicaBucket],
+      distributionId: DISTRIBUTION_ID,
+    },
     invalidations: stack.invalidations.history.slice(0, 10),
     recentRequests: stack.distribution.log.recent.slice(0, 30),
   };
