@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { programPath } from '@stride/contract/urls';
 import type { Program } from '../src/shared/content/schema';
 import { validatePrograms } from '../src/shared/content/validate-programs';
 import { ContentError, sortCatalog } from './content';
@@ -51,9 +52,11 @@ export async function checkContent(dirs: ContentDirs): Promise<ContentCheck> {
   const notes: string[] = [];
   if (existsSync(path.join(dirs.serverDir, 'entry-server.js'))) {
     const entry = await loadEntryServer(dirs.serverDir);
-    const pages = entry.pagesFor(programs).filter((p) => p.role === 'page');
+    const routes = new Set(entry.pagesFor(programs).flatMap((p) => (p.role === 'page' ? [p.route] : [])));
+    // A program file with problems is still meant to be a page: its redirects are not the problem.
+    for (const name of names) routes.add(programPath(name.slice(0, -'.json'.length)));
     try {
-      await loadRedirects(dirs.redirects, new Set(pages.map((p) => p.route)));
+      await loadRedirects(dirs.redirects, routes);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       const lines = error.message.split('\n');

@@ -98,6 +98,18 @@ describe('launch check', () => {
   });
 });
 
+describe('launch check with a build (redirects checked against its pages)', () => {
+  it('names a redirect to a page the site does not build beside a program problem', async () => {
+    paths = { ...paths, distDir: path.join(repoRoot, 'web', 'dist') };
+    await writeFile(paths.redirects, JSON.stringify({ redirects: [{ from: '/go/yoga', to: '/programs/no-such-program' }] }));
+    await writeFile(path.join(content, 'broken.json'), '[]');
+    const result = await launch('check');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/redirects\.json: redirects\.0\.to: "\/programs\/no-such-program" is not a page the site builds/);
+    expect(result.err).toMatch(/broken\.json: \(file\): /);
+  });
+});
+
 describe('launch list', () => {
   it('shows scheduled and live programs with licences, and what changed since the last build', async () => {
     const programs = (await readdir(content)).map((f) => f.replace('.json', ''));
