@@ -26,7 +26,7 @@ import { drillAccounts, probeAccount, readTable, seedAccounts } from './viewers/
 import { emptyRouteCounts } from './viewers/http-client';
 import { LightViewer, type ViewerWrite } from './viewers/light-viewer';
 import { runReplicationProbe } from './viewers/replication-probe';
-import { countLostWrites, type TableView } from './viewers/lost-writes';
+import { countLostWrites, progressKey, realPlayerLostWrites, type TableView } from './viewers/lost-writes';
 import { sleep } from './sleep';
 
 /** What a drill run takes (the CLI and the console build it). */
@@ -319,19 +319,42 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   const serving = views.get(servingRegion) ?? { progress: new Map(), milestones: new Map() };
   const other = [...views.entries()].find(([r]) => r !== servingRegion)?.[1] ?? serving;
   const lost = countLostWrites(writes, serving);
+  // The real players' writes: what their app's outbox never got acknowledged, and the final position checked in the table.
+  let realLost: ReturnType<typeof realPlayerLostWrites> | undefined;
+  if (realCounts) {
+    const servingTable = tables.find((t) => t.region === servingRegion) ?? tables[0];
+    const playerView = servingTable
+      ? await readTable(
+          servingTable,
+          playerAccounts.map((a) => a.id),
+        )
+      : undefined;
+    realLost = realPlayerLostWrites(realCounts.writes, (userId, workoutId) => {
+      const key = progressKey(userId, workoutId);
+      const positionSec = playerView?.progress.get(key);
+      return positionSec === undefined ? undefined : { positionSec, savedAt: playerView?.progressSavedAt?.get(key) ?? null };
+    });
+  }
   const endedAt = Date.now();
 
   const counted = events.filter((e) => e.t >= countFrom);
   const tally = (type: DrillEvent['type'], who?: string) =>
     counted.filter((e) => e.type === type && (who === undefined || ('viewer' in e && e.viewer.startsWith(who)))).length;
   const realTally = realCounts
-    ? { plays: tally('play-started', 'player-'), failedPlays: tally('play-failed', 'player-'), stalls: tally('stall', 'player-') }
+    ? {
+        plays: tally('play-started', 'player-'),
+        failedPlays: tally('play-failed', 'player-'),
+        stalls: tally('stall', 'player-'),
+        lostWrites: realLost?.lost ?? 0,
+        unacknowledgedWrites: realLost?.unacknowledged ?? 0,
+        finalSaveNotInTable: realLost?.notInTable ?? 0,
+      }
     : undefined;
   const counts = {
     plays: tally('play-started'),
     failedPlays: tally('play-failed'),
     stalls: tally('stall'),
-    lostWrites: lost.lost,
+    lostWrites: lost.lost + (realLost?.lost ?? 0),
   };
   // Issue 13's figures, from the recorded events.
   const window = faultWindowOf(events);

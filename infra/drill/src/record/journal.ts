@@ -55,7 +55,17 @@ export interface Journal {
       /** Rows that differ between the two regions' tables at the end. */
       readonly divergentRows: number;
       /** Real players (Chromium) when any ran. */
-      readonly realPlayers?: { readonly plays: number; readonly failedPlays: number; readonly stalls: number };
+      readonly realPlayers?: {
+        readonly plays: number;
+        readonly failedPlays: number;
+        readonly stalls: number;
+        /** unacknowledgedWrites + finalSaveNotInTable (see realPlayerLostWrites). */
+        readonly lostWrites: number;
+        /** Entries left in the app's outbox (localStorage) after the final drain. */
+        readonly unacknowledgedWrites: number;
+        /** Players whose newest save left the outbox but is not what the serving table holds. */
+        readonly finalSaveNotInTable: number;
+      };
     };
   };
   /** Issue 13's figures: what the fault cost viewers beyond failed plays and lost writes. */

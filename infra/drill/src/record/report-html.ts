@@ -127,6 +127,11 @@ ${journal.steadyState.deviations.length > 0 ? `<ul>${journal.steadyState.deviati
 </div>
 <p class="muted">A failed play: no first segment within 10 s of pressing play, or an error the player would show. A lost write: a progress save or view milestone the viewer made that is not in the table of the region serving at the end (${esc(v.detail.servingRegion)}); ${v.detail.lostProgressSaves} progress saves, ${v.detail.lostMilestones} milestones. ${v.detail.divergentRows} rows differ between the two regions' tables at the end.</p>
 ${figuresHtml(journal)}
+${
+  v.detail.realPlayers
+    ? `<p class="muted">Of these, real players (Chromium, alternately on web and TV pages): ${v.detail.realPlayers.plays} plays, ${v.detail.realPlayers.failedPlays} failed, ${v.detail.realPlayers.stalls} stalls, ${v.detail.realPlayers.lostWrites} lost writes. A real player's write is lost when it was still in the app's own outbox (localStorage) after the players left the player page and the outbox had its drain time (${v.detail.realPlayers.unacknowledgedWrites}), or when a player's newest progress save had left the outbox but the serving region's table holds an older one (${v.detail.realPlayers.finalSaveNotInTable}).</p>`
+    : ''
+}
 <h2>Timeline</h2>
 <p class="muted">API answers per second by region, failed requests, plays in progress and failed plays; dashed lines mark the phases.</p>
 <div id="chart"></div>

@@ -58,6 +58,7 @@ export async function seedAccounts(tables: readonly TableEndpoint[], accounts: r
 export async function readTable(table: TableEndpoint, userIds: readonly string[]): Promise<TableView> {
   const db = tableClient(table);
   const progress = new Map<string, number>();
+  const progressSavedAt = new Map<string, number>();
   const milestones = new Map<string, Set<string>>();
   try {
     for (const userId of userIds) {
@@ -75,8 +76,11 @@ export async function readTable(table: TableEndpoint, userIds: readonly string[]
         );
         for (const item of page.Items ?? []) {
           const sk = String(item.sk);
-          if (sk.startsWith('PROGRESS#')) progress.set(progressKey(userId, sk.slice('PROGRESS#'.length)), Number(item.positionSec));
-          else if (sk.startsWith('PLAY#'))
+          if (sk.startsWith('PROGRESS#')) {
+            const key = progressKey(userId, sk.slice('PROGRESS#'.length));
+            progress.set(key, Number(item.positionSec));
+            if (typeof item.savedAt === 'number') progressSavedAt.set(key, item.savedAt);
+          } else if (sk.startsWith('PLAY#'))
             milestones.set(playKey(userId, sk.slice('PLAY#'.length)), new Set((item.milestones as Set<string> | undefined) ?? []));
         }
         startKey = page.LastEvaluatedKey;
@@ -85,5 +89,5 @@ export async function readTable(table: TableEndpoint, userIds: readonly string[]
   } finally {
     db.destroy();
   }
-  return { progress, milestones };
+  return { progress, progressSavedAt, milestones };
 }

@@ -1,8 +1,10 @@
+import { FALLBACK_ROLES, regionPinnedPath, unpinApiPath } from '@stride/contract/region-routing';
 import { CHROMIUM, CHROMIUM_ARGS } from '@stride/e2e/chromium';
 import { chromium, type Browser, type Page } from 'playwright';
 import type { DrillEvent } from '../events';
 import { sleep } from '../sleep';
 import type { ViewerAccount } from './light-viewer';
+import type { OutboxSnapshotEntry, RealPlayerWrites } from './lost-writes';
 
 export interface RealPlayersOptions {
   readonly siteUrl: string;
@@ -19,7 +21,16 @@ export interface RealPlayerCounts {
   plays: number;
   failedPlays: number;
   stalls: number;
+  /** Per player, what its writes came to (filled in at the end). */
+  readonly writes: RealPlayerWrites[];
 }
+
+/**
+ * Where the app's durable outbox keeps its entries (web/src/shared/outbox/outbox.ts, its default
+ * `storageKey`): a JSON array of `{key, write: {kind, savedAt?, …}, …}`, an entry removed only
+ * when a region acknowledged it.
+ */
+export const APP_OUTBOX_STORAGE_KEY = 'stride.outbox.v1';
 
 /** Debian's Chromium as the e2e suite runs it; the players press play themselves (no autoplay flag). */
 export const CHROMIUM_LAUNCH = { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] };
@@ -51,11 +62,18 @@ async function signIn(page: Page, siteUrl: string, account: ViewerAccount, worko
   await page.waitForURL(/\/watch\//, { timeout: 15_000 });
 }
 
+/** A Roku: the edge serves a TV user agent the TV variant of each page at the same URL (edge/src/viewer-request/device.ts). */
+export const TV_USER_AGENT = 'Roku/DVP-12.5 (12.5.0.4179)';
+
+export type PlayerDevice = 'web' | 'tv';
+
+const PROGRESS_PUT = /^\/api\/progress\/([^/?]+)$/;
+
 /**
- * One real player: a Chromium page through the local CDN, signed in as its own account, pressing
- * play (opening /watch/<id>) again and again. A play fails when the video has not started
- * (data-status playing) within 10 s or the player shows an error; a stall is the video clock
- * standing still for over 2 s while it should play.
+ * One real player: a Chromium page through the local CDN, on web or TV pages (a TV user agent),
+ * signed in as its own account, pressing play (opening /watch/<id>) again and again. A play fails
+ * when the video has not started (data-status playing) within 10 s or the player shows an error;
+ * a stall is the video clock standing still for over 2 s while it should play.
  */
 async function playLoop(
   browser: Browser,
@@ -63,24 +81,42 @@ async function playLoop(
   account: ViewerAccount,
   workoutId: string,
   name: string,
+  device: PlayerDevice,
   counts: RealPlayerCounts,
-): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+): Promise<RealPlayerWrites> {
+  const context = await browser.newContext({
+    viewport: { width: 960, height: 600 },
+    ...(device === 'tv' ? { userAgent: TV_USER_AGENT } : {}),
+  });
   const page = await context.newPage();
   const record = options.record;
+  let newestSave: RealPlayerWrites['newestSave'] = null;
   // What the app's own requests got, on the same timeline as the light viewers'.
   page.on('response', (response) => {
     const { pathname } = new URL(response.url());
     const api = pathname.startsWith('/api/');
     if (!api && !pathname.startsWith('/media/')) return;
-    // The app reads a 404 for a workout never played as "start at 0" (playerApi's validateStatus).
-    const ok = response.status() < 400 || (response.status() === 404 && pathname.startsWith('/api/progress/'));
+    // A try the app's request function falls back from (or a hedge it drops) is not what the viewer got: only final answers count.
+    if (api && response.status() >= 500) return;
+    const ok = response.status() < 400 || (response.status() === 404 && unpinApiPath(pathname).path.startsWith('/api/progress'));
     record({ t: Date.now(), type: 'request', api, ok, region: response.headers()['x-stride-region'] ?? null, status: response.status() });
   });
-  // A request the page itself abandoned (leaving the player mid-segment) is not a failure of the service.
-  page.on('requestfailed', (request) => {
-    if (!/\/(api|media)\//.test(request.url()) || request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    record({ t: Date.now(), type: 'request', api: request.url().includes('/api/'), ok: false, region: null, status: 'network' });
+  // Every progress save the app sends, on any route (the page issues it; whether it is answered is the outbox's business).
+  page.on('request', (request) => {
+    if (request.method() !== 'PUT') return;
+    const match = PROGRESS_PUT.exec(unpinApiPath(new URL(request.url()).pathname).path);
+    if (!match || decodeURIComponent(match[1] ?? '') !== workoutId) return;
+    try {
+      const body = JSON.parse(request.postData() ?? '') as { positionSec?: number; savedAt?: number };
+      if (
+        typeof body.savedAt === 'number' &&
+        typeof body.positionSec === 'number' &&
+        (newestSave === null || body.savedAt > newestSave.savedAt)
+      )
+        newestSave = { positionSec: body.positionSec, savedAt: body.savedAt };
+    } catch {
+      // Not a save the app makes.
+    }
   });
   try {
     while (!options.signal.aborted) {
@@ -93,11 +129,10 @@ async function playLoop(
     }
     while (!options.signal.aborted) {
       // The sample streams are 24 s long while workouts last half an hour: a player resuming past
-      // the stream's end would find nothing to play. Each play starts from 0 (a failed reset, during
-      // an outage, changes nothing: the player then resumes where it was).
-      await page.request
-        .put(`${options.siteUrl}/api/progress/${workoutId}`, { data: { positionSec: 0, durationSec: 1 }, timeout: 5_000 })
-        .catch(() => undefined);
+      // the stream's end would find nothing to play. Each play starts from 0: the drill saves 0
+      // with a savedAt of now, so a save of the previous play that arrives later (the outbox
+      // retrying it) is older and the API keeps the 0; it is still acknowledged, not lost.
+      await resetProgress(page, options.siteUrl, workoutId);
       const pressed = Date.now();
       counts.plays += 1;
       record({ t: pressed, type: 'play-started', viewer: name });
@@ -110,13 +145,10 @@ async function playLoop(
           failed = true;
           break;
         }
-        if (s.status === 'paused')
-          await page
-            .getByRole('button', { name: /^Play\b/ })
-            .click({ timeout: 1_000 })
-            .catch(() => undefined);
+        if (s.status === 'paused') await pressPlay(page, device);
         if (s.status === 'playing' && s.time > 0) {
           started = true;
+          record({ t: Date.now(), type: 'first-frame', viewer: name, pressedAt: pressed });
           break;
         }
         await sleep(200, options.signal);
@@ -151,21 +183,84 @@ async function playLoop(
       await sleep(1_000, options.signal);
       if (!options.signal.aborted) await page.goto(`${options.siteUrl}/watch/${workoutId}`).catch(() => undefined);
     }
+    // The drill is over (its faults are off): leave the player, so its last save goes into the
+    // outbox, and give the app the drain time on a page of the site; what is left was never acknowledged.
+    await page.goto(`${options.siteUrl}/`).catch(() => undefined);
+    const unacknowledged = await drainAppOutbox(page, options.drainMs ?? 30_000);
+    return { name, userId: account.id, workoutId, newestSave, unacknowledged };
   } finally {
     await context.close().catch(() => undefined);
   }
 }
 
-/** A few real players (Chromium) for the length of the drill; their counts at the end. */
+/** Presses play: the Play button on web; on a TV, the remote's OK on the player if no button takes the click. */
+async function pressPlay(page: Page, device: PlayerDevice): Promise<void> {
+  const clicked = await page
+    .getByRole('button', { name: /^Play\b/ })
+    .click({ timeout: 1_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!clicked && device === 'tv') await page.keyboard.press('Enter').catch(() => undefined);
+}
+
+/** Saves position 0, now, for the next play: the default path, then each region's pinned path (as the app falls back). */
+async function resetProgress(page: Page, siteUrl: string, workoutId: string): Promise<void> {
+  const path = `/api/progress/${workoutId}`;
+  const data = { positionSec: 0, durationSec: 1, savedAt: Date.now() };
+  for (const route of [path, ...FALLBACK_ROLES.map((role) => regionPinnedPath(role, path))]) {
+    const answer = await page.request.put(`${siteUrl}${route}`, { data, timeout: 5_000 }).catch(() => null);
+    if (answer?.ok()) return;
+  }
+}
+
+/** The app's outbox entries in this page's localStorage (none when it holds none, or is unreadable). */
+async function appOutbox(page: Page): Promise<OutboxSnapshotEntry[]> {
+  const text = await page.evaluate((key) => window.localStorage.getItem(key), APP_OUTBOX_STORAGE_KEY).catch(() => null);
+  if (!text) return [];
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!Array.isArray(value)) return [];
+    return value.map((entry: { write?: { kind?: unknown; savedAt?: unknown } }) => {
+      const kind = entry.write?.kind === 'progress' || entry.write?.kind === 'view' ? entry.write.kind : 'other';
+      return typeof entry.write?.savedAt === 'number' ? { kind, savedAt: entry.write.savedAt } : { kind };
+    });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Gives the app's outbox up to `withinMs` to deliver what it holds (it retries on its own timer,
+ * and sends everything waiting on a page load), looking every half second and loading the page
+ * again once half-way; what is left then was never acknowledged.
+ */
+async function drainAppOutbox(page: Page, withinMs: number): Promise<OutboxSnapshotEntry[]> {
+  const until = Date.now() + withinMs;
+  let reloaded = false;
+  for (;;) {
+    const left = await appOutbox(page);
+    if (left.length === 0 || Date.now() >= until) return left;
+    if (!reloaded && Date.now() >= until - withinMs / 2) {
+      reloaded = true;
+      await page.reload().catch(() => undefined);
+    }
+    await sleep(500);
+  }
+}
+
+/** A few real players (Chromium) for the length of the drill, alternately on web and TV pages; their counts and writes at the end. */
 export async function runRealPlayers(options: RealPlayersOptions): Promise<RealPlayerCounts> {
-  const counts: RealPlayerCounts = { plays: 0, failedPlays: 0, stalls: 0 };
+  const counts: RealPlayerCounts = { plays: 0, failedPlays: 0, stalls: 0, writes: [] };
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
-    await Promise.all(
-      options.accounts.map((account, i) =>
-        playLoop(browser, options, account, options.workoutIds[i % options.workoutIds.length] ?? 'w-yoga-01', `player-${i + 1}`, counts),
-      ),
+    const writes = await Promise.all(
+      options.accounts.map((account, i) => {
+        const device: PlayerDevice = i % 2 === 0 ? 'web' : 'tv';
+        const workoutId = options.workoutIds[i % options.workoutIds.length] ?? 'w-yoga-01';
+        return playLoop(browser, options, account, workoutId, `player-${device}-${i + 1}`, device, counts);
+      }),
     );
+    counts.writes.push(...writes);
   } finally {
     await browser.close();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewerWrite } from './light-viewer';
 import { firstVariant, parseMediaPlaylist } from './light-viewer';
-import { countLostWrites, playKey, progressKey } from './lost-writes';
+import { countLostWrites, playKey, progressKey, realPlayerLostWrites, type RealPlayerWrites } from './lost-writes';
 import type { WriteOutcome } from './outbox';
 
 const save = (positionSec: number, acked: boolean | WriteOutcome, t: number): ViewerWrite => ({
@@ -75,5 +75,48 @@ describe('playlists', () => {
       segmentSec: 2,
     });
     expect(firstVariant('#EXTM3U\n', '/m.m3u8')).toBeUndefined();
+  });
+});
+
+describe('realPlayerLostWrites (the app’s outbox after the drain, and the final save in the table)', () => {
+  const player = (
+    newestSave: RealPlayerWrites['newestSave'],
+    unacknowledged: RealPlayerWrites['unacknowledged'] = [],
+  ): RealPlayerWrites => ({
+    name: 'player-web-1',
+    userId: 'u9',
+    workoutId: 'w-1',
+    newestSave,
+    unacknowledged,
+  });
+  const stored = (positionSec: number, savedAt: number | null) => () => ({ positionSec, savedAt });
+
+  it('counts nothing when the outbox is empty and the table holds the newest save (or a newer write)', () => {
+    expect(realPlayerLostWrites([player({ positionSec: 20, savedAt: 5_000 })], stored(20, 5_000))).toEqual({
+      lost: 0,
+      unacknowledged: 0,
+      notInTable: 0,
+    });
+    // The drill's own reset for the next play came after it: newer, so nothing was lost.
+    expect(realPlayerLostWrites([player({ positionSec: 20, savedAt: 5_000 })], stored(0, 6_000)).lost).toBe(0);
+    expect(realPlayerLostWrites([player(null)], () => undefined).lost).toBe(0);
+  });
+
+  it('counts every entry left in the outbox once, and the newest save only once when it is still queued', () => {
+    const left = [{ kind: 'progress' as const, savedAt: 5_000 }, { kind: 'view' as const }];
+    expect(realPlayerLostWrites([player({ positionSec: 20, savedAt: 5_000 }, left)], stored(10, 4_000))).toEqual({
+      lost: 2,
+      unacknowledged: 2,
+      notInTable: 0,
+    });
+  });
+
+  it('counts a newest save that left the outbox (acknowledged) but is not what the table holds', () => {
+    expect(realPlayerLostWrites([player({ positionSec: 20, savedAt: 5_000 })], stored(10, 4_000))).toEqual({
+      lost: 1,
+      unacknowledged: 0,
+      notInTable: 1,
+    });
+    expect(realPlayerLostWrites([player({ positionSec: 20, savedAt: 5_000 })], () => undefined).notInTable).toBe(1);
   });
 });
