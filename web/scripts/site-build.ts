@@ -122,6 +122,9 @@ async function syncPosters(paths: SitePaths): Promise<string[]> {
  */
 export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBuildReport> {
   const started = performance.now();
+  // React's production build renders the pages, full build or not: Vite sets this for a full
+  // build, and an incremental one (no Vite run) must not load React's development build instead.
+  process.env.NODE_ENV ??= 'production';
   const paths = options.paths ?? sitePaths();
   const log = options.log ?? (() => undefined);
   // Validate content first: a bad file should fail in a second, not after two bundler runs.

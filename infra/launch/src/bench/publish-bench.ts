@@ -12,6 +12,8 @@
  * Prints a table and writes bench-results/publish.json. BENCH_PUBLISH_CATALOGS (default
  * "1000,10000"), BENCH_PUBLISH_BARE_SAMPLE (pages in the bare loop, default 2000).
  */
+// First: React must load as its production build, as the build renders with it.
+import './production-env';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -20,9 +22,6 @@ import { barePage, samplePages } from '@stride/web/prerender-bench';
 import { buildSite, codeFingerprint, sitePaths, type SiteBuildReport } from '@stride/web/site-build';
 import { listLocalObjects } from '../../../publish/local-files';
 import { planPublish } from '../../../publish/plan';
-
-// The build renders after Vite has set NODE_ENV=production (React's production build): so does the bare loop.
-process.env.NODE_ENV ??= 'production';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 const OUT = path.join(repoRoot, 'bench-results', 'publish.json');
