@@ -1,3 +1,4 @@
+import { isSignedInHint } from '../shared/api/signed-in-hint';
 import type { AppStore } from './store';
 
 let browserStore: AppStore | undefined;
@@ -14,6 +15,18 @@ export function bindBrowserStore(store: AppStore): void {
  * (entry-server), so this resolves at once there.
  */
 export function ensureApiFeatures(): Promise<void> {
-  installing ??= import('./api-features').then(({ installApiFeatures }) => installApiFeatures(browserStore ? [browserStore] : []));
+  installing ??= import('./api-features').then(({ installApiFeatures }) => {
+    installApiFeatures(browserStore ? [browserStore] : []);
+    deliverPendingWritesIfSignedIn();
+  });
   return installing;
+}
+
+/**
+ * Writes an earlier page left in the outbox (a reload, a closed tab, an outage) go on the next
+ * page that loads the `/api` features with a signed-in viewer; signed out they wait for a sign-in.
+ */
+function deliverPendingWritesIfSignedIn(): void {
+  if (typeof document === 'undefined' || !isSignedInHint(document.cookie)) return;
+  void import('../shared/outbox').then(({ deliverPendingWrites }) => deliverPendingWrites());
 }

@@ -1,5 +1,6 @@
 import { afterEach, vi } from 'vitest';
 import { sharedRouteMemory } from '../shared/api/region-fallback';
+import { forgetPageOutbox } from '../shared/outbox';
 
 /*
  * The `/api` the app talks to, answered in the page itself: `fetch` and `navigator.sendBeacon`
@@ -33,8 +34,11 @@ export interface FakeApi {
 }
 
 afterEach(() => {
-  // The page's route memory outlives a test: a fallback one test made must not steer the next.
+  // The page's route memory and outbox outlive a test: one test's fallback or pending write must
+  // not steer or reach the next.
   sharedRouteMemory.forget();
+  forgetPageOutbox();
+  localStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });

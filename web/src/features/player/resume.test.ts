@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resumePosition, shouldSaveProgress } from './resume';
+import { newerPosition, resumePosition, shouldSaveProgress } from './resume';
 
 describe('resumePosition', () => {
   it('resumes where the viewer left off', () => {
@@ -22,5 +22,23 @@ describe('shouldSaveProgress', () => {
     expect(shouldSaveProgress(20, 10)).toBe(true);
     expect(shouldSaveProgress(5, 10)).toBe(true);
     expect(shouldSaveProgress(Number.NaN, null)).toBe(false);
+  });
+});
+
+describe('newerPosition', () => {
+  const pending = { positionSec: 300, durationSec: 600, savedAt: Date.parse('2026-12-05T10:00:00Z') };
+  it("prefers the outbox's waiting position to the API's older or undated one", () => {
+    expect(newerPosition(pending, { positionSec: 100, durationSec: 600, updatedAt: '2026-12-05T09:59:00Z' })).toEqual({
+      positionSec: 300,
+      durationSec: 600,
+    });
+    expect(newerPosition(pending, { positionSec: 100, durationSec: 600 })).toEqual({ positionSec: 300, durationSec: 600 });
+    expect(newerPosition(pending, null)).toEqual({ positionSec: 300, durationSec: 600 });
+  });
+  it("keeps the API's position when it was saved after the waiting one was read, or when nothing waits", () => {
+    const later = { positionSec: 420, durationSec: 600, updatedAt: '2026-12-05T10:05:00Z' };
+    expect(newerPosition(pending, later)).toBe(later);
+    expect(newerPosition(undefined, later)).toBe(later);
+    expect(newerPosition(undefined, undefined)).toBeNull();
   });
 });

@@ -16,3 +16,25 @@ export function shouldSaveProgress(positionSec: number, lastSavedSec: number | n
   if (!Number.isFinite(positionSec) || positionSec < 0) return false;
   return lastSavedSec === null || Math.abs(positionSec - lastSavedSec) >= 1;
 }
+
+/** A position the API answered, with the server's time of the save it keeps (ISO), when it says. */
+export interface SavedProgress {
+  readonly positionSec: number;
+  readonly durationSec: number;
+  readonly updatedAt?: string | null;
+}
+
+/**
+ * The position to resume from: one still waiting in the outbox (not yet acknowledged, so the
+ * API may not have it) wins over the API's answer, unless the API's was saved after the waiting
+ * one was read (another device, or a beacon that did arrive and was overtaken since).
+ */
+export function newerPosition(
+  pending: { readonly positionSec: number; readonly durationSec: number; readonly savedAt: number } | undefined,
+  saved: SavedProgress | null | undefined,
+): { readonly positionSec: number; readonly durationSec: number } | null {
+  if (!pending) return saved ?? null;
+  const savedAt = saved?.updatedAt ? Date.parse(saved.updatedAt) : Number.NaN;
+  if (saved && Number.isFinite(savedAt) && savedAt > pending.savedAt) return saved;
+  return { positionSec: pending.positionSec, durationSec: pending.durationSec };
+}

@@ -9,6 +9,7 @@ import { selectPlayer, selectSignedOutNotice, type PlayerState } from './playerS
 import { useFullscreen } from './use-fullscreen';
 import { useMediaElementReports, type MediaElementHandlers } from './use-media-element-reports';
 import { useMediaEngine } from './use-media-engine';
+import { useOutboxSignOut } from './use-outbox-sign-out';
 import { usePlay } from './use-play';
 import { usePlaybackGrant } from './use-playback-grant';
 import { usePlaybackRecovery } from './use-playback-recovery';
@@ -53,6 +54,7 @@ export function usePlayerSession({ workoutId, backTo: backToOption }: PlayerSess
   const resume = useResumePoint(workoutId);
   useProgressSaving(workoutId);
   useViewMilestones(workoutId);
+  useOutboxSignOut();
   const recovery = usePlaybackRecovery({ videoRef, engineRef, reauthorize });
   useMediaEngine({ videoRef, engineRef, hlsUrl: grant?.hlsUrl, resume, onFatal: recovery.onFatal });
   const mediaEvents = useMediaElementReports(recovery.onPlaying);

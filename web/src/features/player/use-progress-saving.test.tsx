@@ -3,6 +3,7 @@ import { act } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
+import { deliverPendingWrites, forgetPageOutbox } from '../../shared/outbox';
 import { statusChanged, timeUpdated } from './playerSlice';
 import { PROGRESS_SAVE_INTERVAL_MS } from './resume';
 import { playingState } from './test-states';
@@ -114,6 +115,45 @@ describe('useProgressSaving', () => {
     window.dispatchEvent(new Event('pagehide'));
     await advance(0);
     expect(api.calls).toEqual([]);
+  });
+
+  it("sends a save the default path answers 500 to the secondary's pinned path, and the leave save there too", async () => {
+    api = installFakeApi((call) =>
+      call.method !== 'PUT' ? undefined : call.path.startsWith('/api/region/secondary/') ? { status: 204 } : { status: 500 },
+    );
+    const { store } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 30.7 }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'PUT /api/progress/w-1',
+      'PUT /api/region/secondary/progress/w-1',
+    ]);
+    expect(api.calls[1]?.body).toMatchObject({ positionSec: 30, durationSec: 600 });
+    // The route that answered is remembered: the save on leave goes there.
+    act(() => store.dispatch(timeUpdated(45)));
+    act(() => window.dispatchEvent(new Event('pagehide')));
+    await advance(0);
+    expect(api.calls.slice(2).map((call) => `${call.method} ${call.path} ${call.keepalive}`)).toEqual([
+      'PUT /api/region/secondary/progress/w-1 true',
+    ]);
+    expect(api.calls[2]?.body).toMatchObject({ positionSec: 45 });
+  });
+
+  it('keeps a save no region took across a reload, and the next page sends it', async () => {
+    api = installFakeApi((call) => (call.method === 'PUT' ? { status: 503 } : undefined));
+    const { unmount } = renderWithProviders(<ProgressSaving />, { preloadedState: playingState({ positionSec: 30.7 }) });
+    await advance(PROGRESS_SAVE_INTERVAL_MS);
+    unmount();
+    await advance(0);
+    expect(JSON.parse(localStorage.getItem('stride.outbox.v1') ?? '[]')).toMatchObject([
+      { key: 'progress:w-1', write: { positionSec: 30 } },
+    ]);
+
+    // A new page: a fresh outbox over the same storage, with the regions back.
+    forgetPageOutbox();
+    api = installFakeApi((call) => (call.method === 'PUT' ? { status: 204 } : undefined));
+    await act(() => deliverPendingWrites());
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['PUT /api/progress/w-1']);
+    expect(localStorage.getItem('stride.outbox.v1')).toBe('[]');
   });
 
   it('signed out mid-play, keeps the position in this tab and sends nothing', async () => {

@@ -2,22 +2,22 @@ import { useEffect, useEffectEvent } from 'react';
 import { useDispatch } from 'react-redux';
 import { PROGRESS_LISTS_TAG } from '../../shared/api/progressApi';
 import { strideApi } from '../../shared/api/strideApi';
+import { pageOutbox } from '../../shared/outbox';
 import { usePlayerSelector } from './hooks';
 import { saveProgressOnLeave } from './leave-requests';
-import { useSaveProgressMutation } from './playerApi';
 import { progressSaved, resumePointKept, selectPlayer } from './playerSlice';
 import { PROGRESS_SAVE_INTERVAL_MS, shouldSaveProgress } from './resume';
 import { usePageLeave } from './use-page-leave';
 
 /**
  * Saves where the viewer is: every 10 s while playing, whenever playback pauses or ends, and on
- * leaving (a keepalive request that outlives the page). Each position is also kept in this tab,
- * so a viewer who signs in again resumes there; signed out, nothing is sent.
+ * leaving (a keepalive request that outlives the page). Each save goes through the outbox, which
+ * keeps it (across a reload or a closed tab) until a region acknowledges it. Each position is
+ * also kept in this tab, so a viewer who signs in again resumes there; signed out, nothing is sent.
  */
 export function useProgressSaving(workoutId: string): void {
   const dispatch = useDispatch();
   const player = usePlayerSelector(selectPlayer);
-  const [saveProgress] = useSaveProgressMutation();
 
   function save(onLeave: boolean): void {
     if (!player.started || player.workoutId !== workoutId || !(player.durationSec > 0)) return;
@@ -28,16 +28,12 @@ export function useProgressSaving(workoutId: string): void {
     dispatch(resumePointKept({ workoutId, positionSec, durationSec: player.durationSec }));
     // Signed out, a save can only earn another 401: stop until a new play after sign-in.
     if (player.sessionLost) return;
-    // savedAt: the API keeps the newest read position, whichever save arrives last.
-    const body = { positionSec, durationSec: Math.round(player.durationSec), savedAt: Date.now() };
-    if (onLeave) {
-      saveProgressOnLeave(workoutId, body);
-      // Not an RTK Query request, so invalidate "Continue watching" by hand.
-      dispatch(strideApi.util.invalidateTags([PROGRESS_LISTS_TAG]));
-    } else {
-      // A 401 reaches the slice as apiUnauthorized; other failures wait for the next save.
-      void saveProgress({ workoutId, ...body });
-    }
+    // savedAt: the API (and the outbox) keep the newest read position, whichever save arrives last.
+    const write = { kind: 'progress', workoutId, positionSec, durationSec: Math.round(player.durationSec), savedAt: Date.now() } as const;
+    if (onLeave) saveProgressOnLeave(write);
+    else pageOutbox().add(write);
+    // Not an RTK Query request, so "Continue watching" is invalidated by hand: asked again when shown.
+    dispatch(strideApi.util.invalidateTags([PROGRESS_LISTS_TAG]));
   }
 
   const saveNow = useEffectEvent(() => save(false));

@@ -1,7 +1,9 @@
+import { useState } from 'react';
+import { pendingOutboxProgress } from '../../shared/outbox';
 import { usePlayerSelector } from './hooks';
 import { useGetProgressQuery } from './playerApi';
 import { selectResumePoint } from './playerSlice';
-import { resumePosition } from './resume';
+import { newerPosition, resumePosition } from './resume';
 
 export interface ResumePoint {
   /** The saved position has been asked for and answered (or failed): a first load may start. */
@@ -12,11 +14,13 @@ export interface ResumePoint {
 
 /**
  * Where the viewer left this workout: the point this tab kept (a save sent on leaving may still
- * be in flight), else the API's saved progress.
+ * be in flight), else the newer of a position still waiting in the outbox (an earlier page's
+ * save during an outage) and the API's saved progress.
  */
 export function useResumePoint(workoutId: string): ResumePoint {
   const kept = usePlayerSelector((state) => selectResumePoint(state, workoutId));
+  const [pending] = useState(() => pendingOutboxProgress(workoutId));
   const progress = useGetProgressQuery(workoutId);
-  const saved = kept ?? progress.data ?? null;
+  const saved = kept ?? newerPosition(pending, progress.data);
   return { known: !progress.isLoading && !progress.isFetching, atSec: resumePosition(saved) };
 }

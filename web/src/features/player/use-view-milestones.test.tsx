@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installFakeApi, type ApiAnswer, type FakeApi } from '../../test/fake-api';
+import { installFakeApi, type ApiAnswer, type ApiCall, type FakeApi } from '../../test/fake-api';
 import { renderWithProviders, type RenderWithProvidersResult } from '../../test/render';
 import { seeked, statusChanged, timeUpdated } from './playerSlice';
 import { playingState } from './test-states';
@@ -24,12 +24,13 @@ async function playTo({ store }: RenderWithProvidersResult, to: number) {
 }
 
 describe('useViewMilestones', () => {
-  let answer: (call: { body: unknown }) => ApiAnswer;
+  let answer: (call: ApiCall) => ApiAnswer;
   let api: FakeApi;
   beforeEach(() => {
     vi.useFakeTimers();
     answer = () => ({ status: 204 });
-    api = installFakeApi((call) => (call.path === '/api/views' ? answer(call) : undefined));
+    // The default path and both regions' pinned paths (/api/region/<role>/views).
+    api = installFakeApi((call) => (call.path.endsWith('/views') ? answer(call) : undefined));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -80,17 +81,50 @@ describe('useViewMilestones', () => {
     expect(sent(api)).toEqual(['start']);
   });
 
-  it('sends one the API did not take again as a beacon when the viewer leaves', async () => {
-    answer = (call) => ((call.body as { event: string }).event === '25' ? { status: 400, body: { error: 'bad' } } : { status: 204 });
+  it('sends one no region has taken yet again as a beacon when the viewer leaves, once per page', async () => {
+    answer = (call) => ((call.body as { event: string }).event === '25' ? { status: 503 } : { status: 204 });
     const view = await startPlaying();
     await playTo(view, 26);
     expect(api.beacons).toEqual([]);
     act(() => window.dispatchEvent(new Event('pagehide')));
     await flush();
     expect(api.beacons.map((beacon) => [beacon.path, (beacon.body as { eventId: string }).eventId])).toEqual([['/api/views', 'p-1:25']]);
-    // Beaconed once: leaving again sends nothing more.
+    // Beaconed once: leaving again sends nothing more (it stays stored until a region acknowledges it).
     view.unmount();
     expect(api.beacons).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem('stride.outbox.v1') ?? '[]')).toMatchObject([{ key: 'view:p-1:25' }]);
+  });
+
+  it('drops one the API refuses with a 4xx other than 401: asking again would not change it', async () => {
+    answer = (call) => ((call.body as { event: string }).event === '25' ? { status: 400, body: { error: 'bad' } } : { status: 204 });
+    const view = await startPlaying();
+    await playTo(view, 26);
+    act(() => window.dispatchEvent(new Event('pagehide')));
+    await flush();
+    expect(api.beacons).toEqual([]);
+    expect(api.calls.filter((call) => call.path !== '/api/views')).toEqual([]);
+  });
+
+  it("sends a milestone the default path fails with 500 (API Gateway's throttled Lambda) to the secondary's pinned path", async () => {
+    answer = (call) => (call.path === '/api/views' ? { status: 500 } : { status: 204 });
+    await startPlaying();
+    expect(api.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/views', 'POST /api/region/secondary/views']);
+    expect(api.calls[1]?.body).toMatchObject({ eventId: 'p-1:start' });
+  });
+
+  it('delivers a milestone made while every region failed once they answer again', async () => {
+    let outage = true;
+    answer = () => (outage ? { status: 503 } : { status: 204 });
+    const view = await startPlaying();
+    await playTo(view, 26);
+    const tried = api.calls.length;
+    expect(tried).toBeGreaterThanOrEqual(3);
+    outage = false;
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    const delivered = api.calls.slice(tried).map((call) => (call.body as { eventId: string }).eventId);
+    expect(delivered).toEqual(['p-1:start', 'p-1:25']);
+    expect(localStorage.getItem('stride.outbox.v1')).toBe('[]');
+    view.unmount();
   });
 
   it('does not beacon one refused because the viewer is signed out', async () => {

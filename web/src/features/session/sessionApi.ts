@@ -1,4 +1,5 @@
 import { strideApi } from '../../shared/api/strideApi';
+import { deliverPendingWrites } from '../../shared/outbox';
 
 /** As the API judges it now: a trial or paid period past its end is already `expired`. */
 export type SubscriptionStatus = 'none' | 'trial' | 'active' | 'expired';
@@ -49,6 +50,8 @@ async function becameSignedIn(queryFulfilled: Promise<{ data: SessionUser }>, di
   if (!user) return;
   dispatch(strideApi.util.invalidateTags(['Progress']));
   dispatch(sessionApi.util.upsertQueryData('getMe', undefined, user));
+  // Writes a 401 held (the session had expired) go now, under the session just made.
+  void deliverPendingWrites(user.id);
 }
 
 /** After a sign-out (here or everywhere): nothing of the previous viewer may stay in the cache of a shared device. */

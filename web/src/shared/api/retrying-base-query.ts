@@ -54,7 +54,8 @@ export function createRetryingBaseQuery(options: RetryingBaseQueryOptions): Stri
   /** fetchBaseQuery builds the Request (URL, headers, JSON body); this sends it by the rule. */
   const sendFor =
     (idempotent: boolean) =>
-    async (request: Request): Promise<Response> => {
+    async (input: RequestInfo, init?: RequestInit): Promise<Response> => {
+      const request = input instanceof Request ? input : new Request(input, init);
       const url = new URL(request.url);
       const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
       return requestWithFallback(

@@ -1,5 +1,6 @@
 import { browserFallbackDeps } from '../api/region-fallback';
 import { createOutbox, type Outbox, type OutboxLocks } from './outbox';
+import type { ProgressWrite } from './outbox-entries';
 
 export type { Outbox } from './outbox';
 export type { OutboxWrite, ProgressWrite, ViewWrite } from './outbox-entries';
@@ -22,11 +23,17 @@ export function pageOutbox(): Outbox {
 }
 
 /**
- * On a page load with a signed-in viewer: what an earlier page (a closed tab, a reload, an
- * outage) left unsent goes now, held 401s included (the viewer has a session again).
+ * On a page load with a signed-in viewer, and on signing in (with the viewer's id): what an
+ * earlier page (a closed tab, a reload, an outage) left unsent goes now, held 401s included (the
+ * viewer has a session again). Another viewer's writes are dropped (see `Outbox.signedIn`).
  */
-export function deliverPendingWrites(): Promise<void> {
-  return pageOutbox().signedIn();
+export function deliverPendingWrites(userId?: string): Promise<void> {
+  return pageOutbox().signedIn(userId);
+}
+
+/** A workout's position still waiting in this browser's outbox; none where there is no page (prerender). */
+export function pendingOutboxProgress(workoutId: string): ProgressWrite | undefined {
+  return typeof window === 'undefined' ? undefined : pageOutbox().pendingProgress(workoutId);
 }
 
 /** Tests: a fresh outbox next time (the storage is theirs to clear). */

@@ -53,16 +53,23 @@ export interface OutboxOptions {
 }
 
 export interface Outbox {
-  /** Stores `write` and sends it (with whatever else is due). */
-  add(write: OutboxWrite): void;
+  /**
+   * Stores `write` and sends it (with whatever else is due); with `send: false` only stores it
+   * (on leave, where `sendOnLeave` sends it instead of a fetch the closing page would cancel).
+   */
+  add(write: OutboxWrite, options?: { readonly send?: boolean }): void;
   /** Sends every due entry, oldest first, until one fails; resolves when done. */
   flush(): Promise<void>;
   /** What waits, oldest first. */
   entries(): readonly OutboxEntry[];
   /** The workout's queued position, if one waits to be sent. */
   pendingProgress(workoutId: string): ProgressWrite | undefined;
-  /** The viewer signed in: entries held by a 401 are sent again. */
-  signedIn(): Promise<void>;
+  /**
+   * A signed-in page: entries held by a 401 are sent again, everything due now. With the
+   * viewer's id (a sign-in on this page): writes another viewer left in this browser (a shared
+   * device, their session expired) are dropped, never sent under this viewer's session.
+   */
+  signedIn(userId?: string): Promise<void>;
   /**
    * The page is going away: every entry not yet beaconed in this page's life goes out by
    * sendBeacon (POST) or a keepalive fetch (PUT), to the route the memory says works. They stay
@@ -237,21 +244,39 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   return {
-    add(write) {
+    add(write, { send = true } = {}) {
       update((entries) => enqueue(entries, write, fallback.now(), limits));
-      void flush();
+      if (send) void flush();
+      else schedule();
     },
     flush,
     entries: () => inOrder(load()),
     pendingProgress: (workoutId) => pendingProgress(load(), workoutId),
-    signedIn() {
+    signedIn(userId) {
+      if (userId !== undefined) {
+        const ownerKey = `${storageKey}.owner`;
+        let owner: string | null = null;
+        try {
+          owner = options.storage.getItem(ownerKey);
+          options.storage.setItem(ownerKey, userId);
+        } catch {
+          // Without storage the entries live only in this page, made by this viewer.
+        }
+        const others = owner !== null && owner !== userId ? load().length : 0;
+        if (others > 0) {
+          log(`outbox: ${others} write(s) of the viewer signed in before dropped`);
+          store([]);
+        }
+      }
       update((entries) => releaseHeld(entries, fallback.now()));
       return flush();
     },
     sendOnLeave,
     onUnauthorized(listener) {
       unauthorizedListeners.add(listener);
-      return () => unauthorizedListeners.delete(listener);
+      return () => {
+        unauthorizedListeners.delete(listener);
+      };
     },
     stop() {
       clearTimeout(timer);
