@@ -6,7 +6,8 @@ import { DEVICE_COOKIE, detectDevice } from './device';
 import { safeQuery } from './normalize-uri';
 import { takeDeviceOverride } from './query';
 import { badRequest, canonicalRedirect, deviceRedirect, loginRedirect, serviceUnavailable, uriTooLong, vanityRedirect } from './responses';
-import { compileRoutes, notFoundObject, objectFor, programRelease, unavailableObject, type RouteTable, type Viewer } from './route-table';
+import { bakedSnapshot, type ReleaseRouting } from './release-routing';
+import { notFoundObject, objectFor, programRelease, unavailableObject, type RouteTable, type Viewer } from './route-table';
 import { createSessionVerifier, type SessionVerifier } from './session';
 import { classifyUri } from './uri-decision';
 
@@ -16,6 +17,8 @@ export interface HandlerOptions {
   /** The clock (ms since epoch); tests move it across a launch or a token's `exp`. */
   readonly now?: () => number;
   readonly log?: (message: string, error: unknown) => void;
+  /** Routing read from the live release (bounded staleness); without it, the manifest baked in at build. */
+  readonly routing?: ReleaseRouting;
 }
 
 const withQuery = (path: string, querystring: string): string => (querystring ? `${path}?${safeQuery(querystring)}` : path);
@@ -25,6 +28,8 @@ interface Deps {
   readonly verify: SessionVerifier;
   readonly cookieName: string;
   readonly nowMs: number;
+  /** Site object URI → the URI of its bytes in the release routed by (identity for the baked routing). */
+  readonly stored: (uri: string) => string;
 }
 
 /**
@@ -58,18 +63,18 @@ function decide(request: CloudFrontRequest, deps: Deps): CloudFrontRequestResult
       // Refused page data answers as the page would: 451 outside the licence (the app shows the
       // 451 page on client-side navigation too), 404 before launch (the app knows the date).
       const release = programRelease(uri.programOfData, viewer, deps.table);
-      if (release === 'unlicensed') return { ...request, uri: unavailableObject(viewer.device, deps.table) };
-      if (release === 'upcoming') return { ...request, uri: notFoundObject(viewer.device, deps.table) };
+      if (release === 'unlicensed') return { ...request, uri: deps.stored(unavailableObject(viewer.device, deps.table)) };
+      if (release === 'upcoming') return { ...request, uri: deps.stored(notFoundObject(viewer.device, deps.table)) };
     }
-    if (uri.servedAsFile) return { ...request, uri: uri.uri };
-    return { ...request, uri: notFoundObject(viewer.device, deps.table) };
+    if (uri.servedAsFile) return { ...request, uri: deps.stored(uri.uri) };
+    return { ...request, uri: deps.stored(notFoundObject(viewer.device, deps.table)) };
   }
 
   const override = takeDeviceOverride(querystring);
   if (override.device === 'invalid') return badRequest('the device parameter must be "tv" or "web"');
   if (override.device) return deviceRedirect(withQuery(uri.uri, override.rest), DEVICE_COOKIE, override.device);
 
-  return { ...request, uri: objectFor(uri.match, viewerOf(request, deps.nowMs), deps.table) };
+  return { ...request, uri: deps.stored(objectFor(uri.match, viewerOf(request, deps.nowMs), deps.table)) };
 }
 
 function viewerOf(request: CloudFrontRequest, nowMs: number): Viewer {
@@ -79,7 +84,7 @@ function viewerOf(request: CloudFrontRequest, nowMs: number): Viewer {
 
 /** The Lambda@Edge adapter: unwraps the CloudFront event, applies the rules, never throws. */
 export function createViewerRequestHandler(config: ViewerRequestConfig, options: HandlerOptions = {}): ViewerRequestHandler {
-  const table = compileRoutes(config.manifest);
+  const baked = bakedSnapshot(config.manifest);
   const verify = createSessionVerifier(config.session);
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message, error) => console.error(message, error));
@@ -90,7 +95,15 @@ export function createViewerRequestHandler(config: ViewerRequestConfig, options:
         log('viewer-request: the event has no CloudFront request record', undefined);
         return serviceUnavailable();
       }
-      return decide(request, { table, verify, cookieName: config.session.cookieName, nowMs: now() });
+      const current = options.routing ? options.routing.current() : baked;
+      const routing = current instanceof Promise ? await current : current;
+      return decide(request, {
+        table: routing.table,
+        verify,
+        cookieName: config.session.cookieName,
+        nowMs: now(),
+        stored: routing.objectUri,
+      });
     } catch (error) {
       // Fail closed: whatever broke, no object is served on the strength of a half-run check.
       log('viewer-request: internal error, answering 503', error);
