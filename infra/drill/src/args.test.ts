@@ -34,6 +34,14 @@ describe('parseDrillArgs', () => {
     });
   });
 
+  it('takes the outboxes’ drain time at the end (default 30 s) and refuses a bad one by name', () => {
+    expect(parseDrillArgs(['region-kill'], now, '/repo').drainSec).toBe(30);
+    expect(parseDrillArgs(['region-kill', '--drain', '45'], now, '/repo').drainSec).toBe(45);
+    expect(() => parseDrillArgs(['region-kill', '--drain', '0'], now, '/repo')).toThrow(
+      '--drain must be a whole number from 1 to 600, got "0"',
+    );
+  });
+
   it('defaults to the local stack of `npm start` and a dated report folder', () => {
     expect(parseDrillArgs(['failback'], now, '/repo')).toMatchObject({
       site: 'http://localhost:8080',

@@ -20,6 +20,8 @@ export interface DrillArgs {
   readonly holdSec: number;
   readonly errorShare: number;
   readonly latencyMs: number;
+  readonly drainSec: number;
+  readonly afterFailoverSec: number;
 }
 
 export class UsageError extends Error {
@@ -40,7 +42,9 @@ Options:
   --viewers N          light viewers (default 8)        --real-players N   Chromium players (default 0)
   --play-sec S         seconds per play (default 20)     --steady-window S  steady-state window (default 10)
   --hold S             how long a fault that does not fail over stays (default 30)
-  --error-share X      region-errors share, 0–1 (default 0.5)   --latency-ms MS  region-latency delay (default 3000)`;
+  --error-share X      region-errors share, 0–1 (default 0.5)   --latency-ms MS  region-latency delay (default 3000)
+  --after-failover S   how long a fault that fails over stays after DNS flipped (default 15)
+  --drain S            at the end, how long viewers' outboxes may deliver before what is left counts as lost (default 30)`;
 
 const number = (name: string, raw: string | undefined, fallback: number, min: number, max: number, integer = true): number => {
   if (raw === undefined) return fallback;
@@ -87,6 +91,8 @@ export function parseDrillArgs(argv: readonly string[], now = new Date(), cwd = 
         hold: { type: 'string' },
         'error-share': { type: 'string' },
         'latency-ms': { type: 'string' },
+        drain: { type: 'string' },
+        'after-failover': { type: 'string' },
       },
     });
   } catch (error) {
@@ -126,5 +132,7 @@ export function parseDrillArgs(argv: readonly string[], now = new Date(), cwd = 
     holdSec: number('hold', v.hold, 30, 1, 3600),
     errorShare: number('error-share', v['error-share'], 0.5, 0.01, 1, false),
     latencyMs: number('latency-ms', v['latency-ms'], 3000, 1, 60_000),
+    drainSec: number('drain', v.drain, 30, 1, 600),
+    afterFailoverSec: number('after-failover', v['after-failover'], 15, 0, 3600),
   };
 }

@@ -22,7 +22,7 @@ function plan(args: DrillArgs, scenario: Scenario, target: DrillTarget): string[
     `  1. preflight: both health checks healthy, DNS on the primary, nothing injected`,
     `  2. ${args.viewers} light viewers${args.realPlayers > 0 ? ` and ${args.realPlayers} real players` : ''} sign in and play; steady state checked for ${args.steadyWindowSec} s`,
     ...scenario.faults.map((f, i) => `  ${3 + i}. fault: ${describeStep(f)}`),
-    `  ${3 + scenario.faults.length}. hold: ${scenario.hold.kind === 'for' ? `${scenario.hold.seconds} s` : `until viewers are served by the secondary, then ${scenario.hold.thenSec} s more`}`,
+    `  ${3 + scenario.faults.length}. hold: ${scenario.hold.kind === 'for' ? `${scenario.hold.seconds} s` : `until DNS has flipped and viewers are served by the secondary, then ${scenario.hold.thenSec} s more`}`,
     `  ${4 + scenario.faults.length}. rollback (also on Ctrl-C, SIGTERM or --max-duration ${args.maxDurationSec} s): ${[...scenario.faults].reverse().map(describeUndo).join(', then ')}`,
     `  ${5 + scenario.faults.length}. wait for the steady state, check it for ${args.steadyWindowSec} s, count lost writes in both regions' tables`,
     `  record: ${args.outDir}/{journal.json,report.html,junit.xml}`,
@@ -66,6 +66,7 @@ async function main(): Promise<number> {
     errorShare: args.errorShare,
     addedLatencyMs: args.latencyMs,
     holdSec: args.holdSec,
+    afterFailoverSec: args.afterFailoverSec,
   });
   if (!scenario) return 2;
 
@@ -116,6 +117,7 @@ async function main(): Promise<number> {
         signal: controller.signal,
         log: (line) => out(`[drill] ${line}`),
         realPlayers: args.realPlayers,
+        drainSec: args.drainSec,
       });
       const { journal, durations, files } = result;
       const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const settings = (name: string, outDir: string, extra: Partial<DrillSettings> = {}): DrillSettings => {
-  const scenario = findScenario(name, { holdSec: 3 });
+  const scenario = findScenario(name, { holdSec: 3, afterFailoverSec: 3 });
   if (!scenario) throw new Error(`no scenario ${name}`);
   return {
     scenario,

@@ -264,8 +264,8 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         const heldFor = (Date.now() - appliedAt) / 1000;
         if (hold.kind === 'for' && heldFor >= hold.seconds) break;
         if (hold.kind === 'until-failover') {
-          const elsewhere = detectPhases(events, primary).find((p) => p.name === 'first-success-elsewhere');
-          if (elsewhere && failedOverAt === null) failedOverAt = Date.now();
+          const seen = new Set(detectPhases(events, primary).map((p) => p.name));
+          if (seen.has('dns-flipped') && seen.has('first-success-elsewhere') && failedOverAt === null) failedOverAt = Date.now();
           if (failedOverAt !== null && Date.now() - failedOverAt >= hold.thenSec * 1000) break;
           if (heldFor >= hold.orAfterSec) break;
         }
@@ -364,8 +364,10 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     { key: 'realTv', who: 'by real players on TV pages', prefix: 'player-tv-' },
   ];
   const playStart: Partial<Record<'light' | 'realWeb' | 'realTv', PlayStartSplit>> = {};
+  // The plays counted above: pressed from the steady-state window on.
+  const startsCounted = events.filter((e) => e.type === 'first-frame' && e.pressedAt >= countFrom);
   for (const p of populations) {
-    const split = playStartSplit(counted, window, (v) => v.startsWith(p.prefix));
+    const split = playStartSplit(startsCounted, window, (v) => v.startsWith(p.prefix));
     if (split.before.plays + split.during.plays + split.after.plays > 0) playStart[p.key] = split;
   }
   const lag = replicationLag(events);

@@ -13,9 +13,11 @@ export type FaultStep =
   | { readonly kind: 'replication-pause' };
 
 /**
- * When the faults come off: once viewers are being served elsewhere (the failover happened) and
- * then `thenSec` more, or after a fixed time when no failover is expected. Both are bounded by the
- * drill's `--max-duration`.
+ * When the faults come off: once the failover happened (the viewers' resolver answers the
+ * secondary, and a viewer was served there) and then `thenSec` more, or after a fixed time when no
+ * failover is expected. Both are bounded by the drill's `--max-duration`. Viewers reach the
+ * secondary long before DNS flips now (origin group, pinned paths), so the first success elsewhere
+ * alone would end the fault before the part of the outage DNS decides.
  */
 export type HoldRule =
   | { readonly kind: 'until-failover'; readonly thenSec: number; readonly orAfterSec: number }
@@ -43,6 +45,8 @@ export interface ScenarioOptions {
   readonly addedLatencyMs?: number;
   /** How long to keep a fault that is not expected to fail over (default 30 s). */
   readonly holdSec?: number;
+  /** How long a fault that fails over stays after DNS flipped (default 15 s): plays started on the flipped path are measured too. */
+  readonly afterFailoverSec?: number;
 }
 
 const STEADY =
@@ -52,7 +56,7 @@ export function scenarios(options: ScenarioOptions = {}): readonly Scenario[] {
   const errorShare = options.errorShare ?? 0.5;
   const addedLatencyMs = options.addedLatencyMs ?? 3_000;
   const holdSec = options.holdSec ?? 30;
-  const untilFailover: HoldRule = { kind: 'until-failover', thenSec: 5, orAfterSec: holdSec * 10 };
+  const untilFailover: HoldRule = { kind: 'until-failover', thenSec: options.afterFailoverSec ?? 15, orAfterSec: holdSec * 10 };
   return [
     {
       name: 'region-kill',

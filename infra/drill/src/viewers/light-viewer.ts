@@ -50,7 +50,7 @@ export interface LightViewerOptions {
   readonly stallMs?: number;
   /** Wait this long before signing in, so a crowd of viewers does not arrive in one instant. */
   readonly startDelayMs?: number;
-  /** Sign in again (as from a new device) before every n-th play, so sign-ins happen during the fault too (default 3; 0: never). */
+  /** Sign in again (as from a new device) before every n-th play, so sign-ins happen during the fault too (default 2; 0: never). */
   readonly signInEvery?: number;
   /** At the end, how long the outbox may keep delivering before what is left counts as never acknowledged (default 30 s). */
   readonly drainMs?: number;
@@ -158,7 +158,7 @@ export class LightViewer {
     await sleep(this.options.startDelayMs ?? 0, signal);
     while (!signal.aborted && !(await this.signIn())) await sleep(1_000, signal);
     this.markSignedIn();
-    const every = this.options.signInEvery ?? 3;
+    const every = this.options.signInEvery ?? 2;
     for (let n = 1; !signal.aborted; n += 1) {
       // A viewer signing in on another device meanwhile: the new session is used when it worked.
       if (every > 0 && n % every === 0) await this.signIn();
