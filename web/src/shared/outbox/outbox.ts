@@ -28,6 +28,9 @@ import {
  * that is cheap.
  */
 
+export { DEFAULT_OUTBOX_LIMITS, outcomeOf } from './outbox-entries';
+export type { OutboxEntry, OutboxLimits, OutboxWrite, ProgressWrite, SendOutcome, ViewWrite } from './outbox-entries';
+
 /** The part of the Web Storage API the outbox uses. */
 export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
