@@ -14,6 +14,7 @@ import {
   apiDomainName,
   fisConfigBucketName,
   mediaReplicaBucketName,
+  regionalApiDomainName,
   replicaBucketName,
   type EdgeFunctionName,
 } from '../lib/names';
@@ -91,6 +92,10 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     domainName: config.domainName,
     hostedZone: config.hostedZone,
     apiDomainName: api,
+    regionalApiDomainNames: {
+      primary: regionalApiDomainName(config, config.regions.primary),
+      secondary: regionalApiDomainName(config, config.regions.secondary),
+    },
     replica: { bucketName: replicaName, region: config.regions.secondary },
     mediaReplica: { bucketName: mediaReplicaName, region: config.regions.secondary },
     rateLimitPer5Minutes: config.waf.rateLimitPer5Minutes,
@@ -126,6 +131,7 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     env: primaryEnv,
     description: 'Stride API, primary region',
     role: 'primary',
+    regionalApiDomainName: regionalApiDomainName(config, config.regions.primary),
     replicaRegion: config.regions.secondary,
     // The drills fault the primary only (region-errors, region-latency through FIS).
     fisConfigBucketName: fisConfigBucket,
@@ -135,6 +141,7 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     env: secondaryEnv,
     description: 'Stride API, secondary region',
     role: 'secondary',
+    regionalApiDomainName: regionalApiDomainName(config, config.regions.secondary),
     replicaRegion: config.regions.primary,
   });
   apiSecondary.addStackDependency(apiPrimary, 'uses the global table replica the primary creates');
@@ -144,6 +151,11 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     executeApiHost: stack.executeApiHost,
     regionalDomainName: stack.domainName.regionalDomainName,
     regionalHostedZoneId: stack.domainName.regionalHostedZoneId,
+    own: {
+      domainName: regionalApiDomainName(config, stack.region),
+      regionalDomainName: stack.regionalDomainName.regionalDomainName,
+      regionalHostedZoneId: stack.regionalDomainName.regionalHostedZoneId,
+    },
   });
   const dns = new DnsStack(app, STACK_IDS.dns, {
     ...common,

@@ -139,6 +139,46 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     });
   });
 
+  it('serves api-<region>.stride.test, this region alone, on a regional custom domain with a DNS-validated certificate of its own', () => {
+    const name = `api-${region}.stride.test`;
+    template().templateMatches({
+      Resources: {
+        RegionalApiCertificate131CAB59: {
+          Type: 'AWS::CertificateManager::Certificate',
+          Properties: {
+            DomainName: name,
+            ValidationMethod: 'DNS',
+            DomainValidationOptions: [{ DomainName: name, HostedZoneId: 'Z0TESTZONE0000000000' }],
+          },
+        },
+        RegionalApiDomainNameF9D3343F: {
+          Type: 'AWS::ApiGatewayV2::DomainName',
+          Properties: {
+            DomainName: name,
+            DomainNameConfigurations: [
+              { CertificateArn: { Ref: 'RegionalApiCertificate131CAB59' }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+            ],
+          },
+        },
+        RegionalApiMappingBA14ABDE: {
+          Type: 'AWS::ApiGatewayV2::ApiMapping',
+          Properties: {
+            ApiId: { Ref: Match.stringLikeRegexp('^HttpApi') },
+            DomainName: { Ref: 'RegionalApiDomainNameF9D3343F' },
+            Stage: '$default',
+          },
+        },
+      },
+    });
+  });
+
+  it('pins the logical ids of its certificates, custom domains and mappings', () => {
+    const ids = (type: string) => Object.keys(template().findResources(type)).sort();
+    expect(ids('AWS::CertificateManager::Certificate')).toEqual(['ApiCertificate1D5B2B3B', 'RegionalApiCertificate131CAB59']);
+    expect(ids('AWS::ApiGatewayV2::DomainName')).toEqual(['ApiDomainNameEB571102', 'RegionalApiDomainNameF9D3343F']);
+    expect(ids('AWS::ApiGatewayV2::ApiMapping')).toEqual(['ApiMapping8F180979', 'RegionalApiMappingBA14ABDE']);
+  });
+
   it('routes GET /api/ping and every other /api path to the handler with payload format 2.0', () => {
     template().hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     template().hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /api/ping' });

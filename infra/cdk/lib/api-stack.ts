@@ -40,6 +40,11 @@ export interface ApiStackProps extends StackProps {
   readonly siteDomainName: string;
   /** api.<domain>, served in both regions. */
   readonly apiDomainName: string;
+  /**
+   * This region's own name, api-<region>.<domain> (names.ts regionalApiDomainName): served by this
+   * region only, for CloudFront's region-pinned origins and the API origin group.
+   */
+  readonly regionalApiDomainName: string;
   readonly hostedZone: { readonly id: string; readonly name: string };
   readonly handler: Pick<ApiFunctionProps, 'entry' | 'projectRoot' | 'catalogDir' | 'memoryMb' | 'timeoutSeconds' | 'reservedConcurrency'>;
   /** CloudFront public key id of the media key group (SiteStack). */
@@ -60,6 +65,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly httpApi: apigwv2.HttpApi;
   readonly domainName: apigwv2.DomainName;
+  /** api-<region>.<domain>: this region's own custom domain (a simple alias record in StrideDns). */
+  readonly regionalDomainName: apigwv2.DomainName;
   readonly handler: ApiFunction;
   readonly table: dynamodb.ITableV2;
 
@@ -161,6 +168,20 @@ export class ApiStack extends Stack {
 
     new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName: this.domainName, stage });
 
+    // The same API on this region's own name. A certificate of its own rather than a second name on
+    // ApiCertificate: adding a name to a certificate replaces it, under the live api.<domain>.
+    const regionalCertificate = new acm.Certificate(this, 'RegionalApiCertificate', {
+      domainName: props.regionalApiDomainName,
+      validation: acm.CertificateValidation.fromDns(zone),
+    });
+    this.regionalDomainName = new apigwv2.DomainName(this, 'RegionalApiDomainName', {
+      domainName: props.regionalApiDomainName,
+      certificate: regionalCertificate,
+      endpointType: apigwv2.EndpointType.REGIONAL,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    });
+    new apigwv2.ApiMapping(this, 'RegionalApiMapping', { api: this.httpApi, domainName: this.regionalDomainName, stage });
+
     const integration = new HttpLambdaIntegration('ApiIntegration', fn, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0 });
     // /api/ping on its own route: the Route 53 health checks call it on this region's endpoint.
     this.httpApi.addRoutes({ path: '/api/ping', methods: [apigwv2.HttpMethod.GET, apigwv2.HttpMethod.HEAD], integration });
@@ -189,6 +210,7 @@ export class ApiStack extends Stack {
 
     new CfnOutput(this, 'HttpApiId', { value: this.httpApi.apiId });
     new CfnOutput(this, 'RegionalDomainName', { value: this.domainName.regionalDomainName });
+    new CfnOutput(this, 'RegionalApiDomainTarget', { value: this.regionalDomainName.regionalDomainName });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
   }
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BucketOrigin } from '../../local/src/cloudfront/bucket-origin';
-import type { LocalDistributionConfig } from '../../local/src/cloudfront/distribution-config';
+import type { LocalDistributionConfig, LocalHttpOrigin, LocalOrigin } from '../../local/src/cloudfront/distribution-config';
+import { FAILOVER_READ_PATH_PATTERNS, regionPinnedPathPattern } from '@stride/contract/region-routing';
+import type { StrideConfig } from '../config/stride-config';
+import { apiDomainName, regionalApiDomainName } from './names';
 import { startTestStack, type TestStack } from '../../local/src/testing/harness';
 import { SYNTH_TIMEOUT_MS, synthStride } from '../testing/synth-app';
 
@@ -34,9 +37,20 @@ interface ComparableBehavior {
   readonly originRequestPolicy: { headers: string[]; cookies: string; queryStrings: string } | null;
   readonly edgeFunctions: readonly { eventType: string; functionName: string }[];
   readonly trustedKeyGroup: string | null;
-  readonly origin:
-    { kind: 'bucket-group'; failoverStatusCodes: number[]; members: string[] } | { kind: 'http'; customHeaderNames: string[] };
+  readonly origin: ComparableOrigin;
 }
+
+/** An HTTP origin by which API name it is, the headers it adds, and how long CloudFront gives it. */
+interface ComparableHttpOrigin {
+  kind: 'http';
+  endpoint: string;
+  customHeaderNames: string[];
+  timeouts: { connectionAttempts: number; connectionTimeoutSeconds: number; responseTimeoutSeconds: number };
+}
+type ComparableOrigin =
+  | { kind: 'bucket-group'; failoverStatusCodes: number[]; members: string[] }
+  | { kind: 'http-group'; failoverStatusCodes: number[]; members: ComparableHttpOrigin[] }
+  | ComparableHttpOrigin;
 
 interface ComparableDistribution {
   readonly defaultRootObject: string;
@@ -64,7 +78,10 @@ const MANAGED_CACHE_POLICIES: Record<string, ComparableBehavior['cachePolicy']> 
 
 // ---- the synthesized template → comparable -------------------------------------------------
 
-function fromTemplate(template: Json): ComparableDistribution {
+/** CloudFront's values for an origin that states none (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html). */
+const CLOUDFRONT_DEFAULTS = { connectionAttempts: 3, connectionTimeoutSeconds: 10, responseTimeoutSeconds: 30 };
+
+function fromTemplate(template: Json, stride: StrideConfig): ComparableDistribution {
   const resources = template.Resources as Record<string, { Type: string; Properties: Json }>;
   const parameters = (template.Parameters ?? {}) as Record<string, { Default?: string }>;
   const distributions = Object.values(resources).filter((r) => r.Type === 'AWS::CloudFront::Distribution');
@@ -136,17 +153,43 @@ function fromTemplate(template: Json): ComparableDistribution {
     throw new Error(`origin ${originId} is not one of Stride's buckets: ${JSON.stringify(domain)}`);
   };
 
-  const originOf = (targetId: string): ComparableBehavior['origin'] => {
+  // An API origin by its name: the failover name, or one region's own.
+  const endpoints: Record<string, string> = {
+    [apiDomainName(stride)]: 'failover',
+    [regionalApiDomainName(stride, stride.regions.primary)]: 'primary',
+    [regionalApiDomainName(stride, stride.regions.secondary)]: 'secondary',
+  };
+  const httpOriginOf = (originId: string): ComparableHttpOrigin | undefined => {
+    const origin = origins.find((o) => o.Id === originId);
+    const custom = origin?.CustomOriginConfig as Json | undefined;
+    if (!origin || !custom) return undefined;
+    const endpoint = endpoints[String(origin.DomainName)];
+    if (!endpoint) throw new Error(`origin ${originId} (${JSON.stringify(origin.DomainName)}) is none of the API's names`);
+    const headers = (origin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[] | undefined) ?? [];
+    return {
+      kind: 'http',
+      endpoint,
+      customHeaderNames: lowerSorted(headers.map((h) => h.HeaderName)),
+      timeouts: {
+        connectionAttempts: Number(origin.ConnectionAttempts ?? CLOUDFRONT_DEFAULTS.connectionAttempts),
+        connectionTimeoutSeconds: Number(origin.ConnectionTimeout ?? CLOUDFRONT_DEFAULTS.connectionTimeoutSeconds),
+        responseTimeoutSeconds: Number(custom.OriginReadTimeout ?? CLOUDFRONT_DEFAULTS.responseTimeoutSeconds),
+      },
+    };
+  };
+
+  const originOf = (targetId: string): ComparableOrigin => {
     const group = groups.find((g) => g.Id === targetId);
     if (group) {
-      const codes = ((group.FailoverCriteria as Json).StatusCodes as { Items: number[]; Quantity: number }).Items;
-      const members = ((group.Members as Json).Items as { OriginId: string }[]).map((m) => bucketOf(m.OriginId));
-      return { kind: 'bucket-group', failoverStatusCodes: sorted(codes), members };
+      const codes = sorted(((group.FailoverCriteria as Json).StatusCodes as { Items: number[]; Quantity: number }).Items);
+      const memberIds = ((group.Members as Json).Items as { OriginId: string }[]).map((m) => m.OriginId);
+      const http = memberIds.map(httpOriginOf);
+      if (http.every((m) => m !== undefined)) return { kind: 'http-group', failoverStatusCodes: codes, members: http };
+      return { kind: 'bucket-group', failoverStatusCodes: codes, members: memberIds.map(bucketOf) };
     }
-    const origin = origins.find((o) => o.Id === targetId);
-    if (!origin?.CustomOriginConfig) throw new Error(`behavior target ${targetId} is neither an origin group nor a custom origin`);
-    const headers = (origin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[] | undefined) ?? [];
-    return { kind: 'http', customHeaderNames: lowerSorted(headers.map((h) => h.HeaderName)) };
+    const origin = httpOriginOf(targetId);
+    if (!origin) throw new Error(`behavior target ${targetId} is neither an origin group nor a custom origin`);
+    return origin;
   };
 
   const edgeFunctionName = (arn: unknown): string => {
@@ -201,10 +244,33 @@ function fromLocal(config: LocalDistributionConfig, buckets: ReadonlyMap<BucketO
     if (!name) throw new Error(`local bucket ${bucket.name} is none of the stack's buckets`);
     return name;
   };
+  const http = (origin: LocalHttpOrigin): ComparableHttpOrigin => ({
+    kind: 'http',
+    endpoint: origin.endpoint,
+    customHeaderNames: lowerSorted(origin.customHeaders.map((h) => h.name)),
+    timeouts: {
+      connectionAttempts: origin.timeouts.connectionAttempts,
+      connectionTimeoutSeconds: origin.timeouts.connectionTimeoutMs / 1000,
+      responseTimeoutSeconds: origin.timeouts.responseTimeoutMs / 1000,
+    },
+  });
+  const originOf = (origin: LocalOrigin): ComparableOrigin =>
+    origin.kind === 'http'
+      ? http(origin)
+      : origin.kind === 'http-group'
+        ? {
+            kind: 'http-group',
+            failoverStatusCodes: sorted(origin.failoverStatusCodes),
+            members: [http(origin.primary), http(origin.fallback)],
+          }
+        : {
+            kind: 'bucket-group',
+            failoverStatusCodes: sorted(origin.failoverStatusCodes),
+            members: [bucketOf(origin.primary), bucketOf(origin.replica)],
+          };
   return {
     defaultRootObject: config.defaultRootObject,
     behaviors: config.behaviors.map((b) => {
-      const origin = b.origin === 'api' ? config.origins.api : config.origins[b.origin];
       return {
         pathPattern: b.pathPattern,
         allowedMethods: sorted(b.allowedMethods),
@@ -228,14 +294,7 @@ function fromLocal(config: LocalDistributionConfig, buckets: ReadonlyMap<BucketO
           : null,
         edgeFunctions: b.edgeFunctions.map((e) => ({ eventType: e.eventType, functionName: e.functionName })),
         trustedKeyGroup: b.trustedKeyGroup,
-        origin:
-          origin.kind === 'http'
-            ? { kind: 'http', customHeaderNames: lowerSorted(origin.customHeaders.map((h) => h.name)) }
-            : {
-                kind: 'bucket-group',
-                failoverStatusCodes: sorted(origin.failoverStatusCodes),
-                members: [bucketOf(origin.primary), bucketOf(origin.replica)],
-              },
+        origin: originOf(config.origins[b.origin]),
       };
     }),
     customErrorResponses: [...config.customErrorResponses]
@@ -253,7 +312,8 @@ let aws: ComparableDistribution;
 let local: ComparableDistribution;
 let stack: TestStack | undefined;
 beforeAll(async () => {
-  aws = fromTemplate(synthStride().template('site').toJSON() as Json);
+  const synth = synthStride();
+  aws = fromTemplate(synth.template('site').toJSON() as Json, synth.config);
   stack = await startTestStack({}, { edge: false });
   const running = stack.stack;
   const buckets = new Map<BucketOrigin, string>([
@@ -274,15 +334,41 @@ describe('distribution parity: the synthesized StrideSite distribution and the r
     expect(aws.behaviors.at(-1)?.pathPattern).toBe('*');
   });
 
-  it.each(['/api/*', '/media/*', '*'])(
-    'agree on %s: methods, cache policy, origin request policy, edge functions, key group, origin',
-    (pathPattern) => {
-      const onAws = aws.behaviors.find((b) => b.pathPattern === pathPattern);
-      const onLocal = local.behaviors.find((b) => b.pathPattern === pathPattern);
-      expect(onAws).toBeDefined();
-      expect(onLocal).toEqual(onAws);
-    },
-  );
+  it.each([
+    ...FAILOVER_READ_PATH_PATTERNS,
+    regionPinnedPathPattern('primary'),
+    regionPinnedPathPattern('secondary'),
+    '/api/*',
+    '/media/*',
+    '*',
+  ])('agree on %s: methods, cache policy, origin request policy, edge functions, key group, origin', (pathPattern) => {
+    const onAws = aws.behaviors.find((b) => b.pathPattern === pathPattern);
+    const onLocal = local.behaviors.find((b) => b.pathPattern === pathPattern);
+    expect(onAws).toBeDefined();
+    expect(onLocal).toEqual(onAws);
+  });
+
+  it('send the read paths to one origin group of the two regions’ own names, primary first, on 500/502/503/504, with 1 attempt of 1 s and a 3 s response timeout', () => {
+    for (const side of [aws, local]) {
+      for (const pattern of FAILOVER_READ_PATH_PATTERNS) {
+        const behavior = side.behaviors.find((b) => b.pathPattern === pattern);
+        expect(behavior?.allowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS']);
+        expect(behavior?.origin).toMatchObject({
+          kind: 'http-group',
+          failoverStatusCodes: [500, 502, 503, 504],
+          members: [
+            { endpoint: 'primary', timeouts: { connectionAttempts: 1, connectionTimeoutSeconds: 1, responseTimeoutSeconds: 3 } },
+            { endpoint: 'secondary', timeouts: { connectionAttempts: 1, connectionTimeoutSeconds: 1, responseTimeoutSeconds: 3 } },
+          ],
+        });
+      }
+      // api.<domain> keeps CloudFront's own timeouts, stated.
+      expect(side.behaviors.find((b) => b.pathPattern === '/api/*')?.origin).toMatchObject({
+        endpoint: 'failover',
+        timeouts: CLOUDFRONT_DEFAULTS,
+      });
+    }
+  });
 
   it('agree on custom error responses (codes and ErrorCachingMinTTL) and the default root object', () => {
     expect(local.customErrorResponses).toEqual(aws.customErrorResponses);

@@ -20,7 +20,9 @@ describe('DnsStack', () => {
     ]);
     expect(Object.keys(dns.findResources('AWS::Route53::RecordSet')).sort()).toEqual([
       'ApiPrimaryRecordD9CE0D3D',
+      'ApiPrimaryRegionRecord82A10565',
       'ApiSecondaryRecordAEACEEB6',
+      'ApiSecondaryRegionRecord5C6FDE98',
       'SiteIpv6Record5F1ED25D',
       'SiteRecordC49845F9',
     ]);
@@ -83,6 +85,27 @@ describe('DnsStack', () => {
         EvaluateTargetHealth: true,
       },
     });
+  });
+
+  it('gives each region its own name, api-<region>.stride.test: a simple alias to that region’s custom domain, no health check, no failover', () => {
+    const cases = [
+      ['ApiPrimaryRegionRecord82A10565', 'us-east-1'],
+      ['ApiSecondaryRegionRecord5C6FDE98', 'us-west-1'],
+    ] as const;
+    for (const [logicalId, region] of cases) {
+      const properties = record(logicalId);
+      expect(properties).toMatchObject({
+        Name: `api-${region}.stride.test.`,
+        Type: 'A',
+        HostedZoneId: 'Z0TESTZONE0000000000',
+        AliasTarget: { EvaluateTargetHealth: false },
+      });
+      for (const key of ['Failover', 'SetIdentifier', 'HealthCheckId', 'TTL']) expect(properties[key], key).toBeUndefined();
+      // The alias target is that region's own custom domain, not the failover name's.
+      expect(JSON.stringify((properties.AliasTarget as { DNSName: unknown }).DNSName)).toMatch(/RegionalApiDomainName.*RegionalDomainName/);
+    }
+    expect(JSON.stringify(record('ApiPrimaryRegionRecord82A10565').AliasTarget)).toContain('StrideApiPrimary:');
+    expect(JSON.stringify(record('ApiSecondaryRegionRecord5C6FDE98').AliasTarget)).toContain('/cdk/exports/StrideDns/StrideApiSecondary');
   });
 
   it('points stride.test (A and AAAA) at the CloudFront distribution', () => {

@@ -12,6 +12,8 @@ export interface RegionalApiEndpoint {
   /** The custom domain's regional target (d-….execute-api.<region>.amazonaws.com) and its zone. */
   readonly regionalDomainName: string;
   readonly regionalHostedZoneId: string;
+  /** This region's own API name (api-<region>.<domain>) and its custom domain's regional target. */
+  readonly own: { readonly domainName: string; readonly regionalDomainName: string; readonly regionalHostedZoneId: string };
 }
 
 export interface DnsStackProps extends StackProps {
@@ -26,8 +28,9 @@ export interface DnsStackProps extends StackProps {
 
 /**
  * Route 53: a health check per API region on its own `/api/ping`, failover alias records for
- * api.<domain> (PRIMARY → primary region, SECONDARY → secondary), and the site's alias to
- * CloudFront.
+ * api.<domain> (PRIMARY → primary region, SECONDARY → secondary), each region's own name
+ * (api-<region>.<domain>, a simple alias: CloudFront's region-pinned origins and API origin group),
+ * and the site's alias to CloudFront.
  */
 export class DnsStack extends Stack {
   readonly healthChecks: Readonly<Record<'primary' | 'secondary', route53.HealthCheck>>;
@@ -75,6 +78,25 @@ export class DnsStack extends Stack {
     };
     failoverRecord('ApiPrimaryRecord', props.primary, route53.Failover.PRIMARY, this.healthChecks.primary);
     failoverRecord('ApiSecondaryRecord', props.secondary, route53.Failover.SECONDARY, this.healthChecks.secondary);
+
+    // Each region's own name: a simple alias to that region's custom domain, no health check and no
+    // failover (CloudFront's origin group does the failing over for the paths that use them).
+    // Not evaluating the target's health: a region answering 5xx must still be reachable by name.
+    const regionRecord = (constructId: string, endpoint: RegionalApiEndpoint): void => {
+      new route53.ARecord(this, constructId, {
+        zone,
+        recordName: endpoint.own.domainName,
+        target: route53.RecordTarget.fromAlias({
+          bind: () => ({
+            dnsName: endpoint.own.regionalDomainName,
+            hostedZoneId: endpoint.own.regionalHostedZoneId,
+            evaluateTargetHealth: false,
+          }),
+        }),
+      });
+    };
+    regionRecord('ApiPrimaryRegionRecord', props.primary);
+    regionRecord('ApiSecondaryRegionRecord', props.secondary);
 
     // CloudFront's fixed alias zone, written out: CloudFrontTarget would add an unused mapping to the Site stack.
     const siteTarget = route53.RecordTarget.fromAlias({

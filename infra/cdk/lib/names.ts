@@ -1,4 +1,5 @@
 import type { StrideConfig } from '../config/stride-config';
+import { regionApiDomainName } from '../../distribution/distribution-description';
 
 /**
  * Stack ids. They are API: renaming one makes CloudFormation create a new stack and orphan
@@ -56,3 +57,11 @@ export function fisConfigBucketName(config: Pick<StrideConfig, 'account' | 'regi
 }
 
 export const apiDomainName = (config: Pick<StrideConfig, 'domainName'>): string => `api.${config.domainName}`;
+
+/**
+ * One region's own API name, `api-<region>.<domain>`: a simple alias to that region's API Gateway
+ * custom domain, no failover. CloudFront's region-pinned origins and the API origin group use
+ * these, so a request sent to a region is answered by it whatever Route 53 says about `api.<domain>`.
+ */
+export const regionalApiDomainName = (config: Pick<StrideConfig, 'domainName'>, region: string): string =>
+  regionApiDomainName(region, config.domainName);

@@ -1,4 +1,5 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { FAILOVER_READ_PATH_PATTERNS } from '@stride/contract/region-routing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYNTH_TIMEOUT_MS, synthStride, type SynthesizedStride } from '../testing/synth-app';
 
@@ -237,8 +238,8 @@ describe('SiteStack distribution', () => {
     site.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultCacheBehavior: Match.objectLike({ TargetOriginId: group }),
-        // One group for the site (default behavior), one for /media/*.
-        OriginGroups: Match.objectLike({ Quantity: 2 }),
+        // One group for the site (default behavior), one for /media/*, one for the API's read paths.
+        OriginGroups: Match.objectLike({ Quantity: 3 }),
       }),
     });
     const siteGroup = originGroup(group.asString());
@@ -367,7 +368,10 @@ describe('SiteStack distribution', () => {
     expect(origin).toEqual({
       Id: apiOrigin.asString(),
       DomainName: 'api.stride.test',
-      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+      // CloudFront's defaults, stated: 3 attempts of 10 s, 30 s to answer.
+      ConnectionAttempts: 3,
+      ConnectionTimeout: 10,
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'], OriginReadTimeout: 30 },
       OriginCustomHeaders: [
         { HeaderName: 'x-stride-origin-verify', HeaderValue: '{{resolve:secretsmanager:stride/origin-verify:SecretString:current::}}' },
       ],
@@ -392,19 +396,84 @@ describe('SiteStack distribution', () => {
     expect((config.HeadersConfig as { Headers: string[] }).Headers.map((h) => h.toLowerCase())).not.toContain('host');
   });
 
-  it('keeps the origin-verify secret out of the template: only a Secrets Manager dynamic reference', () => {
-    const text = JSON.stringify(site.toJSON());
-    const mentions = text.match(/x-stride-origin-verify/g) ?? [];
-    expect(mentions).toHaveLength(1);
-    const header = (distributionConfig().Origins as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).flatMap(
-      (o) => o.OriginCustomHeaders ?? [],
-    );
-    expect(header).toEqual([
-      {
-        HeaderName: 'x-stride-origin-verify',
-        HeaderValue: expect.stringMatching(/^\{\{resolve:secretsmanager:stride\/origin-verify:SecretString:current::\}\}$/),
-      },
+  it('keeps the origin-verify secret out of the template: only a Secrets Manager dynamic reference, on every API origin', () => {
+    const origins = distributionConfig().Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: unknown[] }[];
+    const apiOrigins = origins.filter((o) => o.CustomOriginConfig);
+    // api.<domain>, each region's own name, and the primary's again as the API origin group's member.
+    expect(apiOrigins).toHaveLength(4);
+    for (const origin of apiOrigins)
+      expect(origin.OriginCustomHeaders).toEqual([
+        {
+          HeaderName: 'x-stride-origin-verify',
+          HeaderValue: expect.stringMatching(/^\{\{resolve:secretsmanager:stride\/origin-verify:SecretString:current::\}\}$/),
+        },
+      ]);
+    // The header's name appears only as those origins' header, never with a value of its own.
+    const mentions = JSON.stringify(site.toJSON()).match(/x-stride-origin-verify/g) ?? [];
+    expect(mentions).toHaveLength(apiOrigins.length);
+  });
+
+  const apiBehavior = (pathPattern: string) =>
+    (distributionConfig().CacheBehaviors as Record<string, unknown>[]).find((b) => b.PathPattern === pathPattern);
+  /** A region's own API name as an origin: 1 attempt of 1 s to connect, 3 s to answer (API_ORIGIN_TIMEOUTS). */
+  const regionOrigin = (domainName: string) => ({
+    Id: expect.any(String),
+    DomainName: domainName,
+    ConnectionAttempts: 1,
+    ConnectionTimeout: 1,
+    CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'], OriginReadTimeout: 3 },
+    OriginCustomHeaders: [
+      { HeaderName: 'x-stride-origin-verify', HeaderValue: '{{resolve:secretsmanager:stride/origin-verify:SecretString:current::}}' },
+    ],
+  });
+
+  it('puts the API origin group and region-pinned paths before /api/*, in precedence order', () => {
+    expect((distributionConfig().CacheBehaviors as { PathPattern: string }[]).map((b) => b.PathPattern)).toEqual([
+      '/api/playback/*',
+      '/api/progress',
+      '/api/me',
+      '/api/region/primary/*',
+      '/api/region/secondary/*',
+      '/api/*',
+      '/media/*',
     ]);
+  });
+
+  it.each(FAILOVER_READ_PATH_PATTERNS.map((p) => [p]))(
+    'serves %s, GET/HEAD/OPTIONS only and uncached, from the API origin group: api-us-east-1 then api-us-west-1 on 500/502/503/504',
+    (pathPattern) => {
+      const behavior = apiBehavior(pathPattern);
+      expect(behavior).toMatchObject({
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS'],
+        CachedMethods: ['GET', 'HEAD'],
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        OriginRequestPolicyId: { Ref: expect.stringMatching(/^ApiOriginRequestPolicy/) },
+        ViewerProtocolPolicy: 'https-only',
+        Compress: true,
+      });
+      expect(behavior?.LambdaFunctionAssociations).toBeUndefined();
+      const group = originGroup(String(behavior?.TargetOriginId));
+      expect(group?.FailoverCriteria).toEqual({ StatusCodes: { Quantity: 4, Items: [500, 502, 503, 504] } });
+      expect(group?.Members.Quantity).toBe(2);
+      const [primary, fallback] = (group?.Members.Items ?? []).map((member) => originById(member.OriginId));
+      expect(primary).toEqual(regionOrigin('api-us-east-1.stride.test'));
+      expect(fallback).toEqual(regionOrigin('api-us-west-1.stride.test'));
+    },
+  );
+
+  it.each([
+    ['/api/region/primary/*', 'api-us-east-1.stride.test'],
+    ['/api/region/secondary/*', 'api-us-west-1.stride.test'],
+  ])('serves %s from %s alone, every method, uncached, with the API origin request policy', (pathPattern, domainName) => {
+    const behavior = apiBehavior(pathPattern);
+    expect(behavior).toMatchObject({
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: { Ref: expect.stringMatching(/^ApiOriginRequestPolicy/) },
+      ViewerProtocolPolicy: 'https-only',
+    });
+    expect(originGroup(String(behavior?.TargetOriginId))).toBeUndefined();
+    expect(originById(String(behavior?.TargetOriginId))).toEqual(regionOrigin(domainName));
   });
 
   it('serves /media/* from the media bucket only to holders of cookies signed for the media key group', () => {

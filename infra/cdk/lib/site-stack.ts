@@ -9,9 +9,12 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { LogBucket, PrivateBucket } from './constructs/private-bucket';
 import { SiteWebAcl } from './constructs/web-acl';
+import type { RegionRole } from '@stride/contract/region-routing';
 import {
+  assertDistribution,
   DISTRIBUTION,
   splitBehaviors,
+  type ApiEndpoint,
   type BehaviorDescription,
   type BucketName,
   type CachePolicyDescription,
@@ -19,6 +22,7 @@ import {
   type EdgeEventType,
   type EdgeFunctionName,
   type HttpMethod,
+  type HttpOriginDescription,
   type OriginName,
   type OriginRequestPolicyDescription,
 } from '../../distribution/distribution-description';
@@ -30,6 +34,11 @@ export interface SiteStackProps extends StackProps {
   readonly hostedZone: { readonly id: string; readonly name: string };
   /** The API's name behind Route 53 failover, e.g. api.stride.example.com. */
   readonly apiDomainName: string;
+  /**
+   * Each region's own API name (api-<region>.<domain>, see names.ts regionalApiDomainName): the
+   * origins of the region-pinned behaviors and of the API origin group.
+   */
+  readonly regionalApiDomainNames: Readonly<Record<RegionRole, string>>;
   /** The replica bucket (SiteReplicaStack) in the secondary region. */
   readonly replica: { readonly bucketName: string; readonly region: string };
   /** The media bucket's replica (SiteReplicaStack) in the secondary region. */
@@ -143,26 +152,18 @@ function buildPolicies(scope: Construct) {
   };
 }
 
-/** Each described origin: bucket origin groups through OAC, the API as an HTTPS origin with its secret header. */
+/**
+ * Each described origin: bucket origin groups through OAC, the API's names as HTTPS origins with
+ * their secret header and timeouts, and the API origin group of the regions' own names. A group's
+ * members are the same origin objects the region-pinned behaviors use.
+ */
 function buildOrigins(
   description: DistributionDescription,
   buckets: Record<BucketName, s3.IBucket>,
-  apiDomainName: string,
+  apiDomainNames: Readonly<Record<ApiEndpoint, string>>,
 ): Record<OriginName, cloudfront.IOrigin> {
-  const build = (name: OriginName): cloudfront.IOrigin => {
-    const origin = description.origins[name];
-    if (origin.kind === 'bucket-group') {
-      const access = {
-        originAccessLevels: origin.access.map((level) => (level === 'list' ? cloudfront.AccessLevel.LIST : cloudfront.AccessLevel.READ)),
-      };
-      return new origins.OriginGroup({
-        primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.primary], access),
-        // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
-        fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.fallback], access),
-        fallbackStatusCodes: [...origin.failoverStatusCodes],
-      });
-    }
-    return new origins.HttpOrigin(apiDomainName, {
+  const httpOrigin = (origin: HttpOriginDescription): cloudfront.IOrigin =>
+    new origins.HttpOrigin(apiDomainNames[origin.endpoint], {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: origin.sslProtocols.map(() => cloudfront.OriginSslPolicy.TLS_V1_2),
       // A CloudFormation dynamic reference ({{resolve:secretsmanager:…}}), resolved at deploy
@@ -173,9 +174,42 @@ function buildOrigins(
           SecretValue.secretsManager(h.value.secretName, { jsonField: h.value.jsonField }).unsafeUnwrap(),
         ]),
       ),
+      connectionAttempts: origin.timeouts.connectionAttempts,
+      connectionTimeout: Duration.seconds(origin.timeouts.connectionTimeoutSeconds),
+      readTimeout: Duration.seconds(origin.timeouts.responseTimeoutSeconds),
     });
+  const built = new Map<OriginName, cloudfront.IOrigin>();
+  const build = (name: OriginName): cloudfront.IOrigin => {
+    const done = built.get(name);
+    if (done) return done;
+    const origin = description.origins[name];
+    let result: cloudfront.IOrigin;
+    if (origin.kind === 'bucket-group') {
+      const access = {
+        originAccessLevels: origin.access.map((level) => (level === 'list' ? cloudfront.AccessLevel.LIST : cloudfront.AccessLevel.READ)),
+      };
+      result = new origins.OriginGroup({
+        primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.primary], access),
+        // The replica's bucket policy (SiteReplicaStack) grants CloudFront the same access.
+        fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(buckets[origin.fallback], access),
+        fallbackStatusCodes: [...origin.failoverStatusCodes],
+      });
+    } else if (origin.kind === 'http') {
+      result = httpOrigin(origin);
+    } else {
+      result = new origins.OriginGroup({
+        primaryOrigin: build(origin.primary),
+        fallbackOrigin: build(origin.fallback),
+        fallbackStatusCodes: [...origin.failoverStatusCodes],
+      });
+    }
+    built.set(name, result);
+    return result;
   };
-  return { site: build('site'), media: build('media'), api: build('api') };
+  return Object.fromEntries((Object.keys(description.origins) as OriginName[]).map((name) => [name, build(name)])) as Record<
+    OriginName,
+    cloudfront.IOrigin
+  >;
 }
 
 /**
@@ -253,13 +287,18 @@ export class SiteStack extends Stack {
 
     // Everything below comes from the one description the local CloudFront also runs.
     const description = props.distribution ?? DISTRIBUTION;
+    assertDistribution(description);
     const buckets: Record<BucketName, s3.IBucket> = {
       site: this.siteBucket,
       'site-replica': replicaBucket,
       media: this.mediaBucket,
       'media-replica': mediaReplicaBucket,
     };
-    const origin = buildOrigins(description, buckets, props.apiDomainName);
+    const origin = buildOrigins(description, buckets, {
+      failover: props.apiDomainName,
+      primary: props.regionalApiDomainNames.primary,
+      secondary: props.regionalApiDomainNames.secondary,
+    });
     const policies = buildPolicies(this);
     const behavior = (b: BehaviorDescription): cloudfront.BehaviorOptions => ({
       origin: origin[b.origin],
