@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { pendingOutboxProgress } from '../../shared/outbox';
 import { usePlayerSelector } from './hooks';
 import { useGetProgressQuery } from './playerApi';
@@ -19,7 +19,8 @@ export interface ResumePoint {
  */
 export function useResumePoint(workoutId: string): ResumePoint {
   const kept = usePlayerSelector((state) => selectResumePoint(state, workoutId));
-  const [pending] = useState(() => pendingOutboxProgress(workoutId));
+  // Read once per workout: what an earlier page left (this page's own saves are `kept`).
+  const pending = useMemo(() => pendingOutboxProgress(workoutId), [workoutId]);
   const progress = useGetProgressQuery(workoutId);
   const saved = kept ?? newerPosition(pending, progress.data);
   return { known: !progress.isLoading && !progress.isFetching, atSec: resumePosition(saved) };
