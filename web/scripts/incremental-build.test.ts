@@ -56,7 +56,7 @@ beforeAll(async () => {
   base = [...(await loadPrograms(webPaths.contentDir)), ...generateCatalog({ programs: 40, workoutsPerProgram: 2, seed: 7 })];
   before = await catalogOf('before', base);
   fullBefore = path.join(work, 'full-before');
-  await prerender(before, { dirs: dirsIn(fullBefore), asOf: T0 });
+  await prerender(before, { dirs: dirsIn(fullBefore), asOf: T0, workers: 1 });
 }, 120_000);
 
 afterAll(async () => {
@@ -99,7 +99,8 @@ describe('incremental build against a full build (same bytes for every object)',
     async (name, change) => {
       const after = await catalogOf(name.replace(/\W+/g, '-'), change());
       const fullAfter = path.join(work, `full-after-${name.replace(/\W+/g, '-')}`);
-      await prerender(after, { dirs: dirsIn(fullAfter), asOf: T1 });
+      // In worker threads (the full build's way at scale); the build before rendered in this thread.
+      await prerender(after, { dirs: dirsIn(fullAfter), asOf: T1, workers: 2 });
       const incremental = path.join(work, `incremental-${name.replace(/\W+/g, '-')}`);
       await cp(fullBefore, incremental, { recursive: true });
       const result = await prerenderChanges(before, after, { dirs: dirsIn(incremental), asOf: T1 });

@@ -1,6 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { buildRouteManifest } from '@stride/edge/build-route-manifest';
 import type * as EntryServer from '../src/entry-server';
 import {
@@ -42,6 +44,45 @@ export interface PrerenderOptions {
   readonly dirs?: PrerenderDirs;
   /** The instant pages are rendered as of (ISO); now by default. */
   readonly asOf?: string;
+  /**
+   * Worker threads a full prerender renders its pages in (each a share of them, by the same page
+   * loop); 1 renders in this thread. Default: one per core, up to 4, from WORKERS_FROM_PAGES pages.
+   */
+  readonly workers?: number;
+}
+
+/** One share of a full build's pages, rendered in a worker thread (render-worker.ts) by the build's own page loop. */
+export interface RenderShare {
+  readonly serverDir: string;
+  readonly template: string;
+  readonly pages: readonly EntryServer.PageSpec[];
+  readonly catalog: readonly Program[];
+  readonly outDir: string;
+  readonly asOf: string;
+}
+
+/** Below this many pages, starting workers (each loads the SSR bundle) costs more than it saves. */
+export const WORKERS_FROM_PAGES = 2000;
+
+/** Renders the pages in `workers` threads, page i in thread i mod workers (so each gets every kind of page). */
+async function renderInWorkers(workers: number, share: Omit<RenderShare, 'pages'>, pages: readonly EntryServer.PageSpec[]): Promise<void> {
+  const script = new URL('./render-worker-boot.mjs', import.meta.url);
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const mine = pages.filter((_page, i) => i % workers === w);
+      const worker = new Worker(script, { workerData: { ...share, pages: mine } satisfies RenderShare });
+      return new Promise<void>((resolve, reject) => {
+        let rendered = 0;
+        worker.on('message', (count: number) => (rendered = count));
+        worker.on('error', reject);
+        worker.on('exit', (code) =>
+          code === 0 && rendered === mine.length
+            ? resolve()
+            : reject(new Error(`render worker ${w + 1} of ${workers} stopped (exit ${code}) after ${rendered} of ${mine.length} pages`)),
+        );
+      });
+    }),
+  );
 }
 
 async function writeObject(key: string, body: string, outDir: string = webPaths.clientDir): Promise<void> {
@@ -146,7 +187,9 @@ async function prepare(catalog: readonly Program[], options: PrerenderOptions): 
 /** Renders every public page to static HTML with its state, plus page data and the route manifest. */
 export async function prerender(catalog: readonly Program[], options: PrerenderOptions = {}): Promise<PrerenderResult> {
   const { entry, template, pages, asOf, dirs, writeRouteManifest } = await prepare(catalog, options);
-  await renderPagesTo(entry, template, pages, catalog, dirs.clientDir, asOf);
+  const workers = options.workers ?? (pages.length >= WORKERS_FROM_PAGES ? Math.min(availableParallelism(), 4) : 1);
+  if (workers > 1) await renderInWorkers(workers, { serverDir: dirs.serverDir, template, catalog, outDir: dirs.clientDir, asOf }, pages);
+  else await renderPagesTo(entry, template, pages, catalog, dirs.clientDir, asOf);
   const data = pageData(entry, catalog, asOf);
   for (const [key, body] of data) await writeObject(key, body, dirs.clientDir);
   await writeRouteManifest();
