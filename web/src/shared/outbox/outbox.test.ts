@@ -253,6 +253,29 @@ describe('createOutbox', () => {
     expect(outbox.entries()).toEqual([]);
   });
 
+  it("drops another viewer's held writes when a different viewer signs in, and sends the same viewer's", async () => {
+    let answer: number = 401;
+    const regions = fakeRegions(() => answer);
+    const outbox = open(regions.fetch);
+    await outbox.signedIn('u-1');
+    outbox.add(view('25'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.entries()).toMatchObject([{ held: true }]);
+    answer = 204;
+    await outbox.signedIn('u-2');
+    expect(regions.sent).toHaveLength(1);
+    expect(outbox.entries()).toEqual([]);
+    expect(logged).toEqual(['outbox: 1 write(s) of the viewer signed in before dropped']);
+
+    answer = 401;
+    outbox.add(view('50'));
+    await vi.advanceTimersByTimeAsync(0);
+    answer = 204;
+    await outbox.signedIn('u-2');
+    expect(describeSent(regions.sent.slice(2))).toEqual(['POST /api/views']);
+    expect(outbox.entries()).toEqual([]);
+  });
+
   it('drops what waited longer than maxAgeMs', async () => {
     const regions = fakeRegions(() => 401);
     const outbox = open(regions.fetch, { limits: { maxAgeMs: 1_000 } });

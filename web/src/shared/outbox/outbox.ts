@@ -136,6 +136,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (unreadable > 0) log(`outbox: ${unreadable} unreadable stored entr${unreadable === 1 ? 'y' : 'ies'} dropped`);
     const live = unexpired(entries, fallback.now(), limits);
     if (live.length < entries.length) log(`outbox: ${entries.length - live.length} write(s) older than ${limits.maxAgeMs} ms dropped`);
+    // Dropped once: stored without them, so they are not reported again.
+    if (unreadable > 0 || live.length < entries.length) store(live);
     return live;
   }
 
