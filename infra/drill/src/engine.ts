@@ -364,8 +364,9 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
     { key: 'realTv', who: 'by real players on TV pages', prefix: 'player-tv-' },
   ];
   const playStart: Partial<Record<'light' | 'realWeb' | 'realTv', PlayStartSplit>> = {};
-  // The plays counted above: pressed from the steady-state window on.
-  const startsCounted = events.filter((e) => e.type === 'first-frame' && e.pressedAt >= countFrom);
+  // Every play that started, from the first (a steady window shorter than a play may hold no
+  // press of play; without the plays pressed right after signing in there would be no "before").
+  const startsCounted = events.filter((e) => e.type === 'first-frame');
   for (const p of populations) {
     const split = playStartSplit(startsCounted, window, (v) => v.startsWith(p.prefix));
     if (split.before.plays + split.during.plays + split.after.plays > 0) playStart[p.key] = split;
