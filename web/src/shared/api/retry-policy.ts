@@ -4,7 +4,10 @@
  */
 
 export interface RetryPolicy {
-  /** Total tries including the first; 4 means up to three retries. */
+  /**
+   * Total rounds including the first; 4 means up to three retries. A round is one try per route
+   * the request may take (region-fallback.ts: the default path, then the regions' pinned paths).
+   */
   readonly maxAttempts: number;
   /** The backoff ceiling before jitter for retry n is min(maxDelayMs, baseDelayMs * 2^n). */
   readonly baseDelayMs: number;
