@@ -153,11 +153,14 @@ describe('invalidations', () => {
 });
 
 describe('origin group', () => {
-  it('fails over to the replica on 404 from the primary', async () => {
+  it('fails over to the replica on 404 from the primary, counted as the site group’s failover', async () => {
+    const failovers = () => t.stack.distribution.counters.snapshot().originGroupFailovers?.site ?? 0;
+    const before = failovers();
     const response = await t.site('/only-in-replica.html');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('from the replica');
     expect(t.stack.distribution.log.recent.find((e) => e.path === '/only-in-replica.html')?.origin).toBe('stride-site-replica');
+    expect(failovers()).toBe(before + 1);
   });
 
   it('fails over when the primary bucket cannot be reached, and not for POST', async () => {
