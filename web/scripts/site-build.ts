@@ -26,13 +26,15 @@ export interface SitePaths extends PrerenderDirs {
 }
 
 /** The build's paths for a dist folder (and content folder) other than the repo's, e.g. a benchmark's. */
-export function sitePaths(overrides: { distDir?: string; contentDir?: string; redirects?: string } = {}): SitePaths {
+export function sitePaths(
+  overrides: { distDir?: string; contentDir?: string; redirects?: string; publicDir?: string; mediaDir?: string } = {},
+): SitePaths {
   const distDir = overrides.distDir ?? webPaths.distDir;
   return {
     contentDir: overrides.contentDir ?? webPaths.contentDir,
     redirects: overrides.redirects ?? webPaths.redirects,
-    publicDir: path.join(webPaths.webDir, 'public'),
-    mediaDir: path.join(webPaths.webDir, 'media'),
+    publicDir: overrides.publicDir ?? path.join(webPaths.webDir, 'public'),
+    mediaDir: overrides.mediaDir ?? path.join(webPaths.webDir, 'media'),
     distDir,
     clientDir: path.join(distDir, 'client'),
     serverDir: path.join(distDir, 'server'),

@@ -122,7 +122,7 @@ export function describeChanges(before: readonly Program[], after: readonly Prog
 }
 
 /** `list`: the launch calendar from the program files, and what changed since the last build. */
-export async function list(args: LaunchArgs, paths: LaunchPaths, io: Output, now = new Date()): Promise<void> {
+export async function list(args: LaunchArgs, paths: LaunchPaths, io: Output, now = new Date()): Promise<Program[]> {
   const programs = await validContent(args, paths);
   const nowMs = now.getTime();
   const byLaunch = [...programs].sort((a, b) => a.launchAt.localeCompare(b.launchAt) || a.slug.localeCompare(b.slug));
@@ -143,7 +143,5 @@ export async function list(args: LaunchArgs, paths: LaunchPaths, io: Output, now
     `\nChanged since the last build${typeof record === 'string' ? ` (${record}: the next build is a full one)` : ` (${when(record.asOf)})`}:`,
   );
   if (typeof record !== 'string') for (const line of describeChanges(record.catalog, programs)) io.out(line);
-  io.out(
-    '\nChanged since the live release: not available yet (releases, issue 14, have not landed); publish builds and reports what it changes.',
-  );
+  return programs;
 }

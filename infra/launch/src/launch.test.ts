@@ -126,8 +126,10 @@ describe('launch list', () => {
     const yoga = JSON.parse(await readFile(path.join(content, 'morning-yoga.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(path.join(content, 'morning-yoga.json'), JSON.stringify({ ...yoga, launchAt: '2027-01-01T06:00:00Z' }));
 
-    const result = await launch('list');
-    expect(result.code, result.err).toBe(0);
+    // Without a stack to ask about releases: the calendar, then the unreachable target named (exit 2).
+    const result = await launch('list', '--console', `http://127.0.0.1:${await closedPort()}`);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/cannot reach the local stack's console/);
     expect(result.out).toMatch(/Scheduled .*: 2\n.*2027-01-01 06:00 UTC in 27 days\s+morning-yoga\s+everywhere/);
     expect(result.out).toMatch(/hiit-30\s+everywhere\s+featured/);
     expect(result.out).toMatch(/run-club-5k\s+licensed in US, CA/);
@@ -180,13 +182,26 @@ describe('launch preview, publish, rollback: bad input exits 2 and changes nothi
     expect(await filesUnder(work)).toEqual(before);
   });
 
-  it('says plainly that releases have not landed rather than pretending to publish', async () => {
-    consoleServer = createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"siteUrl":"http://127.0.0.1:1"}'));
+  it('says plainly that preview links have not landed rather than pretending to sign one', async () => {
+    const state = {
+      siteUrl: 'http://127.0.0.1:1',
+      releases: { s3Endpoint: 'http://127.0.0.1:1', bucket: 'b', replicaBuckets: [], distributionId: 'E' },
+    };
+    consoleServer = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify(state)));
     await new Promise<void>((resolve) => consoleServer?.listen(0, '127.0.0.1', resolve));
     const { port } = consoleServer.address() as { port: number };
-    const result = await launch('publish', '--console', `http://127.0.0.1:${port}`);
+    const result = await launch('preview', 'hiit-30', '--console', `http://127.0.0.1:${port}`);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/publish is not available yet.*nothing was changed/);
+    expect(result.err).toMatch(/preview is not available yet.*nothing was signed/);
+  });
+
+  it('names a console that does not say where releases live', async () => {
+    consoleServer = createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{}'));
+    await new Promise<void>((resolve) => consoleServer?.listen(0, '127.0.0.1', resolve));
+    const { port } = consoleServer.address() as { port: number };
+    const result = await launch('rollback', '--console', `http://127.0.0.1:${port}`);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/does not say where its releases live/);
   });
 
   it('refuses unknown commands and flags, flags of another command, and a bad AWS config', async () => {

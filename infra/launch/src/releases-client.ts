@@ -1,29 +1,62 @@
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { S3Client } from '@aws-sdk/client-s3';
+import { localS3Client } from '../../local/src/s3/local-s3';
+import type { InvalidationTarget, ReleaseBucket } from '../../publish/release';
 import { LaunchError } from './args';
 import type { LaunchTarget } from './target';
 
-/**
- * What `preview`, `publish` and `rollback` need from the release backbone (issue 14: releases in
- * the site bucket, a live pointer, invalidations through the CloudFront API), built in
- * infra/publish. Until that library is here these commands stop with NotYetError (exit 2)
- * instead of pretending to have published anything.
- */
-export interface ReleasesClient {
-  /** The live release's id and the catalog it carries, or null before the first release. */
-  live(): Promise<{ readonly release: string; readonly catalog: unknown } | null>;
-  publish(input: { readonly distDir: string; readonly log: (line: string) => void }): Promise<{ readonly release: string }>;
-  rollback(to: string | null): Promise<{ readonly from: string; readonly to: string }>;
-  preview(input: { readonly slug: string; readonly asOf: string; readonly expiresInMin: number }): Promise<{ readonly url: string }>;
+// The project runs on Node 20; the SDK's "Node 22 from 2027" notice is known (as in the drill's AWS target).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** Where publish, rollback and list find releases: the site bucket(s) and the CDN to invalidate. */
+export interface ReleaseTarget extends ReleaseBucket, InvalidationTarget {
+  /** Said in messages: which stack this is. */
+  readonly where: string;
+  readonly siteUrl: string | null;
+  /** Seconds between invalidation status polls: the local CDN completes at once, CloudFront in minutes. */
+  readonly pollSeconds: number;
 }
 
+export function releaseTargetOf(target: LaunchTarget): ReleaseTarget {
+  if (target.kind === 'local') {
+    const { releases } = target;
+    return {
+      where: `the local stack (${target.console})`,
+      siteUrl: target.siteUrl,
+      s3: localS3Client(releases.s3Endpoint),
+      bucket: releases.bucket,
+      replicaBuckets: releases.replicaBuckets,
+      // The console speaks CloudFront's invalidation API; it takes any credentials.
+      cloudfront: new CloudFrontClient({
+        region: 'us-east-1',
+        endpoint: target.console,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+      distributionId: releases.distributionId,
+      pollSeconds: 1,
+    };
+  }
+  const { config } = target;
+  return {
+    where: `AWS (${target.configFile})`,
+    siteUrl: config.siteUrl,
+    // S3 replication fills the replica bucket on AWS: publish writes the primary only.
+    s3: new S3Client({ region: config.region }),
+    bucket: config.siteBucket,
+    cloudfront: new CloudFrontClient({ region: 'us-east-1' }),
+    distributionId: config.distributionId,
+    pollSeconds: 20,
+  };
+}
+
+/** A preview needs signed preview tokens the edge honours (issue 14's release backbone); not here yet. */
 export class NotYetError extends LaunchError {
   override name = 'NotYetError';
 }
 
-export function releasesClient(target: LaunchTarget, command: string): Promise<ReleasesClient> {
+export function previewNotYet(target: LaunchTarget): never {
   const where = target.kind === 'local' ? `the local stack at ${target.console}` : `AWS (${target.configFile})`;
-  return Promise.reject(
-    new NotYetError(
-      `${command} is not available yet: releases (issue 14's release backbone in infra/publish) have not landed, so nothing was ${command === 'preview' ? 'signed' : 'changed'} on ${where}`,
-    ),
+  throw new NotYetError(
+    `preview is not available yet: signed preview links (issue 14's release backbone) have not landed, so nothing was signed on ${where}`,
   );
 }

@@ -1,7 +1,8 @@
 import { LaunchError, parseLaunchArgs, USAGE } from './args';
 import { check, list, newProgram, validContent } from './commands';
 import type { LaunchPaths } from './paths';
-import { releasesClient } from './releases-client';
+import { listReleasesPart, publish, rollback } from './release-commands';
+import { previewNotYet } from './releases-client';
 import { resolveTarget } from './target';
 
 export interface LaunchIo {
@@ -12,7 +13,7 @@ export interface LaunchIo {
 /**
  * `npm run launch -- <command>`: returns the exit status. 0 done; 2 bad input (a broken content
  * file, an unknown slug or flag, a time that is not one, an unreachable target, a release that
- * does not exist), named with what to do, nothing changed; 1 an unexpected failure.
+ * does not exist), named with what to do, the live release untouched; 1 an unexpected failure.
  */
 export async function runLaunch(argv: readonly string[], paths: LaunchPaths, io: LaunchIo, now = new Date()): Promise<number> {
   try {
@@ -30,39 +31,21 @@ export async function runLaunch(argv: readonly string[], paths: LaunchPaths, io:
         await check(args, paths, io);
         break;
       case 'list':
-        await list(args, paths, io, now);
+        await listReleasesPart(args, await list(args, paths, io, now), io);
         break;
       case 'preview': {
         const programs = await validContent(args, paths);
         if (!programs.some((p) => p.slug === args.slug))
           throw new LaunchError(`no program "${args.slug}" in ${args.contentDir}: npm run launch -- list shows the slugs`);
-        const target = await resolveTarget(args);
-        const client = await releasesClient(target, 'preview');
-        const { url } = await client.preview({
-          slug: args.slug as string,
-          asOf: args.asOf ?? now.toISOString(),
-          expiresInMin: args.expiresInMin,
-        });
-        io.out(url);
+        previewNotYet(await resolveTarget(args));
         break;
       }
-      case 'publish': {
-        progress('checking content…');
-        await validContent(args, paths);
-        progress('reaching the target…');
-        const target = await resolveTarget(args);
-        const client = await releasesClient(target, 'publish');
-        const { release } = await client.publish({ distDir: paths.distDir, log: progress });
-        io.out(`published ${release}`);
+      case 'publish':
+        await publish(args, paths, io, progress);
         break;
-      }
-      case 'rollback': {
-        const target = await resolveTarget(args);
-        const client = await releasesClient(target, 'rollback');
-        const result = await client.rollback(args.to);
-        io.out(`rolled back from ${result.from} to ${result.to}`);
+      case 'rollback':
+        await rollback(args, io, progress);
         break;
-      }
     }
     return 0;
   } catch (error) {

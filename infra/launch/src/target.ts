@@ -13,8 +13,17 @@ export const awsLaunchConfigSchema = z.strictObject({
 });
 export type AwsLaunchConfig = z.infer<typeof awsLaunchConfigSchema>;
 
+/** Where the local stack keeps its releases (the console's GET /api/state names them). */
+const localReleasesSchema = z.object({
+  s3Endpoint: z.url(),
+  bucket: z.string().min(1),
+  replicaBuckets: z.array(z.string().min(1)),
+  distributionId: z.string().min(1),
+});
+export type LocalReleases = z.infer<typeof localReleasesSchema>;
+
 export type LaunchTarget =
-  | { readonly kind: 'local'; readonly console: string; readonly siteUrl: string | null }
+  | { readonly kind: 'local'; readonly console: string; readonly siteUrl: string | null; readonly releases: LocalReleases }
   | { readonly kind: 'aws'; readonly config: AwsLaunchConfig; readonly configFile: string };
 
 export async function readAwsConfig(file: string): Promise<AwsLaunchConfig> {
@@ -53,5 +62,10 @@ export async function resolveTarget(args: Pick<LaunchArgs, 'target' | 'config' |
     );
   }
   const siteUrl = (state as { siteUrl?: unknown }).siteUrl;
-  return { kind: 'local', console: args.console, siteUrl: typeof siteUrl === 'string' ? siteUrl : null };
+  const releases = localReleasesSchema.safeParse((state as { releases?: unknown }).releases);
+  if (!releases.success)
+    throw new LaunchError(
+      `the stack at ${args.console} does not say where its releases live (its GET /api/state has no releases): restart npm start on this checkout`,
+    );
+  return { kind: 'local', console: args.console, siteUrl: typeof siteUrl === 'string' ? siteUrl : null, releases: releases.data };
 }

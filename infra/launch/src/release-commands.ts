@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { programPath } from '@stride/contract/urls';
+import type { Program } from '@stride/web/content/schema';
+import { buildSite, sitePaths } from '@stride/web/site-build';
+import { listReleases, publishRelease, readLiveRelease, ReleaseError, rollbackRelease } from '../../publish/release';
+import { LaunchError, type LaunchArgs } from './args';
+import { describeChanges, validContent, type Output } from './commands';
+import type { LaunchPaths } from './paths';
+import { releaseTargetOf, type ReleaseTarget } from './releases-client';
+import { resolveTarget } from './target';
+
+/** A release the command cannot act on (none live, no such release) or a bucket it cannot reach: exit 2, nothing changed. */
+async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReleaseError) throw new LaunchError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError')
+      throw new LaunchError(
+        `cannot reach the site bucket ${target.bucket} of ${target.where} (${(error as Error).message}): is it running?`,
+      );
+    throw error;
+  }
+}
+
+/** `publish`: builds what changed since the last build and publishes it as a release. */
+export async function publish(args: LaunchArgs, paths: LaunchPaths, io: Output, progress: (line: string) => void): Promise<void> {
+  progress('checking content…');
+  const programs = await validContent(args, paths);
+  progress('reaching the target…');
+  const target = releaseTargetOf(await resolveTarget(args));
+  const live = await onReleases(target, () => readLiveRelease(target));
+  progress(`live release: ${live?.id ?? 'none yet'}; building what changed…`);
+  const site = sitePaths({
+    distDir: paths.distDir,
+    contentDir: args.contentDir,
+    redirects: paths.redirects,
+    publicDir: paths.publicDir,
+    mediaDir: paths.mediaDir,
+  });
+  const build = await buildSite({ paths: site, log: progress });
+  progress(
+    build.mode === 'full'
+      ? `built everything (${build.reason}): ${build.pages} pages in ${build.ms} ms`
+      : `built ${build.rendered} page(s), ${build.changed?.length ?? 0} object(s) changed, in ${build.ms} ms`,
+  );
+  const routing: unknown = JSON.parse(await readFile(site.routeManifest, 'utf8'));
+  progress(`publishing to ${target.where}…`);
+  const result = await onReleases(target, () =>
+    publishRelease(target, { dir: site.clientDir, routing, catalog: programs }, { log: progress, pollSeconds: target.pollSeconds }),
+  );
+  if (!result.flippedAt) {
+    io.out(`nothing changed since release ${result.release.id}: nothing published`);
+    return;
+  }
+  io.out(
+    `release ${result.release.id} is live (was ${result.previous ?? 'none'}): ${result.uploaded.length} object(s) uploaded, ` +
+      `${result.unchanged} unchanged, ${result.invalidationPaths.length} path(s) invalidated`,
+  );
+  const changed = build.changes ? [...build.changes.added, ...build.changes.edited] : [];
+  for (const slug of changed) io.out(`  ${target.siteUrl ?? ''}${programPath(slug)}`);
+  io.out(`undo with: npm run launch -- rollback`);
+}
+
+/** `rollback [--to RELEASE]`: flips the live pointer back; no upload, no distribution change. */
+export async function rollback(args: LaunchArgs, io: Output, progress: (line: string) => void): Promise<void> {
+  const target = releaseTargetOf(await resolveTarget(args));
+  const result = await onReleases(target, () => rollbackRelease(target, { ...(args.to ? { to: args.to } : {}), log: progress }));
+  io.out(`release ${result.to} is live again (was ${result.from}); viewers see it within seconds`);
+}
+
+/** The part of `list` that needs the target: releases, and what changed since the live one. */
+export async function listReleasesPart(args: LaunchArgs, programs: readonly Program[], io: Output): Promise<void> {
+  const target = releaseTargetOf(await resolveTarget(args));
+  const [live, releases] = await onReleases(target, () => Promise.all([readLiveRelease(target), listReleases(target)]));
+  io.out(`\nReleases on ${target.where}: ${releases.length}`);
+  for (const release of releases.slice(0, 5)) io.out(`  ${release.id}  ${release.createdAt}${release.live ? '  LIVE' : ''}`);
+  if (releases.length > 5) io.out(`  … ${releases.length - 5} older`);
+  if (!live) {
+    io.out('\nChanged since the live release: no release yet (npm run launch -- publish makes the first)');
+    return;
+  }
+  io.out(`\nChanged since the live release (${live.id}):`);
+  for (const line of describeChanges(Array.isArray(live.catalog) ? (live.catalog as Program[]) : [], programs)) io.out(line);
+}
