@@ -8,6 +8,7 @@ import {
   isReleaseId,
   newReleaseId,
   releaseManifestKey,
+  siteUriOf,
   storedKey,
   storedUri,
   type ReleaseManifest,
@@ -100,5 +101,12 @@ describe('invalidationBatches', () => {
     expect(wild.map((b) => b.length)).toEqual([INVALIDATION_LIMITS.wildcards, INVALIDATION_LIMITS.wildcards, 1]);
     expect(invalidationBatches(['/a', '/a'])).toEqual([['/a']]);
     expect(invalidationBatches([])).toEqual([]);
+  });
+});
+
+describe('siteUriOf', () => {
+  it('names the site object a release copy holds', () => {
+    expect(siteUriOf('/releases/r-20261205-120000-ab12/data/p.json')).toBe('/data/p.json');
+    expect(siteUriOf('/assets/app-Abc12345.js')).toBe('/assets/app-Abc12345.js');
   });
 });

@@ -26,6 +26,8 @@
 export const RELEASE_FORMAT = 1;
 /** Every release object (manifests, the pointer, release-keyed copies) lives under this prefix. */
 export const RELEASES_PREFIX = 'releases/';
+/** The site bucket of the local stack (on its S3 server): where releases are published locally. */
+export const LOCAL_RELEASE_BUCKET = 'stride-site-primary';
 /** The object that names the live release. */
 export const LIVE_POINTER_KEY = 'releases/live.json';
 /** How often a container re-reads the pointer (a rollback shows within this plus one read). */
@@ -101,6 +103,9 @@ export function storedUri(siteUri: string, manifest: Pick<ReleaseManifest, 'obje
   const object = manifest.objects[siteUri.replace(/^\//, '')];
   return object ? `/${storedKey(siteUri, object)}` : undefined;
 }
+
+/** The site object a stored URI holds ("/releases/<id>/programs/x/index.html" → "/programs/x/index.html"); other URIs as they are. */
+export const siteUriOf = (uri: string): string => uri.replace(/^\/releases\/r-[^/]+\//, '/');
 
 /** How old a copy read at `readAtMs` may be before a reader must try again. */
 export const isStale = (readAtMs: number, nowMs: number): boolean => nowMs - readAtMs >= RELEASE_REFRESH_MS;

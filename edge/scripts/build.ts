@@ -6,6 +6,7 @@ import { SESSION_AUDIENCE, SESSION_COOKIE, SESSION_ISSUER } from '@stride/contra
 import { sessionKeyPaths } from '@stride/infra/session-keys';
 import { statusObjects } from '../src/config/build-route-manifest';
 import { assertRouteManifest } from '../src/config/route-manifest';
+import { LOCAL_RELEASE_BUCKET } from '@stride/contract/releases';
 import type { OriginResponseConfig } from '../src/origin-response/config';
 import type { ViewerRequestConfig } from '../src/viewer-request/config';
 import { assertJwks } from './jwks';
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
   const viewerRequest: ViewerRequestConfig = {
     manifest,
     session: { jwks, issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, cookieName: SESSION_COOKIE },
+    // Releases are read from the site bucket: the local stack's by default, AWS's named at deploy.
+    release: {
+      bucket: process.env.STRIDE_RELEASE_BUCKET ?? LOCAL_RELEASE_BUCKET,
+      region: process.env.STRIDE_RELEASE_REGION ?? 'us-east-1',
+    },
   };
   const originResponse: OriginResponseConfig = { statusObjects: statusObjects(manifest) };
 
@@ -69,6 +75,8 @@ async function main(): Promise<void> {
       format: 'cjs',
       minify: true,
       legalComments: 'none',
+      // Lambda's Node.js runtime provides the AWS SDK; the release reader loads it on its first read.
+      external: ['@aws-sdk/*'],
       define: fn.define,
       logLevel: 'warning',
     });

@@ -74,4 +74,11 @@ describe('origin-response', () => {
     record.request = undefined;
     expect(((await handler(event)) as CloudFrontResultResponse).status).toBe('200');
   });
+
+  it("decorates a release's copy as the site object it holds: its 404 page is a 404, its page data is page data", async () => {
+    const notFound = await run('/releases/r-20261205-120000-ab12/404.html');
+    expect(notFound.status).toBe('404');
+    const data = await run('/releases/r-20261205-120000-ab12/data/programs/hiit-30.json', 200, 'application/json');
+    expect(value(data, 'cache-control')).toBe(CACHE_CONTROL['page-data']);
+  });
 });

@@ -2,6 +2,7 @@ import type { CloudFrontResponse, CloudFrontResponseEvent, CloudFrontResponseRes
 import { headerValue } from '../shared/headers';
 import { securityHeaders } from '../shared/security-headers';
 import { cacheControlFor } from '@stride/contract/caching';
+import { siteUriOf } from '@stride/contract/releases';
 import type { OriginResponseConfig } from './config';
 
 export type OriginResponseHandler = (event: CloudFrontResponseEvent) => Promise<CloudFrontResponseResult>;
@@ -13,7 +14,9 @@ const STATUS_TEXT: Readonly<Record<number, string>> = { 404: 'Not Found', 451: '
  * routed a missing page to `/404.html`; the bucket answers it 200), security headers, and
  * Cache-Control by kind. CloudFront caches the result, so this runs once per object per edge.
  */
-export function decorateResponse(uri: string, response: CloudFrontResponse, config: OriginResponseConfig): CloudFrontResponse {
+export function decorateResponse(requestUri: string, response: CloudFrontResponse, config: OriginResponseConfig): CloudFrontResponse {
+  // A release's copy is decorated as the site object it holds (its 404 page is a 404 page).
+  const uri = siteUriOf(requestUri);
   let status = Number(response.status);
   let statusDescription = response.statusDescription;
   const pageStatus = config.statusObjects[uri];

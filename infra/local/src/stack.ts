@@ -25,7 +25,7 @@ import { ensureMediaKeys } from './data/media-keys';
 import { ensureOriginSecret } from './data/origin-secret';
 import { replicate } from './data/replicate';
 import { close, listen, LOOPBACK } from './listen';
-import { startLocalS3, type LocalS3 } from './s3/local-s3';
+import { LOCAL_S3_CREDENTIALS, startLocalS3, type LocalS3 } from './s3/local-s3';
 import { syncFolderToBucket } from './s3/sync-folder';
 import { FailoverRecordSet, type FailoverTarget } from './route53/failover-record';
 import { HealthCheck } from './route53/health-check';
@@ -192,6 +192,22 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       primary: new BucketOrigin('stride-media', config.mediaDir),
       replica: new BucketOrigin('stride-media-replica', config.mediaReplicaDir),
     };
+    // The local Lambda runtime gives edge functions what Lambda gives them: S3 (here the local
+    // server, named by the SDK's own AWS_ENDPOINT_URL_S3) and credentials, so the viewer-request
+    // reads the live release as on AWS. Restored at close.
+    const runtimeEnv = {
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+    };
+    const savedEnv = Object.fromEntries(Object.keys(runtimeEnv).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, runtimeEnv);
+    cleanups.push(async () => {
+      for (const [name, value] of Object.entries(savedEnv)) {
+        if (value === undefined) Reflect.deleteProperty(process.env, name);
+        else process.env[name] = value;
+      }
+    });
     const edge = loadEdgeFunctions(config.edgeDistDir, config.edgeTimeouts);
     const accessLog = new AccessLog(config.accessLogFile);
     cleanups.push(() => accessLog.close());

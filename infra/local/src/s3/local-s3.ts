@@ -16,8 +16,8 @@ export interface LocalS3 {
   close(): Promise<void>;
 }
 
-/** s3rver accepts any credentials; the SDK still signs, so it is given some. */
-const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/** The one account s3rver knows (requests signed with another key are refused 403 InvalidAccessKeyId). */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** An S3 client for a local endpoint: path-style (no bucket subdomains on loopback), checksums only where S3 requires them. */
 export function localS3Client(endpoint: string, region = 'us-east-1'): S3Client {
@@ -25,7 +25,7 @@ export function localS3Client(endpoint: string, region = 'us-east-1'): S3Client 
     region,
     endpoint,
     forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
+    credentials: LOCAL_S3_CREDENTIALS,
     // s3rver predates S3's default CRC32 checksums (aws-chunked uploads): send them only where required.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
