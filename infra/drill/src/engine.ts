@@ -223,6 +223,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   let undone: UndoRecord[] = [];
   /** Viewers are counted from the steady-state window on (signing in is not part of the drill). */
   let countFrom = startedAt;
+  let resumedElsewhere = false;
   try {
     // Everyone signs in first (bounded), then the steady state is measured.
     const signedIn = Promise.all(viewers.map((v) => v.signedIn)).then(() => true);
@@ -253,6 +254,11 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
         rollback.push(describeUndo(step), () => target.undo(step));
         await target.apply(step);
         if (steps.length === 0) record({ t: Date.now(), type: 'fault-applied' });
+        // The viewers open their workout on another device as the region fault begins: how far back does a failover resume them?
+        if (step.kind.startsWith('region-') && !resumedElsewhere) {
+          resumedElsewhere = true;
+          void Promise.all(viewers.map((v) => v.resumeElsewhere()));
+        }
         steps.push({ at: iso(Date.now()), action: describeStep(step) });
         log(`${elapsed()}  fault: ${describeStep(step)}`);
       }

@@ -83,13 +83,13 @@ describe('failoverResumes', () => {
     lastSave: lastSave && { positionSec: lastSave[0], ackedAt: lastSave[1], region: lastSave[2] },
   });
 
-  it('takes each viewer’s first resume in the secondary after a save the primary acknowledged before the fault', () => {
+  it('takes each viewer’s first resume in the secondary during the fault after a save the primary acknowledged', () => {
     const events = [
       ...fault,
-      // Saved 300 ms before the fault (younger than the lag): resumed at the save before it.
+      // Saved 800 ms before this resume (younger than the 1 s lag): resumed at the save before it.
       resume('viewer-1', 1_500, 'us-west-1', 50, [60, 700, 'us-east-1']),
       resume('viewer-1', 2_500, 'us-west-1', 70, [80, 2_000, 'us-west-1']),
-      // Saved 900 ms before the fault (older than the lag) and still missing: beyond the lag.
+      // Saved 1.7 s before (older than the lag) and still missing: beyond the lag.
       resume('viewer-2', 1_800, 'us-west-1', 30, [40, 100, 'us-east-1']),
       // Nothing lost.
       resume('viewer-3', 1_900, 'us-west-1', 40, [40, 200, 'us-east-1']),
@@ -97,13 +97,15 @@ describe('failoverResumes', () => {
       resume('viewer-4', 1_900, 'us-east-1', 40, [40, 200, 'us-east-1']),
       // Before the fault: ignored.
       resume('viewer-5', 900, 'us-west-1', 10, [20, 100, 'us-east-1']),
+      // The newest save was the secondary's own: not a replication question.
+      resume('viewer-6', 1_900, 'us-west-1', 10, [20, 1_500, 'us-west-1']),
     ];
-    expect(failoverResumes(events, faultWindowOf(events), 'us-east-1', 500)).toEqual([
-      { viewer: 'viewer-1', savedBeforeFaultMs: 300, backSec: 10, beyondLag: false },
-      { viewer: 'viewer-2', savedBeforeFaultMs: 900, backSec: 10, beyondLag: true },
-      { viewer: 'viewer-3', savedBeforeFaultMs: 800, backSec: 0, beyondLag: false },
+    expect(failoverResumes(events, faultWindowOf(events), 'us-east-1', 1_000)).toEqual([
+      { viewer: 'viewer-1', savedBeforeResumeMs: 800, backSec: 10, beyondLag: false },
+      { viewer: 'viewer-2', savedBeforeResumeMs: 1_700, backSec: 10, beyondLag: true },
+      { viewer: 'viewer-3', savedBeforeResumeMs: 1_700, backSec: 0, beyondLag: false },
     ]);
-    expect(failoverResumes(events, null, 'us-east-1', 500)).toEqual([]);
+    expect(failoverResumes(events, null, 'us-east-1', 1_000)).toEqual([]);
   });
 });
 

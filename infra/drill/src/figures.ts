@@ -96,8 +96,8 @@ export function replicationLag(events: readonly DrillEvent[]): ReplicationLag {
 
 export interface FailoverResume {
   readonly viewer: string;
-  /** How long before the fault the primary acknowledged the viewer's last save. */
-  readonly savedBeforeFaultMs: number;
+  /** How long before this resume the primary acknowledged the viewer's newest save. */
+  readonly savedBeforeResumeMs: number;
   /** That save's position minus where the secondary resumed the viewer, s of video (0: nothing lost). */
   readonly backSec: number;
   /**
@@ -108,10 +108,11 @@ export interface FailoverResume {
 }
 
 /**
- * For each viewer whose last save before the fault was acknowledged by the primary, the first
- * resume the secondary gave them during or after the fault: how far back it was, and whether the
- * measured replication lag explains it (a save younger than the lag may not have replicated
- * before the primary died; an older one should have).
+ * For each viewer (or another device of theirs) resumed by another region than the primary once
+ * the fault was on, while their newest acknowledged save had been taken by the primary: how far
+ * back the resume was, and whether the measured replication lag explains it (a save younger than
+ * the lag may not have reached the secondary before the primary died; an older one should have).
+ * The first such resume per viewer.
  */
 export function failoverResumes(
   events: readonly DrillEvent[],
@@ -124,10 +125,15 @@ export function failoverResumes(
   for (const e of events) {
     if (e.type !== 'resume' || e.t < window.from || found.has(e.viewer)) continue;
     if (e.region === null || e.region === primaryRegion || !e.lastSave) continue;
-    if (e.lastSave.region !== primaryRegion || e.lastSave.ackedAt >= window.from) continue;
+    if (e.lastSave.region !== primaryRegion || e.lastSave.ackedAt > e.t) continue;
     const backSec = Math.max(0, Math.round((e.lastSave.positionSec - e.positionSec) * 10) / 10);
-    const savedBeforeFaultMs = window.from - e.lastSave.ackedAt;
-    found.set(e.viewer, { viewer: e.viewer, savedBeforeFaultMs, backSec, beyondLag: backSec > 0 && savedBeforeFaultMs > (lagMaxMs ?? 0) });
+    const savedBeforeResumeMs = e.t - e.lastSave.ackedAt;
+    found.set(e.viewer, {
+      viewer: e.viewer,
+      savedBeforeResumeMs,
+      backSec,
+      beyondLag: backSec > 0 && savedBeforeResumeMs > (lagMaxMs ?? 0),
+    });
   }
   return [...found.values()];
 }

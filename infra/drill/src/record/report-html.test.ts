@@ -20,8 +20,8 @@ const figures = (over: Partial<Journal['figures']> = {}): Journal =>
         maxBackSec: 10,
         beyondLag: 1,
         each: [
-          { viewer: 'viewer-1', savedBeforeFaultMs: 400, backSec: 10, beyondLag: false },
-          { viewer: 'viewer-2', savedBeforeFaultMs: 5_000, backSec: 10, beyondLag: true },
+          { viewer: 'viewer-1', savedBeforeResumeMs: 400, backSec: 10, beyondLag: false },
+          { viewer: 'viewer-2', savedBeforeResumeMs: 5_000, backSec: 10, beyondLag: true },
         ],
       },
       signInsDuringFault: { attempts: 6, succeeded: 6, answeredElsewhere: 4 },

@@ -171,6 +171,33 @@ export class LightViewer {
     await delivering;
   }
 
+  /**
+   * The same viewer opening the workout on another device (a TV, say) right now: it reads the
+   * resume point, with this session but none of this device's outbox, and records it beside the
+   * newest save a region acknowledged. Called as the fault goes on: a save the primary took just
+   * before it died is where the viewer expects to resume, and the secondary may not have it yet.
+   */
+  async resumeElsewhere(): Promise<void> {
+    const other = this.newHttp();
+    other.jar.adopt(this.http.jar);
+    const last = this.lastAck;
+    const answer = await other.api(progressReadPath(this.options.workoutId));
+    if (!answer.ok) return;
+    try {
+      const saved = JSON.parse(answer.body) as { positionSec: number };
+      this.options.record({
+        t: Date.now(),
+        type: 'resume',
+        viewer: `${this.options.name} (another device)`,
+        region: answer.region,
+        positionSec: saved.positionSec,
+        lastSave: last && { positionSec: last.positionSec, ackedAt: last.ackedAt, region: last.region },
+      });
+    } catch {
+      // An unreadable answer says nothing about replication.
+    }
+  }
+
   /** Signs in with a fresh cookie jar (a new device); the viewer keeps its old session if that failed. */
   private async signIn(): Promise<boolean> {
     const { email, password } = this.options.account;
