@@ -47,7 +47,21 @@ const key = (objectKey: string): string => `/${objectKey.replace(/^\/+/, '')}`;
  * prerender calls it and writes the result; it throws a message naming the first problem.
  */
 export function buildRouteManifest(input: ManifestInput, source = 'route manifest'): RouteManifest {
-  const byRole = (role: PageRole, device: 'web' | 'tv') => input.pages.filter((p) => p.role === role && p.device === device);
+  // Indexed once: looked up per page and per program, a scan of the page list each time is
+  // quadratic (minutes at 10,000 programs, 40,000 pages).
+  const groups = new Map<string, ManifestPageInput[]>();
+  for (const page of input.pages) {
+    const group = `${page.role} ${page.device}`;
+    const list = groups.get(group);
+    if (list) list.push(page);
+    else groups.set(group, [page]);
+  }
+  const byRole = (role: PageRole, device: 'web' | 'tv') => groups.get(`${role} ${device}`) ?? [];
+  const firstByRoute = new Map<string, ManifestPageInput>();
+  for (const page of input.pages) {
+    const at = `${page.role} ${page.device} ${page.route}`;
+    if (!firstByRoute.has(at)) firstByRoute.set(at, page);
+  }
   const single = (role: PageRole, device: 'web' | 'tv'): string | undefined => {
     const found = byRole(role, device);
     if (found.length > 1)
@@ -55,7 +69,7 @@ export function buildRouteManifest(input: ManifestInput, source = 'route manifes
     return found[0] ? key(found[0].objectKey) : undefined;
   };
   const tvFor = (role: PageRole, route: string): string | undefined => {
-    const tv = byRole(role, 'tv').find((p) => p.route === route);
+    const tv = firstByRoute.get(`${role} tv ${route}`);
     return tv ? key(tv.objectKey) : undefined;
   };
   const withTv = <T extends object>(entry: T, tvObject: string | undefined): T => (tvObject ? { ...entry, tvObject } : entry);
@@ -70,7 +84,7 @@ export function buildRouteManifest(input: ManifestInput, source = 'route manifes
   }
 
   const programs: ManifestProgram[] = input.programs.map((program) => {
-    const comingSoon = byRole('coming-soon', 'web').find((p) => p.route === program.path);
+    const comingSoon = firstByRoute.get(`coming-soon web ${program.path}`);
     if (!comingSoon) throw new Error(`${source}: program ${program.path} has no "coming-soon" page`);
     const tvComingSoon = tvFor('coming-soon', program.path);
     return {
