@@ -48,6 +48,16 @@ export interface ReleaseObject {
   readonly release: string;
 }
 
+/**
+ * The catalog a release carries for the API: the program files as the web build read them
+ * (web/content/programs/<slug>.json), validated by the API with the build's own rules.
+ */
+export interface CatalogFile {
+  /** The file name, `<slug>.json`. */
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface ReleaseManifest<Routing = unknown, Catalog = unknown> {
   readonly format: typeof RELEASE_FORMAT;
   readonly id: string;

@@ -1,7 +1,9 @@
+import { SIGNED_IN_FIRST_PAINT_SCRIPT } from '@stride/contract/signed-in-first-paint';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 
-const PLACEHOLDERS = ['<!--app-title-->', '<!--app-html-->', '<!--app-state-->'] as const;
+const PLACEHOLDERS = ['<!--app-head-->', '<!--app-title-->', '<!--app-html-->', '<!--app-state-->'] as const;
 
 /** Checks once that the built index.html still has every slot the prerender fills. */
 export function assertTemplate(template: string, source: string): void {
@@ -18,10 +20,15 @@ export interface PageParts {
 
 export function fillTemplate(template: string, parts: PageParts): string {
   // Function replacers: a `$&` in page content must not be read as a replacement pattern.
-  return template
-    .replace('<!--app-title-->', () => escapeHtml(parts.title))
-    .replace('<!--app-html-->', () => parts.html)
-    .replace('<!--app-state-->', () => parts.stateScript);
+  return (
+    template
+      // Before anything is painted: marks a signed-in viewer's page so its CSS reserves the signed-in
+      // rows (the CSP allows this one inline script by its hash).
+      .replace('<!--app-head-->', () => `<script>${SIGNED_IN_FIRST_PAINT_SCRIPT}</script>`)
+      .replace('<!--app-title-->', () => escapeHtml(parts.title))
+      .replace('<!--app-html-->', () => parts.html)
+      .replace('<!--app-state-->', () => parts.stateScript)
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
+import { SIGNED_IN_FIRST_PAINT_SCRIPT_SHA256 } from '@stride/contract/signed-in-first-paint';
 
 /**
  * The Content-Security-Policy the app runs under. No 'unsafe-inline' anywhere: the prerendered
@@ -9,7 +10,7 @@ import type { CloudFrontHeaders } from 'aws-lambda';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' 'sha256-${SIGNED_IN_FIRST_PAINT_SCRIPT_SHA256}'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

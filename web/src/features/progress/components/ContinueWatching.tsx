@@ -1,5 +1,6 @@
 import { useGetContinueWatchingQuery, type ContinueWatchingItem } from '../../../shared/api/progressApi';
 import { watchPath } from '@stride/contract/urls';
+import { ContinueWatchingFrame, ContinueWatchingLoading } from '../../../shared/ui/ContinueWatchingFrame';
 import { formatDuration } from '../../../shared/ui/format';
 import { ProgressBar } from './ProgressBar';
 
@@ -29,21 +30,31 @@ function ResumeCard({ item }: { readonly item: ContinueWatchingItem }) {
 }
 
 /**
- * The signed-in viewer's unfinished workouts, newest first. Loaded after hydration (it is per
- * viewer, never in the static HTML); shows nothing while loading, when empty or on error, so a
- * home page never waits on it.
+ * The signed-in viewer's unfinished workouts, newest first, in one scrolling row. Loaded after
+ * hydration (it is per viewer, never in the static HTML) into a slot the page reserved from its
+ * first paint, so nothing below it moves when it arrives: empty, failed or loading, the frame
+ * keeps its height and says so in words.
  */
 export function ContinueWatching() {
-  const { data: items } = useGetContinueWatchingQuery(undefined);
-  if (!items || items.length === 0) return null;
+  const { data: items, isError, isLoading } = useGetContinueWatchingQuery(undefined);
+  if (isLoading) return <ContinueWatchingLoading />;
+  if (isError || !items || items.length === 0)
+    return (
+      <ContinueWatchingFrame>
+        <p className="continue-watching__note">
+          {isError
+            ? 'Your workouts in progress could not be loaded just now.'
+            : 'Workouts you start show up here, so you can pick up where you left off.'}
+        </p>
+      </ContinueWatchingFrame>
+    );
   return (
-    <section aria-labelledby="continue-watching">
-      <h2 id="continue-watching">Continue watching</h2>
-      <ul className="program-grid">
+    <ContinueWatchingFrame>
+      <ul className="program-grid continue-watching__row">
         {items.map((item) => (
           <ResumeCard key={item.workoutId} item={item} />
         ))}
       </ul>
-    </section>
+    </ContinueWatchingFrame>
   );
 }
