@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
@@ -23,7 +23,10 @@ let s3: S3Client;
 let target: ReleaseBucket & { cloudfront: CloudFrontClient; distributionId: string };
 let dir = '';
 const routing = (version: number) => ({ version, programs: [] });
-const catalog = [{ slug: 'hiit-30' }];
+// The API's catalog as a release carries it: the program files.
+const catalog = [
+  { name: 'hiit-30.json', text: readFileSync(path.resolve(import.meta.dirname, '../../web/content/programs/hiit-30.json'), 'utf8') },
+];
 const text = async (bucket: string, key: string) =>
   (await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body?.transformToString()) ?? '';
 const xCache = (response: Response) => response.headers.get('x-cache');

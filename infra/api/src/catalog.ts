@@ -55,10 +55,12 @@ export function loadCatalog(dir: string): Catalog {
     throw new CatalogError(`catalog ${dir}: cannot be read (${(error as Error).message})`);
   }
   if (names.length === 0) throw new CatalogError(`catalog ${dir}: no program files (*.json) found`);
+  return compileCatalog(names.map((name) => ({ name, where: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })));
+}
 
-  const { programs, problems } = validatePrograms(
-    names.map((name) => ({ name, where: path.join(dir, name), text: readFileSync(path.join(dir, name), 'utf8') })),
-  );
+/** The catalog of program files (a folder's, or a release's), by the web build's rules; every problem named at once. */
+export function compileCatalog(files: readonly { readonly name: string; readonly where: string; readonly text: string }[]): Catalog {
+  const { programs, problems } = validatePrograms([...files]);
   if (problems.length > 0) throw new CatalogError(`catalog has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 
   const workouts = new Map<string, CatalogWorkout>();

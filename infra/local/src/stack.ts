@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { loadCatalog } from '../../api/src/catalog';
+import { createLiveCatalog, s3ReleaseCatalogReader } from '../../api/src/release-catalog';
 import { createApiHandler } from '../../api/src/handler';
 import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
@@ -114,7 +115,15 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     });
     const mediaKeys = ensureMediaKeys(config.keysDir);
     const originSecret = ensureOriginSecret(config.keysDir);
-    const catalog = loadCatalog(config.catalogDir);
+    // The site buckets live on a local S3 server, brought up to date with the build folders at
+    // start (as a deploy's sync would); the local CloudFront reads them with GetObject.
+    const SITE_BUCKET = 'stride-site-primary';
+    const SITE_REPLICA_BUCKET = 'stride-site-replica';
+    const s3 = await startLocalS3({ dir: path.join(config.dataDir, 's3'), port: 0, buckets: [SITE_BUCKET, SITE_REPLICA_BUCKET] });
+    cleanups.push(() => s3.close());
+    const s3Client = s3.client();
+    // The API's catalog: the program files until a release is published, then the live release's.
+    const catalog = createLiveCatalog(loadCatalog(config.catalogDir), s3ReleaseCatalogReader(s3Client, SITE_BUCKET));
 
     const regions = {} as Record<Region, LocalRegion>;
     for (const region of REGIONS) {
@@ -175,13 +184,6 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
     }
     mkdirSync(config.siteReplicaDir, { recursive: true });
     mkdirSync(config.mediaReplicaDir, { recursive: true });
-    // The site buckets live on a local S3 server, brought up to date with the build folders at
-    // start (as a deploy's sync would); the local CloudFront reads them with GetObject.
-    const SITE_BUCKET = 'stride-site-primary';
-    const SITE_REPLICA_BUCKET = 'stride-site-replica';
-    const s3 = await startLocalS3({ dir: path.join(config.dataDir, 's3'), port: 0, buckets: [SITE_BUCKET, SITE_REPLICA_BUCKET] });
-    cleanups.push(() => s3.close());
-    const s3Client = s3.client();
     await syncFolderToBucket(s3Client, SITE_BUCKET, config.siteDir);
     await syncFolderToBucket(s3Client, SITE_REPLICA_BUCKET, config.siteReplicaDir);
     const site = {
