@@ -3,12 +3,14 @@
  *   1. a full build (Vite bundles, every page, page data) into a throwaway dist: its time and
  *      pages/s, beside a bare renderToString loop over an even sample of the same pages, in the
  *      same run (the ratio is what compares across machines, not the milliseconds);
- *   2. after a one-program change (a title; a launch date moved to tomorrow), the incremental
- *      build: its time, pages rendered, objects changed (what publish uploads: checked with the
- *      publish plan against the previous build's bytes), and the CDN paths to invalidate;
- *   3. "live at the local CDN" (publish start → the first viewer gets the new page) and rollback
- *      time: measured once the release backbone (issue 14) lands; until then reported as not
- *      measured, with the reason.
+ *   2. the first release of that site to a local stack's S3 server (every object: setup);
+ *   3. after a one-program change (a title; a launch date moved to tomorrow): the incremental
+ *      build (time, pages rendered, objects changed), the publish as a release (objects uploaded,
+ *      paths invalidated through the console's CloudFront API, time), and "live at the local
+ *      CDN": from the build's start until a viewer request through the local CloudFront (which
+ *      had the old page cached) gets the new bytes;
+ *   4. rollback: the pointer flip back to the previous release (the edge follows within its
+ *      refresh interval, RELEASE_REFRESH_MS).
  * Prints a table and writes bench-results/publish.json. BENCH_PUBLISH_CATALOGS (default
  * "1000,10000"), BENCH_PUBLISH_BARE_SAMPLE (pages in the bare loop, default 2000).
  */
@@ -20,15 +22,19 @@ import path from 'node:path';
 import { writeCatalog } from '@stride/web/generate-catalog';
 import { barePage, samplePages } from '@stride/web/prerender-bench';
 import { buildSite, codeFingerprint, sitePaths, type SiteBuildReport } from '@stride/web/site-build';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { startTestStack, type TestStack } from '../../../local/src/testing/harness';
 import { listLocalObjects } from '../../../publish/local-files';
 import { planPublish } from '../../../publish/plan';
+import { publishRelease, rollbackRelease, type InvalidationTarget, type ReleaseBucket } from '../../../publish/release';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 const OUT = path.join(repoRoot, 'bench-results', 'publish.json');
 const CATALOGS = (process.env.BENCH_PUBLISH_CATALOGS ?? '1000,10000').split(',').map((s) => Number(s.trim()));
 const BARE_SAMPLE = Number(process.env.BENCH_PUBLISH_BARE_SAMPLE ?? 2000);
 const TARGETS = { fullBuildMsAt10k: 60_000, oneProgramLiveMsAt10k: 30_000, rollbackMs: 10_000 };
-const NOT_MEASURED = 'the release backbone (issue 14: publish as a release, live pointer, rollback) has not landed';
+/** How long a change may take to reach a viewer before the bench gives up on it. */
+const LIVE_TIMEOUT_MS = 120_000;
 
 const log = (line: string) => console.error(`[bench:publish] ${line}`);
 
@@ -43,6 +49,11 @@ export interface ChangeBench {
   readonly uploads: number;
   readonly invalidationPaths: number;
   readonly invalidationSample: string[];
+  /** publishRelease alone: upload, manifest, pointer flip, invalidation completed. */
+  readonly publishMs: number;
+  /** Build start → the first viewer request through the local CDN that gets the new bytes (the object polled). */
+  readonly liveAtLocalCdnMs: number;
+  readonly polledObject: string;
 }
 
 export interface CatalogBench {
@@ -60,10 +71,11 @@ export interface CatalogBench {
     /** Build's pages/s ÷ bare pages/s. */
     readonly ratio: number;
   };
+  /** The first release: every object uploaded to the local S3 server (setup for the changes). */
+  readonly firstPublish: { readonly ms: number; readonly uploaded: number; readonly objectWrites: number };
   readonly changes: ChangeBench[];
-  readonly liveAtLocalCdnMs: number | null;
-  readonly rollbackMs: number | null;
-  readonly notMeasured: string | null;
+  /** rollbackRelease: read the live pointer and the release, flip the pointer (the edge follows within its refresh interval). */
+  readonly rollbackMs: number;
 }
 
 async function bareLoop(distDir: string, contentDir: string): Promise<{ pagesPerSec: number; sample: number }> {
@@ -116,49 +128,118 @@ async function benchCatalog(programs: number): Promise<CatalogBench> {
       [`title of ${middle}`, (p) => ({ ...p, title: `${String(p.title)} (renamed)` })],
       [`launch date of ${middle} → tomorrow`, (p) => ({ ...p, launchAt: tomorrow })],
     ];
-    const results: ChangeBench[] = [];
-    for (const [name, change] of changes) {
-      await editProgram(contentDir, middle, change);
-      log(`${programs} programs: incremental build after a change to the ${name}…`);
-      const report: SiteBuildReport = await buildSite({ paths, codeFingerprint: fingerprint, log: (line) => log(`  ${line}`) });
-      if (report.mode !== 'incremental') throw new Error(`expected an incremental build, got a full one (${report.reason})`);
-      const after = await listLocalObjects(paths.clientDir);
-      const plan = planPublish(
-        after,
-        previous.map((o) => ({ key: o.key, etag: `"${o.md5}"` })),
-        { maxInvalidationPaths: 1_000_000 },
+
+    // The local CDN and S3 server of a stack of its own (real clock, no edge functions: the CDN
+    // serves the bucket's keys as they are), invalidations through its console's CloudFront API.
+    const stack: TestStack = await startTestStack({ now: Date.now }, { edge: false });
+    try {
+      const target: ReleaseBucket & InvalidationTarget = {
+        s3: stack.stack.s3.client(),
+        bucket: stack.stack.s3.siteBucket,
+        cloudfront: new CloudFrontClient({
+          region: 'us-east-1',
+          endpoint: stack.stack.consoleUrl,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+        distributionId: (JSON.parse(await (await stack.console('/api/state')).text()) as { releases: { distributionId: string } }).releases
+          .distributionId,
+      };
+      const catalogOf = async () => (await import('@stride/web/content')).loadPrograms(contentDir);
+      const routingOf = async () => JSON.parse(await readFile(paths.routeManifest, 'utf8')) as unknown;
+      log(`${programs} programs: first release (every object) to the local S3 server…`);
+      let started = performance.now();
+      const first = await publishRelease(
+        target,
+        { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf() },
+        { pollSeconds: 1, concurrency: 32 },
       );
-      previous = after;
-      results.push({
-        change: name,
-        incrementalMs: report.ms,
-        renderMs: report.renderMs,
-        pagesRendered: report.rendered,
-        objectsChanged: report.changed?.length ?? 0,
-        objectsRemoved: report.removed.length,
-        uploads: plan.uploads.length,
-        invalidationPaths: plan.invalidationPaths.length,
-        invalidationSample: plan.invalidationPaths.slice(0, 8),
-      });
+      const firstPublish = {
+        ms: Math.round(performance.now() - started),
+        uploaded: first.uploaded.length,
+        objectWrites: first.objectsWritten,
+      };
+      log(`  ${firstPublish.uploaded} objects in ${firstPublish.ms} ms`);
+
+      const results: ChangeBench[] = [];
+      for (const [name, change] of changes) {
+        const polled = `programs/${middle}/index.html`;
+        const dataKey = `data/programs/${middle}.json`;
+        // A viewer has the current page cached at the CDN before the change.
+        await (await stack.site(`/${polled}`)).text();
+        await (await stack.site(`/${dataKey}`)).text();
+        await editProgram(contentDir, middle, change);
+        log(`${programs} programs: a change to the ${name}: incremental build, publish, until a viewer gets it…`);
+        started = performance.now();
+        const report: SiteBuildReport = await buildSite({ paths, codeFingerprint: fingerprint, log: (line) => log(`  ${line}`) });
+        if (report.mode !== 'incremental') throw new Error(`expected an incremental build, got a full one (${report.reason})`);
+        const key = report.changed?.includes(polled) ? polled : dataKey;
+        const expected = await readFile(path.join(paths.clientDir, key), 'utf8');
+        const publishStarted = performance.now();
+        const published = await publishRelease(
+          target,
+          { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf() },
+          { pollSeconds: 1, concurrency: 32 },
+        );
+        const publishMs = Math.round(performance.now() - publishStarted);
+        let liveMs = -1;
+        while (performance.now() - started < LIVE_TIMEOUT_MS) {
+          if ((await (await stack.site(`/${key}`)).text()) === expected) {
+            liveMs = Math.round(performance.now() - started);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        if (liveMs < 0) throw new Error(`${key}: no viewer got the new bytes within ${LIVE_TIMEOUT_MS} ms`);
+        const after = await listLocalObjects(paths.clientDir);
+        const plan = planPublish(
+          after,
+          previous.map((o) => ({ key: o.key, etag: `"${o.md5}"` })),
+          { maxInvalidationPaths: 1_000_000 },
+        );
+        previous = after;
+        results.push({
+          change: name,
+          incrementalMs: report.ms,
+          renderMs: report.renderMs,
+          pagesRendered: report.rendered,
+          objectsChanged: report.changed?.length ?? 0,
+          objectsRemoved: report.removed.length,
+          uploads: published.uploaded.length,
+          invalidationPaths: published.invalidationPaths.length,
+          invalidationSample: published.invalidationPaths.slice(0, 8),
+          publishMs,
+          liveAtLocalCdnMs: liveMs,
+          polledObject: key,
+        });
+        if (plan.uploads.length !== published.uploaded.length)
+          log(
+            `  note: the publish plan against the previous build uploads ${plan.uploads.length}, the release ${published.uploaded.length}`,
+          );
+      }
+      log(`${programs} programs: rollback…`);
+      started = performance.now();
+      await rollbackRelease(target);
+      const rollbackMs = Math.round(performance.now() - started);
+      return {
+        programs,
+        fullBuild: {
+          ms: full.ms,
+          renderMs: full.renderMs,
+          pages: full.pages,
+          dataFiles: full.dataFiles,
+          objects,
+          pagesPerSec: Number(pagesPerSec.toFixed(1)),
+          bareRenderToStringPagesPerSec: Number(bare.pagesPerSec.toFixed(1)),
+          bareSample: bare.sample,
+          ratio: Number((pagesPerSec / bare.pagesPerSec).toFixed(3)),
+        },
+        firstPublish,
+        changes: results,
+        rollbackMs,
+      };
+    } finally {
+      await stack.stop();
     }
-    return {
-      programs,
-      fullBuild: {
-        ms: full.ms,
-        renderMs: full.renderMs,
-        pages: full.pages,
-        dataFiles: full.dataFiles,
-        objects,
-        pagesPerSec: Number(pagesPerSec.toFixed(1)),
-        bareRenderToStringPagesPerSec: Number(bare.pagesPerSec.toFixed(1)),
-        bareSample: bare.sample,
-        ratio: Number((pagesPerSec / bare.pagesPerSec).toFixed(3)),
-      },
-      changes: results,
-      liveAtLocalCdnMs: null,
-      rollbackMs: null,
-      notMeasured: NOT_MEASURED,
-    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -199,7 +280,17 @@ async function main(): Promise<void> {
   console.log();
   console.log(
     table(
-      ['programs', 'one-program change', 'incremental build', 'pages rendered', 'objects changed', 'uploads', 'paths to invalidate'],
+      [
+        'programs',
+        'one-program change',
+        'incremental build',
+        'pages rendered',
+        'objects changed',
+        'uploads',
+        'paths invalidated',
+        'publish',
+        'live at local CDN',
+      ],
       catalogs.flatMap((c) =>
         c.changes.map((x) => [
           c.programs,
@@ -209,11 +300,23 @@ async function main(): Promise<void> {
           x.objectsChanged,
           x.uploads,
           x.invalidationPaths,
+          `${(x.publishMs / 1000).toFixed(2)} s`,
+          `${(x.liveAtLocalCdnMs / 1000).toFixed(2)} s`,
         ]),
       ),
     ),
   );
-  console.log(`\nlive at the local CDN, rollback: not measured (${NOT_MEASURED})`);
+  console.log();
+  console.log(
+    table(
+      ['programs', 'first release (every object)', 'rollback (pointer flip)'],
+      catalogs.map((c) => [
+        c.programs,
+        `${(c.firstPublish.ms / 1000).toFixed(1)} s, ${c.firstPublish.uploaded} objects`,
+        `${c.rollbackMs} ms`,
+      ]),
+    ),
+  );
   console.log(
     `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadAfter.map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`,
   );
