@@ -1,6 +1,7 @@
 import { LOCAL_VIEWER_COUNTRY_HEADER } from '../../local/src/cloudfront/viewer-facts';
 import type { Profile } from './profile';
 import type { JourneyKind, Viewer } from './viewers';
+import { ATTEMPT_TIMEOUT_MS } from '@stride/web/region-fallback';
 
 /** The kinds of request a report breaks latency and errors down by. */
 export const STEP_KINDS = [
@@ -62,8 +63,8 @@ const CONTENT_TYPES: Readonly<Record<StepKind, RegExp>> = {
   'view-milestone': /json|^$/,
 };
 
-/** The app's request timeout (web/src/shared/api: retrying-base-query, 10 s): an answer after it is an error. */
-export const APP_TIMEOUT_MS = 10_000;
+/** The app's timeout for one try (its request function: 5 s): an answer after it is an error. */
+export const APP_TIMEOUT_MS = ATTEMPT_TIMEOUT_MS;
 
 /** Smart-TV user agents the edge (and CloudFront-Is-SmartTV-Viewer) recognise, and a desktop one. */
 export const USER_AGENTS = {
