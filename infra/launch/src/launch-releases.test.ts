@@ -89,6 +89,13 @@ describe('launch publish, rollback and list against the local stack (real S3 ser
       .client()
       .send(new GetObjectCommand({ Bucket: t.stack.s3.siteBucket, Key: `releases/${first}/programs/winter-warmup/index.html` }));
     expect(await page.Body?.transformToString()).toMatch(/Winter Warmup/);
+    // The API reads the release's catalog as program files.
+    const manifest = await t.stack.s3
+      .client()
+      .send(new GetObjectCommand({ Bucket: t.stack.s3.siteBucket, Key: `releases/${first}/release.json` }));
+    const { catalog } = JSON.parse((await manifest.Body?.transformToString()) ?? '') as { catalog: { name: string; text: string }[] };
+    expect(catalog.map((f) => f.name)).toContain('winter-warmup.json');
+    expect(JSON.parse(catalog.find((f) => f.name === 'winter-warmup.json')?.text ?? '')).toMatchObject({ slug: 'winter-warmup' });
   }, 120_000);
 
   it('moving the launch date and publishing again uploads only what shows it and invalidates its paths', async () => {

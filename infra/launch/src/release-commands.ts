@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CatalogFile } from '@stride/contract/releases';
 import { programPath } from '@stride/contract/urls';
 import type { Program } from '@stride/web/content/schema';
+import { validatePrograms } from '@stride/web/content/validate-programs';
 import { buildSite, sitePaths } from '@stride/web/site-build';
 import { listReleases, publishRelease, readLiveRelease, ReleaseError, rollbackRelease } from '../../publish/release';
 import { LaunchError, type LaunchArgs } from './args';
@@ -24,10 +27,27 @@ async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T>): Pro
   }
 }
 
+/** The program files as a release carries them: name and text, sorted by name. */
+async function catalogFiles(contentDir: string): Promise<CatalogFile[]> {
+  const names = (await readdir(contentDir)).filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(contentDir, name), 'utf8') })));
+}
+
+/** A release's programs, read back from its program files (none when it does not hold valid ones). */
+function programsOf(release: { readonly id: string; readonly catalog: unknown }): Program[] {
+  if (!Array.isArray(release.catalog)) return [];
+  const files = (release.catalog as Partial<CatalogFile>[]).flatMap((file) =>
+    typeof file.name === 'string' && typeof file.text === 'string'
+      ? [{ name: file.name, where: `release ${release.id}: ${file.name}`, text: file.text }]
+      : [],
+  );
+  return validatePrograms(files).programs;
+}
+
 /** `publish`: builds what changed since the last build and publishes it as a release. */
 export async function publish(args: LaunchArgs, paths: LaunchPaths, io: Output, progress: (line: string) => void): Promise<void> {
   progress('checking content…');
-  const programs = await validContent(args, paths);
+  await validContent(args, paths);
   progress('reaching the target…');
   const target = releaseTargetOf(await resolveTarget(args));
   const live = await onReleases(target, () => readLiveRelease(target));
@@ -47,8 +67,10 @@ export async function publish(args: LaunchArgs, paths: LaunchPaths, io: Output, 
   );
   const routing: unknown = JSON.parse(await readFile(site.routeManifest, 'utf8'));
   progress(`publishing to ${target.where}…`);
+  // The API serves a release's catalog as its program files (@stride/contract/releases CatalogFile).
+  const catalog = await catalogFiles(args.contentDir);
   const result = await onReleases(target, () =>
-    publishRelease(target, { dir: site.clientDir, routing, catalog: programs }, { log: progress, pollSeconds: target.pollSeconds }),
+    publishRelease(target, { dir: site.clientDir, routing, catalog }, { log: progress, pollSeconds: target.pollSeconds }),
   );
   if (!result.flippedAt) {
     io.out(`nothing changed since release ${result.release.id}: nothing published`);
@@ -82,5 +104,5 @@ export async function listReleasesPart(args: LaunchArgs, programs: readonly Prog
     return;
   }
   io.out(`\nChanged since the live release (${live.id}):`);
-  for (const line of describeChanges(Array.isArray(live.catalog) ? (live.catalog as Program[]) : [], programs)) io.out(line);
+  for (const line of describeChanges(programsOf(live), programs)) io.out(line);
 }
