@@ -16,7 +16,7 @@
  */
 // First: React must load as its production build, as the build renders with it.
 import './production-env';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { writeCatalog } from '@stride/web/generate-catalog';
@@ -144,7 +144,14 @@ async function benchCatalog(programs: number): Promise<CatalogBench> {
         distributionId: (JSON.parse(await (await stack.console('/api/state')).text()) as { releases: { distributionId: string } }).releases
           .distributionId,
       };
-      const catalogOf = async () => (await import('@stride/web/content')).loadPrograms(contentDir);
+      // A release carries the program files (what the API reads as its catalog).
+      const catalogOf = async () =>
+        Promise.all(
+          (await readdir(contentDir))
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map(async (name) => ({ name, text: await readFile(path.join(contentDir, name), 'utf8') })),
+        );
       const routingOf = async () => JSON.parse(await readFile(paths.routeManifest, 'utf8')) as unknown;
       log(`${programs} programs: first release (every object) to the local S3 server…`);
       let started = performance.now();
