@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouteMemory, type RouteMemory } from '../api/region-fallback';
-import { createOutbox, type Outbox, type OutboxLocks, type OutboxOptions } from './outbox';
+import { createOutbox, OUTBOX_STORAGE_KEY, type Outbox, type OutboxLocks, type OutboxOptions, type SendOutcome } from './outbox';
 import {
   DEFAULT_OUTBOX_LIMITS,
   enqueue,
@@ -211,6 +211,28 @@ describe('createOutbox', () => {
     outbox.add(progress(35, 105));
     await vi.advanceTimersByTimeAsync(0);
     expect(outbox.entries().map((e) => e.write)).toEqual([progress(40, 110)]);
+  });
+
+  it('tells onSent what each send came to, after storing it, and keeps its entries under OUTBOX_STORAGE_KEY', async () => {
+    let answer: number | 'drop' = 'drop';
+    const regions = fakeRegions((call) => (call.method === 'POST' ? 400 : answer));
+    const told: [string, SendOutcome, number][] = [];
+    const outbox = open(regions.fetch, {
+      onSent: (entry, outcome) => told.push([entry.key, outcome, outbox.entries().length]),
+    });
+    outbox.add(progress(30, 100));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(JSON.parse(storage.items.get(OUTBOX_STORAGE_KEY) ?? '[]')).toHaveLength(1);
+    outbox.add(view('25'));
+    answer = 204;
+    await vi.advanceTimersByTimeAsync(0);
+    // A retry leaves the entry stored; an acknowledgement and a 4xx remove it before onSent hears.
+    expect(told).toEqual([
+      ['progress:w-1', 'retry', 1],
+      ['progress:w-1', 'acknowledged', 1],
+      ['view:p-1:25', 'dropped', 0],
+    ]);
+    expect(storage.items.get(OUTBOX_STORAGE_KEY)).toBe('[]');
   });
 
   it('sends a milestone queued twice once', async () => {

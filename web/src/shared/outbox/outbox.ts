@@ -31,6 +31,9 @@ import {
 export { DEFAULT_OUTBOX_LIMITS, outcomeOf } from './outbox-entries';
 export type { OutboxEntry, OutboxLimits, OutboxWrite, ProgressWrite, SendOutcome, ViewWrite } from './outbox-entries';
 
+/** Where the outbox keeps its entries in the page's storage (the drill reads a real player's from there). */
+export const OUTBOX_STORAGE_KEY = 'stride.outbox.v1';
+
 /** The part of the Web Storage API the outbox uses. */
 export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -41,7 +44,7 @@ export interface OutboxLocks {
 
 export interface OutboxOptions {
   readonly storage: OutboxStorage;
-  /** @default 'stride.outbox.v1' */
+  /** @default OUTBOX_STORAGE_KEY */
   readonly storageKey?: string;
   /** How requests are sent (the page's shared route memory, fetch, clock, random). */
   readonly fallback: FallbackDeps;
@@ -53,6 +56,12 @@ export interface OutboxOptions {
   readonly sendBeacon?: (url: string, body: Blob) => boolean;
   /** Told about writes dropped (a 4xx, age, size, unreadable storage). @default console.warn */
   readonly log?: (message: string) => void;
+  /**
+   * Told what each send of an entry came to, after the entry was settled in storage (a flush's
+   * send or a keepalive fetch on leave; not a beacon, whose answer no one sees). The drill
+   * accounts its viewers' acknowledged and dropped writes with it.
+   */
+  readonly onSent?: (entry: OutboxEntry, outcome: SendOutcome) => void;
 }
 
 export interface Outbox {
@@ -111,7 +120,7 @@ export function writeRequest(write: OutboxWrite): { path: string; method: 'PUT' 
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
-  const storageKey = options.storageKey ?? 'stride.outbox.v1';
+  const storageKey = options.storageKey ?? OUTBOX_STORAGE_KEY;
   const limits: OutboxLimits = { ...DEFAULT_OUTBOX_LIMITS, ...options.limits };
   const { fallback } = options;
   const log = options.log ?? ((message: string) => console.warn(message));
@@ -181,6 +190,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function apply(entry: OutboxEntry, outcome: SendOutcome): void {
     if (outcome === 'dropped') log(`outbox: ${entry.key} refused by the API, dropped`);
     update((entries) => settle(entries, entry, outcome, fallback.now(), limits, fallback.random));
+    options.onSent?.(entry, outcome);
     if (outcome === 'held') for (const listener of unauthorizedListeners) listener();
   }
 
