@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CreateInvalidationCommand, waitUntilInvalidationCompleted, type CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, CreateInvalidationCommand, waitUntilInvalidationCompleted } from '@aws-sdk/client-cloudfront';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CACHE_CONTROL, objectKind } from '@stride/contract/caching';
 import {
@@ -21,6 +21,7 @@ import {
   type ReleaseManifest,
   type ReleaseObject,
 } from '@stride/contract/releases';
+import { localS3Client } from '../local/src/s3/local-s3';
 import { contentTypeOf } from './content-types';
 import { listLocalObjects } from './local-files';
 import type { LocalObject } from './plan';
@@ -390,4 +391,40 @@ export async function rollbackRelease(
   await flipPointer(target, { format: RELEASE_FORMAT, release: to, flippedAt: flippedAt.toISOString(), reason: 'rollback' });
   options.log?.(`release ${to} is live again (was ${pointer.release})`);
   return { from: pointer.release, to, flippedAt };
+}
+
+export class UnreachableTargetError extends ReleaseError {
+  override name = 'UnreachableTargetError';
+}
+
+/**
+ * The release target of a running local stack, found through its console (`GET /api/state`
+ * names the local S3 server, the site bucket and its replica, and the distribution id): the real
+ * S3 client on the local server and the real CloudFront client on the console's CloudFront API.
+ */
+export async function localReleaseTarget(consoleUrl: string): Promise<ReleaseBucket & InvalidationTarget> {
+  let state: { releases?: { s3Endpoint: string; bucket: string; replicaBuckets: string[]; distributionId: string } };
+  try {
+    const response = await fetch(new URL('/api/state', consoleUrl), { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new Error(`it answered ${response.status}`);
+    state = (await response.json()) as typeof state;
+  } catch (error) {
+    throw new UnreachableTargetError(
+      `the local stack's console at ${consoleUrl} cannot be reached (${(error as Error).message}): start it with npm start, or pass --console URL`,
+    );
+  }
+  const releases = state.releases;
+  if (!releases)
+    throw new UnreachableTargetError(`the console at ${consoleUrl} names no release bucket: restart npm start with this version`);
+  return {
+    s3: localS3Client(releases.s3Endpoint),
+    bucket: releases.bucket,
+    replicaBuckets: releases.replicaBuckets,
+    cloudfront: new CloudFrontClient({
+      region: 'us-east-1',
+      endpoint: consoleUrl,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    distributionId: releases.distributionId,
+  };
 }
