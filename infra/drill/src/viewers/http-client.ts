@@ -1,4 +1,10 @@
-import { createRouteMemory, requestWithFallback, type AttemptReport, type RouteMemory } from '@stride/web/region-fallback';
+import {
+  createRouteMemory,
+  requestWithFallback,
+  type AttemptReport,
+  type FallbackDeps,
+  type RouteMemory,
+} from '@stride/web/region-fallback';
 import { decideRetry, defaultRetryPolicy, type Failure, type RetryPolicy } from '@stride/web/retry-policy';
 import type { DrillEvent } from '../events';
 import { sleep } from '../sleep';
@@ -93,9 +99,41 @@ export class ViewerHttp {
     return headers;
   }
 
-  /** An API request (`/api/…`) as the app sends it; `signal` aborts it (the drill ending, or the outbox closing). */
-  async api(path: string, init: { method?: string; body?: unknown; idempotent?: boolean; signal?: AbortSignal } = {}): Promise<Answer> {
+  /**
+   * How this viewer's API requests are sent (`requestWithFallback`'s deps): through the site,
+   * with this viewer's cookies (each try's answer may set some), the viewer's route memory, and
+   * the route counts. `observe` sees every try's answer (the outbox's sends use it to record what
+   * the viewer finally got).
+   */
+  fallbackDeps(observe?: (response: Response) => void): FallbackDeps {
     const routes = this.options.routes;
+    return {
+      fetch: async (input, requestInit) => {
+        const response = await this.fetchFn(input, { ...requestInit, headers: this.headers(requestInit?.headers), redirect: 'manual' });
+        this.jar.store(response);
+        observe?.(response);
+        return response;
+      },
+      sleep: (ms, signal) => sleep(ms, signal),
+      now: Date.now,
+      random: this.options.random ?? Math.random,
+      memory: this.memory,
+      origin: this.options.siteUrl,
+      onAttempt: (report: AttemptReport) => {
+        if (!routes || report.outcome === 'cancelled') return;
+        routes[report.route] += 1;
+        if (report.hedge) routes.hedges += 1;
+      },
+    };
+  }
+
+  /** Records one API request's final answer, as the app saw it. */
+  recordApi(answer: Pick<Answer, 'ok' | 'status' | 'region'>): void {
+    this.options.record({ t: Date.now(), type: 'request', api: true, ok: answer.ok, region: answer.region, status: answer.status });
+  }
+
+  /** An API request (`/api/…`) as the app sends it; `signal` aborts it (the drill ending). */
+  async api(path: string, init: { method?: string; body?: unknown; idempotent?: boolean; signal?: AbortSignal } = {}): Promise<Answer> {
     let answer: Answer;
     try {
       const response = await requestWithFallback(
@@ -106,23 +144,7 @@ export class ViewerHttp {
           ...(init.signal ? { signal: init.signal } : {}),
           ...(init.idempotent ? { idempotent: true } : {}),
         },
-        {
-          fetch: async (input, requestInit) => {
-            const response = await this.fetchFn(input, { ...requestInit, headers: this.headers(requestInit?.headers), redirect: 'manual' });
-            this.jar.store(response);
-            return response;
-          },
-          sleep: (ms, signal) => sleep(ms, signal),
-          now: Date.now,
-          random: this.options.random ?? Math.random,
-          memory: this.memory,
-          origin: this.options.siteUrl,
-          onAttempt: (report: AttemptReport) => {
-            if (!routes || report.outcome === 'cancelled') return;
-            routes[report.route] += 1;
-            if (report.hedge) routes.hedges += 1;
-          },
-        },
+        this.fallbackDeps(),
       );
       const body = await response.text();
       answer = { ok: response.ok, status: response.status, region: response.headers.get('x-stride-region'), body };
@@ -130,7 +152,7 @@ export class ViewerHttp {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       answer = { ok: false, status: timedOut ? 'timeout' : 'network', region: null, body: '' };
     }
-    this.options.record({ t: Date.now(), type: 'request', api: true, ok: answer.ok, region: answer.region, status: answer.status });
+    this.recordApi(answer);
     return answer;
   }
 

@@ -16,7 +16,7 @@ const MEDIA = `#EXTM3U\n#EXT-X-TARGETDURATION:2\n${Array.from({ length: 20 }, (_
  */
 function fakeSite() {
   const table = { position: null as null | { positionSec: number; savedAt: number }, milestones: new Set<string>() };
-  const state = { writesDown: false, paths: [] as string[] };
+  const state = { writesDown: false, writesSignedOut: false, paths: [] as string[], writeBodies: [] as string[] };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(body === null ? null : JSON.stringify(body), {
       status,
@@ -37,6 +37,8 @@ function fakeSite() {
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     if (path === '/auth/login') return json(200, { user: {} }, { 'set-cookie': 'stride_session=s1; Path=/; HttpOnly' });
     if (!new Headers(init?.headers).get('cookie')?.includes('stride_session=s1')) return json(401, { error: 'signed out' });
+    if (method !== 'GET' && path !== '/auth/login') state.writeBodies.push(String(init?.body));
+    if (method !== 'GET' && state.writesSignedOut) return json(401, { error: 'signed out' });
     if (method !== 'GET' && state.writesDown) return json(503, { message: 'Service Unavailable' });
     if (path === '/playback/w-1') return json(200, { hlsUrl: '/media/w-1/master.m3u8', workout: { durationSec: 40 } });
     if (path === '/progress' && url.search === '?workout=w-1')
@@ -55,7 +57,7 @@ function fakeSite() {
   return { table, state, fetchFn };
 }
 
-function viewer(site: ReturnType<typeof fakeSite>, stop: AbortController) {
+function viewer(site: ReturnType<typeof fakeSite>, stop: AbortController, signInEvery = 0) {
   const events: DrillEvent[] = [];
   const writes: ViewerWrite[] = [];
   const routes = emptyRouteCounts();
@@ -70,7 +72,7 @@ function viewer(site: ReturnType<typeof fakeSite>, stop: AbortController) {
     playSec: 12,
     gapSec: 1,
     signal: stop.signal,
-    signInEvery: 0,
+    signInEvery,
     drainMs: 5_000,
     routes,
   });
@@ -143,5 +145,28 @@ describe('a light viewer through the app’s request function and its outbox (fa
     expect(writes.filter((w) => w.kind === 'progress').map((w) => w.outcome)).toContain('unacked');
     expect(writes.some((w) => w.outcome === 'acked')).toBe(false);
     expect(site.table.position).toBeNull();
+  });
+
+  it('holds writes refused with 401 (the app’s rule: never dropped, never retried) until the viewer signs in again', async () => {
+    const site = fakeSite();
+    site.state.writesSignedOut = true;
+    const stop = new AbortController();
+    const { v, writes } = viewer(site, stop, 3);
+    const run = v.run();
+    // Two plays of 12 s; the viewer signs in again only before the third.
+    await vi.advanceTimersByTimeAsync(25_000);
+    // Each write reached a region once and was refused, then held: no backoff retries, nothing dropped.
+    expect(site.state.writeBodies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(site.state.writeBodies).size).toBe(site.state.writeBodies.length);
+    expect(writes).toEqual([]);
+    site.state.writesSignedOut = false;
+    // The third play signs in again first: the held writes go with the new session.
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(writes.filter((w) => w.outcome === 'acked').length).toBeGreaterThan(0);
+    stop.abort();
+    await vi.advanceTimersByTimeAsync(6_000);
+    await run;
+    expect(writes.some((w) => w.outcome === 'rejected' || w.outcome === 'unacked')).toBe(false);
+    expect(site.table.milestones.size).toBe(writes.filter((w) => w.kind === 'milestone').length);
   });
 });

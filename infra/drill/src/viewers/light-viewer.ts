@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { progressReadPath } from '@stride/contract/region-routing';
 import type { DrillEvent } from '../events';
 import { sleep } from '../sleep';
-import { ViewerHttp, type Answer, type RouteCounts } from './http-client';
-import { MemoryOutbox, type Delivery, type OutboxEntry, type WriteOutcome } from './outbox';
+import type { ViewMilestone } from '@stride/contract/views';
+import { createOutbox, type Outbox, type OutboxEntry, type SendOutcome } from '@stride/web/outbox';
+import { ViewerHttp, type RouteCounts } from './http-client';
+import { MemoryStorage } from './memory-storage';
+
+/**
+ * How a write ended. `superseded`: a newer save of the same workout replaced it in the outbox
+ * before a region acknowledged it (the newer one carries the viewer further, and is judged).
+ * `unacked`: still in the outbox when the drain ended. `rejected`: a region refused it for good (a 4xx).
+ */
+export type WriteOutcome = 'acked' | 'rejected' | 'superseded' | 'unacked';
 
 /** A write the viewer made, and how it ended (only `unacked` and `rejected` ones can be lost; see lost-writes.ts). */
 export type ViewerWrite =
@@ -58,24 +67,16 @@ export interface LightViewerOptions {
   readonly routes?: RouteCounts;
 }
 
-/** A write in the outbox: the request that carries it, and what the drill records when it settles. */
-interface QueuedWrite {
-  readonly path: string;
-  readonly method: 'PUT' | 'POST';
-  readonly body: Record<string, unknown>;
-  readonly idempotent: boolean;
+/** A write the viewer put in its outbox, until it settles. */
+interface TrackedWrite {
   readonly write: (outcome: WriteOutcome) => ViewerWrite;
-  /** A progress save's position (the viewer's own record of what it last saved). */
-  readonly positionSec?: number;
+  /** A progress save's position and savedAt (the viewer's own record of what it last saved). */
+  readonly save?: { readonly positionSec: number; readonly savedAt: number };
 }
 
-/** What an API answer means for a write: 2xx taken; a 4xx but 408/429 refused for good; anything else later. */
-export function deliveryOf(answer: Answer): Delivery {
-  if (answer.ok) return 'acked';
-  if (typeof answer.status === 'number' && answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429)
-    return 'rejected';
-  return 'retry';
-}
+/** One version of an outbox entry: a workout's key holds one save after another (as the app's outbox tells them apart). */
+const versionOf = (entry: Pick<OutboxEntry, 'key' | 'write'>): string =>
+  entry.write.kind === 'progress' ? `${entry.key}@${entry.write.savedAt}` : entry.key;
 
 /** The player's cadence: a progress save every 10 s of playing (web/src/features/player/resume.ts). */
 export const PROGRESS_SAVE_EVERY_SEC = 10;
@@ -121,14 +122,19 @@ export function firstVariant(text: string, masterPath: string): string | undefin
  * press play again and again on one workout: playback grant, resume position, master and media
  * playlists, segments in real time with a small buffer, a progress save every 10 s and on leave,
  * view milestones. Its API requests go through the app's own request function (region fallback,
- * hedged reads); its writes go through an outbox with the app's semantics. Counts plays, failed
+ * hedged reads); its writes go through the app's own outbox (`createOutbox` from @stride/web/outbox,
+ * over a Storage of its own: the same backoff, 401 hold and newer-wins rules as a page). Counts plays, failed
  * plays (no first segment within 10 s, or an error the player would show), stalls over 2 s, and
  * records each play's first frame, each sign-in, each resume point and how each write ended.
  */
 export class LightViewer {
   readonly stats: ViewerStats = { plays: 0, failedPlays: 0, stalls: 0, startMs: [], resumedBackSec: [] };
   private readonly http: ViewerHttp;
-  private readonly outbox: MemoryOutbox<QueuedWrite>;
+  private readonly outbox: Outbox;
+  /** Writes put in the outbox and not settled yet, by entry version. */
+  private readonly writes = new Map<string, TrackedWrite>();
+  /** The drain is over: what the outbox still tells is no longer counted. */
+  private closed = false;
   /** The newest save a region acknowledged: where this viewer should resume. */
   private lastAck: { positionSec: number; savedAt: number; ackedAt: number; region: string | null } | null = null;
   private durationSec = 0;
@@ -138,13 +144,62 @@ export class LightViewer {
 
   constructor(private readonly options: LightViewerOptions) {
     this.http = this.newHttp();
-    this.outbox = new MemoryOutbox<QueuedWrite>({
-      send: (entry, signal) => this.deliver(entry, signal),
-      settled: (entry, outcome) => options.recordWrite(entry.meta.write(outcome)),
-      now: Date.now,
-      sleep: (ms, signal) => sleep(ms, signal),
-      random: Math.random,
+    // The outbox sends one entry at a time, its routes one after another: the last answer seen is the one a send settles by.
+    let lastAnswer: Response | null = null;
+    const fallback = this.http.fallbackDeps((response) => (lastAnswer = response));
+    this.outbox = createOutbox({
+      storage: new MemoryStorage(),
+      fallback: {
+        ...fallback,
+        fetch: (input, init) => {
+          lastAnswer = null;
+          return fallback.fetch(input, init);
+        },
+      },
+      // Drops are counted as rejected writes in the drill's figures.
+      log: () => undefined,
+      onSent: (entry, outcome) => this.sent(entry, outcome, lastAnswer),
     });
+  }
+
+  /** What a send of the outbox came to: recorded as the request the viewer made, and the write settled if it was final. */
+  private sent(entry: OutboxEntry, outcome: SendOutcome, answer: Response | null): void {
+    if (this.closed) return;
+    const region = answer?.headers.get('x-stride-region') ?? null;
+    this.http.recordApi({ ok: outcome === 'acknowledged', status: answer?.status ?? 'network', region });
+    if (outcome !== 'acknowledged' && outcome !== 'dropped') return;
+    const version = versionOf(entry);
+    const tracked = this.writes.get(version);
+    if (!tracked) return;
+    this.writes.delete(version);
+    this.options.recordWrite(tracked.write(outcome === 'acknowledged' ? 'acked' : 'rejected'));
+    const save = tracked.save;
+    if (outcome === 'acknowledged' && save && (this.lastAck === null || save.savedAt > this.lastAck.savedAt))
+      this.lastAck = { ...save, ackedAt: Date.now(), region };
+  }
+
+  /**
+   * The end of the drill (its faults are off): the outbox gets at most `withinMs` to deliver what
+   * it holds, as a page would: everything is due at once (a page load with a signed-in viewer),
+   * then its own retry timer, and once more half-way. A write still in it then was never
+   * acknowledged (`unacked`); one no longer in it nor acknowledged was replaced by a newer save.
+   */
+  private async drain(withinMs: number): Promise<void> {
+    const until = Date.now() + withinMs;
+    void this.outbox.signedIn();
+    let again = true;
+    while (this.outbox.entries().length > 0 && Date.now() < until) {
+      await sleep(Math.min(250, until - Date.now()));
+      if (again && Date.now() >= until - withinMs / 2) {
+        again = false;
+        void this.outbox.signedIn();
+      }
+    }
+    this.outbox.stop();
+    this.closed = true;
+    const waiting = new Set(this.outbox.entries().map(versionOf));
+    for (const [version, tracked] of this.writes) this.options.recordWrite(tracked.write(waiting.has(version) ? 'unacked' : 'superseded'));
+    this.writes.clear();
   }
 
   private newHttp(): ViewerHttp {
@@ -154,7 +209,6 @@ export class LightViewer {
 
   async run(): Promise<void> {
     const { signal } = this.options;
-    const delivering = this.outbox.run();
     await sleep(this.options.startDelayMs ?? 0, signal);
     while (!signal.aborted && !(await this.signIn())) await sleep(1_000, signal);
     this.markSignedIn();
@@ -167,8 +221,7 @@ export class LightViewer {
       await sleep(this.options.gapSec * 1000, signal);
     }
     // The drill is over (its faults are off): the outbox gets a bounded time to deliver what it holds.
-    this.outbox.close(this.options.drainMs ?? 30_000);
-    await delivering;
+    await this.drain(this.options.drainMs ?? 30_000);
   }
 
   /**
@@ -206,7 +259,11 @@ export class LightViewer {
     // The app sends sign-in through the same fallback (a sign-in only creates a session: safe to send again elsewhere).
     const answer = await attempt.api('/api/auth/login', { method: 'POST', body: { email, password }, idempotent: true });
     this.options.record({ t, type: 'sign-in', viewer: this.options.name, ok: answer.ok, region: answer.region });
-    if (answer.ok) this.http.jar.adopt(attempt.jar);
+    if (answer.ok) {
+      this.http.jar.adopt(attempt.jar);
+      // As the app on signing in (deliverPendingWrites): writes held by a 401 go now, with the new session.
+      void this.outbox.signedIn(this.options.account.id);
+    }
     return answer.ok;
   }
 
@@ -320,50 +377,35 @@ export class LightViewer {
     this.options.record({ t: Date.now(), type: 'play-ended', viewer: name });
   }
 
-  /** One try at delivering an outbox entry (the request function does the fallback within it). */
-  private async deliver(entry: OutboxEntry<QueuedWrite>, signal: AbortSignal): Promise<Delivery> {
-    const q = entry.meta;
-    const answer = await this.http.api(q.path, { method: q.method, body: q.body, idempotent: q.idempotent, signal });
-    const delivery = deliveryOf(answer);
-    if (delivery === 'acked' && q.positionSec !== undefined && (this.lastAck === null || entry.order > this.lastAck.savedAt))
-      this.lastAck = { positionSec: q.positionSec, savedAt: entry.order, ackedAt: Date.now(), region: answer.region };
-    return delivery;
-  }
-
   private saveProgress(positionSec: number): void {
     const { workoutId, account } = this.options;
     const rounded = Math.round(positionSec * 10) / 10;
     // As the player: when the position was read, so a late retry never moves the viewer back.
     const savedAt = Date.now();
-    this.outbox.put({
-      key: `progress:${workoutId}`,
-      order: savedAt,
-      meta: {
-        path: `/api/progress/${workoutId}`,
-        method: 'PUT',
-        body: { positionSec: rounded, durationSec: this.durationSec, savedAt },
-        idempotent: true,
-        positionSec: rounded,
-        write: (outcome) => ({ kind: 'progress', userId: account.id, workoutId, positionSec: rounded, outcome, t: savedAt }),
-      },
+    const write = { kind: 'progress', workoutId, positionSec: rounded, durationSec: this.durationSec, savedAt } as const;
+    this.writes.set(versionOf({ key: `progress:${workoutId}`, write }), {
+      save: { positionSec: rounded, savedAt },
+      write: (outcome) => ({ kind: 'progress', userId: account.id, workoutId, positionSec: rounded, outcome, t: savedAt }),
     });
+    this.outbox.add(write);
   }
 
-  private milestone(playId: string, milestone: string, positionSec: number): void {
+  private milestone(playId: string, milestone: ViewMilestone, positionSec: number): void {
     const { workoutId, account } = this.options;
     const t = Date.now();
-    const eventId = `${playId}-${milestone}`;
-    this.outbox.put({
-      key: eventId,
-      order: t,
-      meta: {
-        path: '/api/views',
-        method: 'POST',
-        body: { workoutId, playId, event: milestone, positionSec: Math.round(positionSec), durationSec: this.durationSec, eventId },
-        // A milestone is a set member: the app marks view events idempotent, so they fall back and retry.
-        idempotent: true,
-        write: (outcome) => ({ kind: 'milestone', userId: account.id, playId, workoutId, milestone, outcome, t }),
-      },
+    // A milestone is a set member at the API (its eventId): the outbox sends it until a region takes it.
+    const event = {
+      workoutId,
+      playId,
+      event: milestone,
+      positionSec: Math.round(positionSec),
+      durationSec: this.durationSec,
+      eventId: `${playId}:${milestone}`,
+    };
+    const write = { kind: 'view', event } as const;
+    this.writes.set(versionOf({ key: `view:${event.eventId}`, write }), {
+      write: (outcome) => ({ kind: 'milestone', userId: account.id, playId, workoutId, milestone, outcome, t }),
     });
+    this.outbox.add(write);
   }
 }

@@ -1,5 +1,6 @@
 import { FALLBACK_ROLES, regionPinnedPath, unpinApiPath } from '@stride/contract/region-routing';
 import { CHROMIUM, CHROMIUM_ARGS } from '@stride/e2e/chromium';
+import { OUTBOX_STORAGE_KEY } from '@stride/web/outbox';
 import { chromium, type Browser, type Page } from 'playwright';
 import type { DrillEvent } from '../events';
 import { sleep } from '../sleep';
@@ -24,13 +25,6 @@ export interface RealPlayerCounts {
   /** Per player, what its writes came to (filled in at the end). */
   readonly writes: RealPlayerWrites[];
 }
-
-/**
- * Where the app's durable outbox keeps its entries (web/src/shared/outbox/outbox.ts, its default
- * `storageKey`): a JSON array of `{key, write: {kind, savedAt?, …}, …}`, an entry removed only
- * when a region acknowledged it.
- */
-export const APP_OUTBOX_STORAGE_KEY = 'stride.outbox.v1';
 
 /** Debian's Chromium as the e2e suite runs it; the players press play themselves (no autoplay flag). */
 export const CHROMIUM_LAUNCH = { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] };
@@ -213,9 +207,13 @@ async function resetProgress(page: Page, siteUrl: string, workoutId: string): Pr
   }
 }
 
-/** The app's outbox entries in this page's localStorage (none when it holds none, or is unreadable). */
+/**
+ * The app's outbox entries in this page's localStorage, under the outbox's own key (a JSON array of
+ * `{key, write: {kind, savedAt?, …}, …}`, an entry removed only when a region acknowledged it);
+ * none when it holds none, or is unreadable.
+ */
 async function appOutbox(page: Page): Promise<OutboxSnapshotEntry[]> {
-  const text = await page.evaluate((key) => window.localStorage.getItem(key), APP_OUTBOX_STORAGE_KEY).catch(() => null);
+  const text = await page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_STORAGE_KEY).catch(() => null);
   if (!text) return [];
   try {
     const value = JSON.parse(text) as unknown;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ViewerWrite } from './light-viewer';
 import { firstVariant, parseMediaPlaylist } from './light-viewer';
 import { countLostWrites, playKey, progressKey, realPlayerLostWrites, type RealPlayerWrites } from './lost-writes';
-import type { WriteOutcome } from './outbox';
+import type { WriteOutcome } from './light-viewer';
 
 const save = (positionSec: number, acked: boolean | WriteOutcome, t: number): ViewerWrite => ({
   kind: 'progress',
