@@ -110,6 +110,17 @@ describe('publishRelease / rollbackRelease against the local S3 server and Cloud
     expect(await text(target.bucket, 'ttl/other.html')).toBe('other');
   });
 
+  it('without in-place copies, writes only the release copy and invalidates nothing', async () => {
+    writeFiles(dir, { 'ttl/other.html': 'other, release only' });
+    const result = await publishRelease(target, { dir, routing: routing(2), catalog }, { inPlace: false });
+    expect(result.uploaded).toEqual(['ttl/other.html']);
+    expect(result.objectsWritten).toBe(2); // the primary and the replica
+    expect(result.invalidationPaths).toEqual([]);
+    expect(await text(target.bucket, `releases/${result.release.id}/ttl/other.html`)).toBe('other, release only');
+    expect(await text(target.bucket, 'ttl/other.html')).toBe('other');
+    await rollbackRelease(target, { to: second });
+  });
+
   it('a routing or catalog change alone is a release', async () => {
     writeFiles(dir, { 'ttl/other.html': 'other' });
     const result = await publishRelease(target, { dir, routing: routing(3), catalog });

@@ -69,6 +69,13 @@ export interface PublishReleaseOptions {
   readonly log?: (line: string) => void;
   /** Plan only: read the bucket, upload and flip nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Also write each changed non-hashed object in place (`<key>`) and invalidate those paths, for
+   * an edge that still routes by a manifest baked into its bundle. An edge that reads the live
+   * release never asks for them: false halves the writes.
+   * @default true
+   */
+  readonly inPlace?: boolean;
   /** Uploads in flight at once. @default 16 */
   readonly concurrency?: number;
   /** How long to wait for each invalidation batch to complete. @default 900 */
@@ -294,7 +301,8 @@ export async function publishRelease<Routing, Catalog>(
     objects,
   };
   const diff = changedObjects(live, release);
-  const invalidationPaths = diff.changed.filter((key) => !isHashedAssetKey(key)).flatMap(viewerPathsOf);
+  const inPlace = options.inPlace ?? true;
+  const invalidationPaths = inPlace ? diff.changed.filter((key) => !isHashedAssetKey(key)).flatMap(viewerPathsOf) : [];
   const same =
     live !== undefined &&
     uploads.length === 0 &&
@@ -325,7 +333,7 @@ export async function publishRelease<Routing, Catalog>(
   for (const object of uploads) {
     const sk = storedKey(object.key, objects[object.key] as ReleaseObject);
     writes.push({ key: sk, file: object });
-    if (sk !== object.key) writes.push({ key: object.key, file: object });
+    if (sk !== object.key && inPlace) writes.push({ key: object.key, file: object });
   }
   // Release-keyed copies and non-pages first; in-place pages last (an old edge serves them at once).
   const inPlacePage = (w: { key: string }) => !w.key.startsWith(RELEASES_PREFIX) && objectKind(w.key) === 'page';
