@@ -16,6 +16,13 @@ export interface RealPlayersOptions {
   readonly signal: AbortSignal;
   /** How long the players' outboxes may deliver at the end before what is left counts as lost. */
   readonly drainMs?: number;
+  /**
+   * Told once per player when it has signed in and its first player page has loaded (a cold
+   * browser's first load: scripts compiled, chunks cached), before its first counted play. The
+   * drill starts its steady state after every player has, so no cold start is counted as a play
+   * in the fault window.
+   */
+  readonly onSignedIn?: (name: string) => void;
 }
 
 export interface RealPlayerCounts {
@@ -121,16 +128,30 @@ async function playLoop(
         await sleep(1_000, options.signal);
       }
     }
+    // The sign-in landed on the player: its first, cold load is the warm-up, not a play.
+    await page
+      .locator('[data-status]')
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
+    options.onSignedIn?.(name);
     while (!options.signal.aborted) {
+      // Leave the player (it saves progress on the way out) before the next press of play.
+      if (page.url().includes('/watch/')) {
+        await page.goto(`${options.siteUrl}/`).catch(() => undefined);
+        await sleep(1_000, options.signal);
+      }
       // The sample streams are 24 s long while workouts last half an hour: a player resuming past
       // the stream's end would find nothing to play. Each play starts from 0: the drill saves 0
       // with a savedAt of now, so a save of the previous play that arrives later (the outbox
       // retrying it) is older and the API keeps the 0; it is still acknowledged, not lost.
       await resetProgress(page, options.siteUrl, workoutId);
+      if (options.signal.aborted) break;
+      // Pressing play is opening the workout: the clock runs from the navigation, so every play
+      // (before, during and after the fault) times the same path: the page, its API reads, the video.
       const pressed = Date.now();
       counts.plays += 1;
       record({ t: pressed, type: 'play-started', viewer: name });
-      if (!page.url().includes(`/watch/${workoutId}`)) await page.goto(`${options.siteUrl}/watch/${workoutId}`).catch(() => undefined);
+      await page.goto(`${options.siteUrl}/watch/${workoutId}`, { waitUntil: 'commit' }).catch(() => undefined);
       let started = false;
       let failed = false;
       while (!options.signal.aborted && Date.now() - pressed < FIRST_FRAME_BUDGET_MS) {
@@ -172,10 +193,6 @@ async function playLoop(
         }
         record({ t: Date.now(), type: 'play-ended', viewer: name });
       }
-      // Leave the player (it saves progress on the way out) and come back: the next press of play.
-      await page.goto(`${options.siteUrl}/`).catch(() => undefined);
-      await sleep(1_000, options.signal);
-      if (!options.signal.aborted) await page.goto(`${options.siteUrl}/watch/${workoutId}`).catch(() => undefined);
     }
     // The drill is over (its faults are off): leave the player, so its last save goes into the
     // outbox, and give the app the drain time on a page of the site; what is left was never acknowledged.
