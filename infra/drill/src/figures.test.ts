@@ -29,6 +29,10 @@ describe('playStartSplit', () => {
   it('splits plays by when play was pressed (not when they started), and gives what the fault added to p99', () => {
     const events = [
       ...fault,
+      // Each viewer's first play warms up (sign-in, code, the CDN's cache) and is left out.
+      frame('viewer-1', 10, 9_000),
+      frame('viewer-2', 20, 8_000),
+      frame('player-web-1', 30, 7_000),
       frame('viewer-1', 100, 200),
       frame('viewer-2', 500, 300),
       // Pressed before the fault, first frame after it: a "before" play.
@@ -47,7 +51,7 @@ describe('playStartSplit', () => {
   });
 
   it('counts everything as before when no fault was applied, and as during while the fault was never removed', () => {
-    const plays = [frame('viewer-1', 100, 200), frame('viewer-1', 2_000, 700)];
+    const plays = [frame('viewer-1', 10, 5_000), frame('viewer-1', 100, 200), frame('viewer-1', 2_000, 700)];
     expect(playStartSplit(plays, null, () => true).before.plays).toBe(2);
     const stillOn = [{ t: 1_000, type: 'fault-applied' } as const, ...plays];
     expect(playStartSplit(stillOn, faultWindowOf(stillOn), () => true).during).toEqual({ plays: 1, p50Ms: 700, p99Ms: 700 });

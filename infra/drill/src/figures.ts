@@ -56,6 +56,11 @@ const latency = (values: readonly number[]): StartLatency => ({
  * Play-start latency (press play → first frame) of the plays whose viewer name passes `who`,
  * split by when play was pressed relative to the fault. A play that never started is not in
  * these figures: it is a failed play, counted (and judged) on its own.
+ *
+ * Each viewer's first play is a warm-up and left out: it is the one that signs in, loads the
+ * app's code and pulls the stream into the CDN's cache, all of which later plays (and every play
+ * during the fault) find ready. Counting it would put cold starts in "before" only, and let a
+ * slow fault hide behind them.
  */
 export function playStartSplit(
   events: readonly DrillEvent[],
@@ -65,8 +70,13 @@ export function playStartSplit(
   const before: number[] = [];
   const during: number[] = [];
   const after: number[] = [];
+  const warmedUp = new Set<string>();
   for (const e of events) {
     if (e.type !== 'first-frame' || !who(e.viewer)) continue;
+    if (!warmedUp.has(e.viewer)) {
+      warmedUp.add(e.viewer);
+      continue;
+    }
     const ms = e.t - e.pressedAt;
     if (!window || e.pressedAt < window.from) before.push(ms);
     else if (window.to === null || e.pressedAt < window.to) during.push(ms);
