@@ -128,11 +128,9 @@ async function playLoop(
         await sleep(1_000, options.signal);
       }
     }
-    // The sign-in landed on the player: its first, cold load is the warm-up, not a play.
-    await page
-      .locator('[data-status]')
-      .waitFor({ timeout: 15_000 })
-      .catch(() => undefined);
+    // The sign-in landed on the player: its first, cold play (scripts compiled, the video
+    // engine's chunk fetched) is the warm-up, not a counted play.
+    await warmUp(page, device, options.signal);
     options.onSignedIn?.(name);
     while (!options.signal.aborted) {
       // Leave the player (it saves progress on the way out) before the next press of play.
@@ -201,6 +199,17 @@ async function playLoop(
     return { name, userId: account.id, workoutId, newestSave, unacknowledged };
   } finally {
     await context.close().catch(() => undefined);
+  }
+}
+
+/** Plays the page's video until it runs (at most 15 s), uncounted. */
+async function warmUp(page: Page, device: PlayerDevice, signal: AbortSignal): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!signal.aborted && Date.now() < until) {
+    const s = await playerState(page).catch(() => ({ status: null, alert: false, time: -1, ended: false }));
+    if ((s.status === 'playing' && s.time > 0) || s.alert || s.status === 'error') return;
+    if (s.status === 'paused') await pressPlay(page, device);
+    await sleep(200, signal);
   }
 }
 
