@@ -385,7 +385,7 @@ export async function runDrill(settings: DrillSettings): Promise<DrillResult> {
   // press of play; without the plays pressed right after signing in there would be no "before").
   const startsCounted = events.filter((e) => e.type === 'first-frame');
   for (const p of populations) {
-    const split = playStartSplit(startsCounted, window, (v) => v.startsWith(p.prefix));
+    const split = playStartSplit(startsCounted, window, (v) => v.startsWith(p.prefix), p.key === 'light');
     if (split.before.plays + split.during.plays + split.after.plays > 0) playStart[p.key] = split;
   }
   const lag = replicationLag(events);

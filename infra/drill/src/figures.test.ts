@@ -42,17 +42,19 @@ describe('playStartSplit', () => {
       frame('viewer-2', 5_000, 250),
       frame('player-web-1', 2_000, 5_000),
     ];
-    const split = playStartSplit(events, faultWindowOf(events), (v) => v.startsWith('viewer-'));
+    const split = playStartSplit(events, faultWindowOf(events), (v) => v.startsWith('viewer-'), true);
     expect(split.before).toEqual({ plays: 3, p50Ms: 300, p99Ms: 400 });
     expect(split.during).toEqual({ plays: 2, p50Ms: 900, p99Ms: 1_500 });
     expect(split.after).toEqual({ plays: 1, p50Ms: 250, p99Ms: 250 });
     expect(split.addedP99Ms).toBe(1_100);
-    expect(playStartSplit(events, faultWindowOf(events), (v) => v.startsWith('player-')).addedP99Ms).toBeNull();
+    expect(playStartSplit(events, faultWindowOf(events), (v) => v.startsWith('player-'), true).addedP99Ms).toBeNull();
+    // Without the warm-up rule (real players warm up on their own), every play counts.
+    expect(playStartSplit(events, faultWindowOf(events), (v) => v.startsWith('player-')).addedP99Ms).toBe(-2_000);
   });
 
   it('counts everything as before when no fault was applied, and as during while the fault was never removed', () => {
     const plays = [frame('viewer-1', 10, 5_000), frame('viewer-1', 100, 200), frame('viewer-1', 2_000, 700)];
-    expect(playStartSplit(plays, null, () => true).before.plays).toBe(2);
+    expect(playStartSplit(plays, null, () => true, true).before.plays).toBe(2);
     const stillOn = [{ t: 1_000, type: 'fault-applied' } as const, ...plays];
     expect(playStartSplit(stillOn, faultWindowOf(stillOn), () => true).during).toEqual({ plays: 1, p50Ms: 700, p99Ms: 700 });
   });

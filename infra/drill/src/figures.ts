@@ -57,15 +57,17 @@ const latency = (values: readonly number[]): StartLatency => ({
  * split by when play was pressed relative to the fault. A play that never started is not in
  * these figures: it is a failed play, counted (and judged) on its own.
  *
- * Each viewer's first play is a warm-up and left out: it is the one that signs in, loads the
- * app's code and pulls the stream into the CDN's cache, all of which later plays (and every play
- * during the fault) find ready. Counting it would put cold starts in "before" only, and let a
- * slow fault hide behind them.
+ * With `firstPlayWarmsUp`, each viewer's first play is a warm-up and left out: it is the one that
+ * signs in, loads the app's code and pulls the stream into the CDN's cache, all of which later
+ * plays (and every play during the fault) find ready. Counting it would put cold starts in
+ * "before" only, and let a slow fault hide behind them. (Real players warm up with a play of
+ * their own that records no first frame, so theirs are all counted.)
  */
 export function playStartSplit(
   events: readonly DrillEvent[],
   window: FaultWindow | null,
   who: (viewer: string) => boolean,
+  firstPlayWarmsUp = false,
 ): PlayStartSplit {
   const before: number[] = [];
   const during: number[] = [];
@@ -73,7 +75,7 @@ export function playStartSplit(
   const warmedUp = new Set<string>();
   for (const e of events) {
     if (e.type !== 'first-frame' || !who(e.viewer)) continue;
-    if (!warmedUp.has(e.viewer)) {
+    if (firstPlayWarmsUp && !warmedUp.has(e.viewer)) {
       warmedUp.add(e.viewer);
       continue;
     }

@@ -14,7 +14,6 @@ import {
   type SecretJsonField,
 } from '../../../distribution/distribution-description';
 import type { BucketOrigin } from './bucket-origin';
-import type { HttpOriginResolver } from './http-origin';
 import type { TrustedKey } from './signed-cookies';
 
 export { EDGE_EVENT_TYPES, type EdgeEventType } from '../../../distribution/distribution-description';
@@ -79,6 +78,13 @@ export interface OriginTimeouts {
   readonly connectionAttempts: number;
   readonly connectionTimeoutMs: number;
   readonly responseTimeoutMs: number;
+}
+
+/** Where an HTTP origin's name resolves right now (through the local Route 53, or straight to one region). */
+export interface HttpOriginResolver {
+  /** The origin's DNS name as the distribution names it (sent as Host). */
+  readonly domainName: string;
+  resolve(): { readonly host: string; readonly port: number; readonly region: string };
 }
 
 export interface LocalHttpOrigin extends HttpOriginResolver {

@@ -1,14 +1,9 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { LocalHttpOrigin, LocalHttpOriginGroup } from './distribution-config';
+import type { HttpOriginResolver, LocalHttpOrigin, LocalHttpOriginGroup } from './distribution-config';
+
+export type { HttpOriginResolver };
 import { sendCloudFrontError } from './errors';
 import { isCloudFrontGenerated } from './viewer-facts';
-
-/** Where an HTTP origin's name resolves right now (through the local Route 53, or straight to one region). */
-export interface HttpOriginResolver {
-  /** The origin's DNS name as the distribution names it (sent as Host). */
-  readonly domainName: string;
-  resolve(): { readonly host: string; readonly port: number; readonly region: string };
-}
 
 const HOP_BY_HOP = new Set([
   'connection',
