@@ -411,7 +411,7 @@ export class UnreachableTargetError extends ReleaseError {
  * S3 client on the local server and the real CloudFront client on the console's CloudFront API.
  */
 export async function localReleaseTarget(consoleUrl: string): Promise<ReleaseBucket & InvalidationTarget> {
-  let state: { releases?: { s3Endpoint: string; bucket: string; replicaBuckets: string[]; distributionId: string } };
+  let state: { releases?: LocalReleaseLocation };
   try {
     const response = await fetch(new URL('/api/state', consoleUrl), { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new Error(`it answered ${response.status}`);
@@ -424,10 +424,26 @@ export async function localReleaseTarget(consoleUrl: string): Promise<ReleaseBuc
   const releases = state.releases;
   if (!releases)
     throw new UnreachableTargetError(`the console at ${consoleUrl} names no release bucket: restart npm start with this version`);
+  return localReleaseClients(releases, consoleUrl);
+}
+
+/** Where a local stack keeps its releases, as its console's `GET /api/state` names it. */
+export interface LocalReleaseLocation {
+  readonly s3Endpoint: string;
+  readonly bucket: string;
+  readonly replicaBuckets: readonly string[];
+  readonly distributionId: string;
+}
+
+/**
+ * The real S3 client on the local S3 server and the real CloudFront client on the console's
+ * CloudFront API (it takes any credentials), for a local stack's releases.
+ */
+export function localReleaseClients(releases: LocalReleaseLocation, consoleUrl: string): ReleaseBucket & InvalidationTarget {
   return {
     s3: localS3Client(releases.s3Endpoint),
     bucket: releases.bucket,
-    replicaBuckets: releases.replicaBuckets,
+    replicaBuckets: [...releases.replicaBuckets],
     cloudfront: new CloudFrontClient({
       region: 'us-east-1',
       endpoint: consoleUrl,

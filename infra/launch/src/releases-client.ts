@@ -1,7 +1,6 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
-import { localS3Client } from '../../local/src/s3/local-s3';
-import type { InvalidationTarget, ReleaseBucket } from '../../publish/release';
+import { localReleaseClients, type InvalidationTarget, type ReleaseBucket } from '../../publish/release';
 import { LaunchError } from './args';
 import type { LaunchTarget } from './target';
 
@@ -19,20 +18,10 @@ export interface ReleaseTarget extends ReleaseBucket, InvalidationTarget {
 
 export function releaseTargetOf(target: LaunchTarget): ReleaseTarget {
   if (target.kind === 'local') {
-    const { releases } = target;
     return {
       where: `the local stack (${target.console})`,
       siteUrl: target.siteUrl,
-      s3: localS3Client(releases.s3Endpoint),
-      bucket: releases.bucket,
-      replicaBuckets: releases.replicaBuckets,
-      // The console speaks CloudFront's invalidation API; it takes any credentials.
-      cloudfront: new CloudFrontClient({
-        region: 'us-east-1',
-        endpoint: target.console,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      distributionId: releases.distributionId,
+      ...localReleaseClients(target.releases, target.console),
       pollSeconds: 1,
     };
   }
