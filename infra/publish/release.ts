@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CloudFrontClient, CreateInvalidationCommand, waitUntilInvalidationCompleted } from '@aws-sdk/client-cloudfront';
+import {
+  CloudFrontClient,
+  CreateInvalidationCommand,
+  GetInvalidationCommand,
+  ListInvalidationsCommand,
+  waitUntilInvalidationCompleted,
+} from '@aws-sdk/client-cloudfront';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CACHE_CONTROL, objectKind } from '@stride/contract/caching';
 import {
@@ -246,6 +252,33 @@ export async function invalidate(
     ids.push(id);
   }
   return ids;
+}
+
+/**
+ * Invalidation paths this distribution was sent since the start of `now`'s calendar month (UTC):
+ * what counts against CloudFront's free 1,000 a month ("The first 1,000 invalidation paths that
+ * you submit per month are free; you pay for each invalidation path over 1,000 in a month. ... A
+ * path that includes the * wildcard character counts as one path",
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html).
+ * The free allowance is per account; this counts the one distribution Stride has.
+ */
+export async function invalidationPathsThisMonth(target: InvalidationTarget, now: Date = new Date()): Promise<number> {
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  let paths = 0;
+  let marker: string | undefined;
+  // Newest first (ListInvalidations' order); bounded by the pages CloudFront returns.
+  for (let page = 0; page < 100; page += 1) {
+    const listed = await target.cloudfront.send(new ListInvalidationsCommand({ DistributionId: target.distributionId, Marker: marker }));
+    const items = listed.InvalidationList?.Items ?? [];
+    for (const item of items) {
+      if (!item.Id || !item.CreateTime || item.CreateTime.getTime() < monthStart) continue;
+      const one = await target.cloudfront.send(new GetInvalidationCommand({ DistributionId: target.distributionId, Id: item.Id }));
+      paths += one.Invalidation?.InvalidationBatch?.Paths?.Quantity ?? 0;
+    }
+    if (!listed.InvalidationList?.IsTruncated) break;
+    marker = listed.InvalidationList.NextMarker;
+  }
+  return paths;
 }
 
 /**

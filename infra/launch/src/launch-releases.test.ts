@@ -71,6 +71,8 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
+let invalidatedSoFar = 0;
+
 describe('launch publish, rollback and list against the local stack (real S3 server, console CloudFront API)', () => {
   let first = '';
   let second = '';
@@ -82,6 +84,7 @@ describe('launch publish, rollback and list against the local stack (real S3 ser
     expect(published.code).toBe(0);
     expect(published.out).toMatch(/launch: checking content…/);
     expect(published.out).toMatch(/release (r-\S+) is live \(was none\)/);
+    invalidatedSoFar += Number(/(\d+) path\(s\) invalidated/.exec(published.out)?.[1] ?? 'NaN');
     first = await liveRelease();
     expect(published.out).toContain(first);
     expect(published.out).toMatch(/\/programs\/winter-warmup$/m);
@@ -103,6 +106,7 @@ describe('launch publish, rollback and list against the local stack (real S3 ser
     await writeFile(file, (await readFile(file, 'utf8')).replace('2026-01-01T06:00:00Z', '2099-01-01T06:00:00Z'));
     const published = await launch('publish');
     expect(published.code, published.err).toBe(0);
+    invalidatedSoFar += Number(/(\d+) path\(s\) invalidated/.exec(published.out)?.[1] ?? 'NaN');
     second = await liveRelease();
     expect(second).not.toBe(first);
     expect(published.out).toMatch(new RegExp(`release ${second} is live \\(was ${first}\\)`));
@@ -114,6 +118,8 @@ describe('launch publish, rollback and list against the local stack (real S3 ser
     expect(list.code, list.err).toBe(0);
     expect(list.out).toMatch(/Scheduled [^\n]*: 2\n(.*\n)* {2}2099-01-01 06:00 UTC .*winter-warmup/);
     expect(list.out).toMatch(new RegExp(`${second}\\s+\\S+\\s+LIVE`));
+    // Every path the two publishes invalidated, against CloudFront's free 1,000 a month.
+    expect(list.out).toContain(`Invalidation paths this month: ${invalidatedSoFar} of the 1000 CloudFront does not charge for`);
     expect(list.out).toMatch(/Changed since the live release \(r-\S+\):\n {2}nothing/);
   }, 120_000);
 

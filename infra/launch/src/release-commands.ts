@@ -1,11 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CatalogFile } from '@stride/contract/releases';
+import { FREE_INVALIDATION_PATHS_PER_MONTH, type CatalogFile } from '@stride/contract/releases';
 import { programPath } from '@stride/contract/urls';
 import type { Program } from '@stride/web/content/schema';
 import { validatePrograms } from '@stride/web/content/validate-programs';
 import { buildSite, sitePaths } from '@stride/web/site-build';
-import { listReleases, publishRelease, readLiveRelease, ReleaseError, rollbackRelease } from '../../publish/release';
+import {
+  invalidationPathsThisMonth,
+  listReleases,
+  publishRelease,
+  readLiveRelease,
+  ReleaseError,
+  rollbackRelease,
+} from '../../publish/release';
 import { LaunchError, type LaunchArgs } from './args';
 import { describeChanges, validContent, type Output } from './commands';
 import type { LaunchPaths } from './paths';
@@ -95,7 +102,13 @@ export async function rollback(args: LaunchArgs, io: Output, progress: (line: st
 /** The part of `list` that needs the target: releases, and what changed since the live one. */
 export async function listReleasesPart(args: LaunchArgs, programs: readonly Program[], io: Output): Promise<void> {
   const target = releaseTargetOf(await resolveTarget(args));
-  const [live, releases] = await onReleases(target, () => Promise.all([readLiveRelease(target), listReleases(target)]));
+  const [live, releases, invalidated] = await onReleases(target, () =>
+    Promise.all([readLiveRelease(target), listReleases(target), invalidationPathsThisMonth(target)]),
+  );
+  io.out(
+    `\nInvalidation paths this month: ${invalidated} of the ${FREE_INVALIDATION_PATHS_PER_MONTH} CloudFront does not charge for` +
+      (invalidated > FREE_INVALIDATION_PATHS_PER_MONTH ? ` (${invalidated - FREE_INVALIDATION_PATHS_PER_MONTH} billed)` : ''),
+  );
   io.out(`\nReleases on ${target.where}: ${releases.length}`);
   for (const release of releases.slice(0, 5)) io.out(`  ${release.id}  ${release.createdAt}${release.live ? '  LIVE' : ''}`);
   if (releases.length > 5) io.out(`  … ${releases.length - 5} older`);
