@@ -14,7 +14,13 @@ describe('region-pinned API paths', () => {
   });
 
   it('leaves other paths alone: unknown roles, look-alike prefixes, pages', () => {
-    for (const path of ['/api/region/tertiary/views', '/api/regionx/primary/views', '/api/region/primaryx/views', '/watch/w1', '/api/views'])
+    for (const path of [
+      '/api/region/tertiary/views',
+      '/api/regionx/primary/views',
+      '/api/region/primaryx/views',
+      '/watch/w1',
+      '/api/views',
+    ])
       expect(unpinApiPath(path)).toEqual({ path });
   });
 
