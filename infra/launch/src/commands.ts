@@ -95,10 +95,12 @@ export async function check(args: LaunchArgs, paths: LaunchPaths, io: Output): P
 
 const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
 
-function relative(launchMs: number, nowMs: number): string {
-  const days = Math.round((launchMs - nowMs) / 86_400_000);
-  if (launchMs > nowMs) return days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-  return days === 0 ? 'launched today' : `launched ${-days} day${days === -1 ? '' : 's'} ago`;
+/** Calendar days (UTC, as the calendar prints times) from `nowMs` to `launchMs`, in words. */
+export function relative(launchMs: number, nowMs: number): string {
+  const utcDay = (ms: number) => Math.floor(ms / 86_400_000);
+  const days = utcDay(launchMs) - utcDay(nowMs);
+  if (launchMs > nowMs) return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return days === 0 ? 'launched today' : days === -1 ? 'launched yesterday' : `launched ${-days} days ago`;
 }
 
 /** The fields of a program that differ between two versions of it. */

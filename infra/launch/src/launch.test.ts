@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeBuildRecord } from '@stride/web/build-record';
 import type { LaunchPaths } from './paths';
+import { relative } from './commands';
 import { runLaunch } from './run';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -215,5 +216,17 @@ describe('launch preview, publish, rollback: bad input exits 2 and changes nothi
     expect(aws.code).toBe(2);
     for (const field of ['siteUrl', 'siteBucket', 'distributionId', 'region']) expect(aws.err).toMatch(new RegExp(`\\n  ${field}: `));
     for (const argv of [['deploy'], ['list', '--verbose'], []]) expect((await launch(...argv)).code).toBe(2);
+  });
+});
+
+describe("the calendar's days in words (UTC calendar days, as it prints times)", () => {
+  const now = Date.parse('2026-12-05T22:56:00Z');
+  it('says today, tomorrow, in N days, and the same looking back', () => {
+    expect(relative(Date.parse('2026-12-05T23:30:00Z'), now)).toBe('today');
+    expect(relative(Date.parse('2026-12-06T06:00:00Z'), now)).toBe('tomorrow');
+    expect(relative(Date.parse('2026-12-08T00:00:00Z'), now)).toBe('in 3 days');
+    expect(relative(Date.parse('2026-12-05T06:00:00Z'), now)).toBe('launched today');
+    expect(relative(Date.parse('2026-12-04T23:59:00Z'), now)).toBe('launched yesterday');
+    expect(relative(Date.parse('2026-10-05T06:00:00Z'), now)).toBe('launched 61 days ago');
   });
 });
