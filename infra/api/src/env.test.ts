@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { exportJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadApiConfig } from './env';
+import { loadApiConfig, releaseSourceFrom } from './env';
 
 const catalogDir = path.join(import.meta.dirname, '..', '..', '..', 'web', 'content', 'programs');
 let sessionJwk: string;
@@ -98,5 +98,31 @@ describe('loadApiConfig', () => {
     await expect(
       loadApiConfig(env(), secretsOf({ 'stride/session-signing-key': sessionJwk, 'stride/media-signing-key': 'hello' })),
     ).rejects.toThrow('secret stride/media-signing-key is not a PEM private key');
+  });
+});
+
+describe('releaseSourceFrom', () => {
+  it('leaves the bundled catalog in place when no release bucket is named', () => {
+    expect(releaseSourceFrom(env())).toBeUndefined();
+    expect(releaseSourceFrom(env({ STRIDE_RELEASE_BUCKET: '', STRIDE_RELEASE_REGION: '' }))).toBeUndefined();
+  });
+
+  it('reads the bucket and its region together', () => {
+    expect(
+      releaseSourceFrom(env({ STRIDE_RELEASE_BUCKET: 'stride-site-123456789012-us-east-1', STRIDE_RELEASE_REGION: 'us-east-1' })),
+    ).toEqual({ bucket: 'stride-site-123456789012-us-east-1', region: 'us-east-1' });
+  });
+
+  it('names a bucket without its region, a region without its bucket, and a bad name', () => {
+    expect(() => releaseSourceFrom(env({ STRIDE_RELEASE_BUCKET: 'stride-site-123456789012-us-east-1' }))).toThrow(
+      /^API configuration: STRIDE_RELEASE_REGION: STRIDE_RELEASE_BUCKET and STRIDE_RELEASE_REGION are set together/,
+    );
+    expect(() => releaseSourceFrom(env({ STRIDE_RELEASE_REGION: 'us-east-1' }))).toThrow(/STRIDE_RELEASE_REGION: .*set together/);
+    expect(() => releaseSourceFrom(env({ STRIDE_RELEASE_BUCKET: 'Stride_Site', STRIDE_RELEASE_REGION: 'us-east-1' }))).toThrow(
+      /STRIDE_RELEASE_BUCKET must be an S3 bucket name/,
+    );
+    expect(() => releaseSourceFrom(env({ STRIDE_RELEASE_BUCKET: 'stride-site', STRIDE_RELEASE_REGION: 'east' }))).toThrow(
+      /STRIDE_RELEASE_REGION must be the AWS region of STRIDE_RELEASE_BUCKET/,
+    );
   });
 });

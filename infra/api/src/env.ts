@@ -39,6 +39,46 @@ const lambdaEnv = z.object({
   STRIDE_DYNAMODB_ENDPOINT: z.url().optional(),
 });
 
+/**
+ * Where the live release is (@stride/contract/releases): both variables or neither. Set on AWS by
+ * the API stack (the site bucket in the primary region); unset, the API serves its bundled catalog.
+ */
+const releaseEnv = z
+  .object({
+    STRIDE_RELEASE_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'STRIDE_RELEASE_BUCKET must be an S3 bucket name (the site bucket holding releases/live.json), or unset to serve the bundled catalog',
+      )
+      .optional(),
+    STRIDE_RELEASE_REGION: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'STRIDE_RELEASE_REGION must be the AWS region of STRIDE_RELEASE_BUCKET, e.g. us-east-1')
+      .optional(),
+  })
+  .refine((e) => (e.STRIDE_RELEASE_BUCKET === undefined) === (e.STRIDE_RELEASE_REGION === undefined), {
+    path: ['STRIDE_RELEASE_REGION'],
+    message: 'STRIDE_RELEASE_BUCKET and STRIDE_RELEASE_REGION are set together (the bucket and its region), or both left unset',
+  });
+
+export interface ReleaseSource {
+  readonly bucket: string;
+  readonly region: string;
+}
+
+/** The bucket and region of the live release, undefined when unset, or an error naming the variable. */
+export function releaseSourceFrom(env: NodeJS.ProcessEnv): ReleaseSource | undefined {
+  const parsed = releaseEnv.safeParse({
+    STRIDE_RELEASE_BUCKET: env.STRIDE_RELEASE_BUCKET || undefined,
+    STRIDE_RELEASE_REGION: env.STRIDE_RELEASE_REGION || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(`API configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  const { STRIDE_RELEASE_BUCKET: bucket, STRIDE_RELEASE_REGION: region } = parsed.data;
+  return bucket && region ? { bucket, region } : undefined;
+}
+
 export interface LoadOptions {
   readonly readSecret: SecretReader;
   /** Where relative catalog paths start: the function's code folder on Lambda. */

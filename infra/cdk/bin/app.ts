@@ -16,6 +16,7 @@ import {
   mediaReplicaBucketName,
   regionalApiDomainName,
   replicaBucketName,
+  siteBucketName,
   type EdgeFunctionName,
 } from '../lib/names';
 import { SiteReplicaStack } from '../lib/site-replica-stack';
@@ -68,11 +69,14 @@ export function createStrideApp(options: StrideAppOptions = {}): {
   const common = { crossRegionReferences: true, tags: { project: 'stride' } } as const;
   const api = apiDomainName(config);
 
+  // Named, not generated: the Edge stack deploys before the Site stack creates it (names.ts).
+  const siteBucket = siteBucketName(config);
   const edge = new EdgeStack(app, STACK_IDS.edge, {
     ...common,
     env: primaryEnv,
     description: 'Stride Lambda@Edge functions',
     bundleDirs: options.edgeBundleDirs ?? defaultEdgeBundleDirs(),
+    releaseBucketName: siteBucket,
   });
 
   const replicaName = replicaBucketName(config);
@@ -99,6 +103,7 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     replica: { bucketName: replicaName, region: config.regions.secondary },
     mediaReplica: { bucketName: mediaReplicaName, region: config.regions.secondary },
     rateLimitPer5Minutes: config.waf.rateLimitPer5Minutes,
+    siteBucketName: siteBucket,
     mediaSigningPublicKeyPem: config.media.signingPublicKeyPem,
   });
   // Not visible to CDK as references: SSM parameter names and the replicas' bucket names.
@@ -124,6 +129,7 @@ export function createStrideApp(options: StrideAppOptions = {}): {
     handler,
     mediaKeyPairId: site.mediaPublicKey.publicKeyId,
     mediaCookieTtlSeconds: config.media.cookieTtlSeconds,
+    releaseBucket: { name: siteBucket, region: config.regions.primary },
   };
   const fisConfigBucket = fisConfigBucketName(config);
   const apiPrimary = new ApiStack(app, STACK_IDS.apiPrimary, {

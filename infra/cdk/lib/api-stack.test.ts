@@ -98,6 +98,29 @@ describe.each(bothRegions())('ApiStack (%s, %s)', (_role, region, template) => {
     expect(JSON.stringify(template().toJSON())).not.toContain('resolve:secretsmanager');
   });
 
+  it('serves the live release’s catalog from the primary site bucket: its name and region in the environment, GetObject on releases/* only', () => {
+    template().hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({ STRIDE_RELEASE_BUCKET: 'stride-site-123456789012-us-east-1', STRIDE_RELEASE_REGION: 'us-east-1' }),
+      },
+    });
+    const statements = Object.values(template().findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Sid?: string; Action: unknown; Resource: unknown }[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const onSite = statements.filter((statement) => JSON.stringify(statement.Resource).includes('stride-site-'));
+    expect(onSite).toEqual([
+      {
+        Sid: 'ReadLiveRelease',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::stride-site-123456789012-us-east-1/releases/*']] },
+      },
+    ]);
+  });
+
   it('lets the handler read exactly its three secrets (session key, media key, origin-verify) in its own region', () => {
     const secretArn = (name: string) => ({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:secretsmanager:${region}:123456789012:secret:${name}-??????`]],

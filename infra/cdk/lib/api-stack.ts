@@ -17,7 +17,7 @@ import type { Construct } from 'constructs';
 import { ApiFunction, type ApiFunctionProps } from './constructs/api-function';
 import { ORIGIN_VERIFY_SECRET } from '../../distribution/distribution-description';
 import { FIS_CONFIG_PREFIX } from './drills-stack';
-import { SECRET_NAMES } from './names';
+import { releaseObjectsArn, SECRET_NAMES } from './names';
 import type { TableShape } from './table-definition';
 import { TIME_TO_LIVE_ATTRIBUTE } from '../../api/src/table';
 
@@ -56,6 +56,17 @@ export interface ApiStackProps extends StackProps {
    * @default no FIS extension
    */
   readonly fisConfigBucketName?: string;
+  /**
+   * The site bucket holding the live release (names.ts siteBucketName) and its region: the handler
+   * serves the catalog of `releases/live.json` instead of the bundled one, and may read `releases/*`
+   * of that bucket only. Both regions read the primary bucket, cross-region: the catalog must be at
+   * most RELEASE_MAX_STALENESS_MS (30 s) behind the pointer, and S3 replication to the replica
+   * bucket promises no such bound (most objects in seconds, 99.99% within 15 minutes with RTC). With
+   * the primary region down the secondary's reads fail and it keeps its last good copy, as the
+   * staleness rule allows.
+   * @default the catalog bundled with the code
+   */
+  readonly releaseBucket?: { readonly name: string; readonly region: string };
 }
 
 /**
@@ -122,6 +133,7 @@ export class ApiStack extends Stack {
       secretsmanager.Secret.fromSecretNameV2(this, id, name).grantRead(fn);
     }
     if (props.fisConfigBucketName) this.enableFaultInjection(props.fisConfigBucketName);
+    if (props.releaseBucket) this.readLiveRelease(props.releaseBucket);
     // Exactly the actions infra/api/src/index.ts documents, on the table and its named indexes.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -217,6 +229,25 @@ export class ApiStack extends Stack {
   /** This region's own endpoint (not CloudFront, not the failover name): what health checks probe. */
   get executeApiHost(): string {
     return `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+
+  /**
+   * The live release's catalog (infra/api/src/release-catalog.ts): the bucket named in the
+   * environment, GetObject on its `releases/*` only. No s3:ListBucket: only the live pointer before
+   * the first release is ever missing (S3 then answers 403 instead of 404), and the handler keeps
+   * the bundled catalog, as after any failed read.
+   */
+  private readLiveRelease(bucket: { readonly name: string; readonly region: string }): void {
+    const fn = this.handler.function;
+    fn.addEnvironment('STRIDE_RELEASE_BUCKET', bucket.name);
+    fn.addEnvironment('STRIDE_RELEASE_REGION', bucket.region);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadLiveRelease',
+        actions: ['s3:GetObject'],
+        resources: [releaseObjectsArn(this.partition, bucket.name)],
+      }),
+    );
   }
 
   /**

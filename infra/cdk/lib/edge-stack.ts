@@ -2,11 +2,17 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { EdgeFunction } from './constructs/edge-function';
-import { EDGE_FUNCTIONS, edgeVersionParameterName, type EdgeFunctionName } from './names';
+import { EDGE_FUNCTIONS, edgeVersionParameterName, releaseObjectsArn, type EdgeFunctionName } from './names';
 
 export interface EdgeStackProps extends StackProps {
   /** Built bundle folder per function (edge/dist/<name>). */
   readonly bundleDirs: Readonly<Record<EdgeFunctionName, string>>;
+  /**
+   * The site bucket the viewer-request reads the live release from (names.ts siteBucketName; the
+   * bundle bakes the same name in, STRIDE_RELEASE_BUCKET). The role may read its `releases/*` only.
+   * @default no release read: the functions route by the manifest baked into the bundle
+   */
+  readonly releaseBucketName?: string;
 }
 
 /** Logical ids of the functions are API: the Site stack finds them through their SSM names. */
@@ -40,6 +46,19 @@ export class EdgeStack extends Stack {
         resources: [`arn:${this.partition}:logs:*:${this.account}:log-group:/aws/lambda/us-east-1.${this.stackName}-*`],
       }),
     );
+
+    if (props.releaseBucketName) {
+      // GetObject only. Without s3:ListBucket a missing key answers 403, not 404: only the live
+      // pointer before the first release is ever missing, and the reader then keeps the baked
+      // manifest, as it does after any failed read. ListBucket would let it list the whole bucket.
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReadLiveRelease',
+          actions: ['s3:GetObject'],
+          resources: [releaseObjectsArn(this.partition, props.releaseBucketName)],
+        }),
+      );
+    }
 
     const functions = {} as Record<EdgeFunctionName, EdgeFunction>;
     for (const name of EDGE_FUNCTIONS) {

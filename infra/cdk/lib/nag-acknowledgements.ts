@@ -63,6 +63,13 @@ export function nagAcknowledgements(stacks: StrideStacks): readonly NagAcknowled
       scopes: [stacks.apiPrimary.handler],
     },
     {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'The viewer-request function and the API read the live release: releases/live.json, then the manifest of whichever release it names (releases/<id>/release.json, ids minted at publish), so the object ARN ends in a wildcard; it is s3:GetObject on the releases/ prefix of the site bucket only.',
+      appliesTo: ['^Resource::arn:<AWS::Partition>:s3:::stride-site-\\d{12}-[a-z0-9-]+/releases/\\*$'],
+      scopes: [stacks.edge.node.findChild('EdgeFunctionRole'), ...api.map((stack) => stack.handler)],
+    },
+    {
       id: 'AwsSolutions-APIG4',
       reason:
         'The API authorizes in the handler: it verifies the stride_session JWT (the same one the edge checks) on protected routes, and /api/ping, sign-in and the catalog are public by design. An API Gateway authorizer would duplicate that check.',

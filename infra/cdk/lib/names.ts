@@ -1,3 +1,4 @@
+import { RELEASES_PREFIX } from '@stride/contract/releases';
 import type { StrideConfig } from '../config/stride-config';
 import { regionApiDomainName } from '../../distribution/distribution-description';
 
@@ -38,6 +39,20 @@ export const SECRET_NAMES = {
 export function replicaBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
   return `stride-site-replica-${config.account}-${config.regions.secondary}`;
 }
+
+/**
+ * The site bucket (primary region), named rather than generated because the live release in it
+ * (`releases/live.json`, @stride/contract/releases) is read by code built before the Site stack
+ * exists: the edge bundle bakes the name in at build (STRIDE_RELEASE_BUCKET, edge/scripts/build.ts)
+ * and the Edge stack deploys first; the API stacks put it in the function environment.
+ */
+export function siteBucketName(config: Pick<StrideConfig, 'account' | 'regions'>): string {
+  return `stride-site-${config.account}-${config.regions.primary}`;
+}
+
+/** Where the site bucket's releases live: the only keys the edge functions and the API may read. */
+export const releaseObjectsArn = (partition: string, bucketName: string): string =>
+  `arn:${partition}:s3:::${bucketName}/${RELEASES_PREFIX}*`;
 
 /**
  * The media bucket's replica in the secondary region, named like the site replica for the same

@@ -151,6 +151,14 @@ describe('SiteStack buckets', () => {
     site.hasResourceProperties('AWS::S3::BucketPolicy', tlsOnly(logicalId));
   });
 
+  it('names the site bucket stride-site-<account>-<region>, which the edge bundle and the API read releases from', () => {
+    site.templateMatches({
+      Resources: {
+        SiteBucket397A1860: { Type: 'AWS::S3::Bucket', Properties: Match.objectLike({ BucketName: 'stride-site-123456789012-us-east-1' }) },
+      },
+    });
+  });
+
   it('replicates the site bucket, deletes included, to the replica bucket by name', () => {
     site.hasResourceProperties('AWS::S3::Bucket', {
       ReplicationConfiguration: {

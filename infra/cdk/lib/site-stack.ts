@@ -44,6 +44,12 @@ export interface SiteStackProps extends StackProps {
   /** The media bucket's replica (SiteReplicaStack) in the secondary region. */
   readonly mediaReplica: { readonly bucketName: string; readonly region: string };
   readonly rateLimitPer5Minutes: number;
+  /**
+   * The site bucket's physical name (names.ts siteBucketName): the edge bundle and the API find
+   * the live release in it by this name.
+   * @default a name CloudFormation generates
+   */
+  readonly siteBucketName?: string;
   /** PEM public key CloudFront checks signed media cookies with. */
   readonly mediaSigningPublicKeyPem: string;
   /**
@@ -233,6 +239,7 @@ export class SiteStack extends Stack {
       region: props.replica.region,
     });
     this.siteBucket = new PrivateBucket(this, 'SiteBucket', {
+      ...(props.siteBucketName ? { bucketName: props.siteBucketName } : {}),
       serverAccessLogs: { bucket: this.logsBucket, prefix: 's3/site/' },
       replicationRules: [{ destination: replicaBucket, priority: 1, deleteMarkerReplication: true }],
     });
