@@ -38,3 +38,14 @@ export function deployCommand(config: StrideConfig, repoRoot: string, extraArgs:
     ],
   };
 }
+
+/**
+ * Lambda@Edge has no environment: the viewer-request bundle bakes in the bucket it reads the live
+ * release from (edge/scripts/build.ts, STRIDE_RELEASE_BUCKET, else the local stack's). A bundle
+ * built for the local stack would read a bucket that is not the deployment's, so the deploy
+ * refuses it and says how to build the right one.
+ */
+export function edgeReleaseBucketProblem(viewerRequestCode: string, bucket: string, region: string): string | undefined {
+  if (viewerRequestCode.includes(JSON.stringify(bucket)) && viewerRequestCode.includes(JSON.stringify(region))) return undefined;
+  return `the built viewer-request does not read releases from ${bucket} (${region}): run STRIDE_RELEASE_BUCKET=${bucket} STRIDE_RELEASE_REGION=${region} npm run deploy`;
+}
