@@ -75,4 +75,18 @@ describe('the API catalog from the live release', () => {
     expect(live.workout('w-hiit30-01')?.title).toBe('Tabata Foundations');
     expect(logged).toHaveLength(1);
   });
+
+  it("reads a release's manifest once: a refresh that finds the same release live reads only the pointer", async () => {
+    const reader = s3ReleaseCatalogReader(client, bucket);
+    const manifestsRead: string[] = [];
+    const live = createLiveCatalog(loadCatalog(contentDir), {
+      pointer: () => reader.pointer(),
+      files: (release) => (manifestsRead.push(release), reader.files(release)),
+    });
+    const published = await publish(shippedFiles(), 'home 4');
+    await live.refresh();
+    await live.refresh();
+    expect(live.release).toBe(published.release.id);
+    expect(manifestsRead).toEqual([published.release.id]);
+  });
 });

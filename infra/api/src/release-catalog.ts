@@ -6,6 +6,7 @@ import {
   RELEASE_REFRESH_MS,
   releaseManifestKey,
   type CatalogFile,
+  type LivePointer,
 } from '@stride/contract/releases';
 import { compileCatalog, type Catalog } from './catalog';
 
@@ -18,8 +19,15 @@ import { compileCatalog, type Catalog } from './catalog';
  * A failed read or a catalog that does not validate keeps the last good copy, never an empty one.
  */
 
-/** The live release's id and catalog files, or undefined before the first release. */
-export type ReleaseCatalogReader = () => Promise<{ readonly release: string; readonly files: readonly CatalogFile[] } | undefined>;
+/**
+ * The live pointer (undefined before the first release), and a release's catalog files. Apart, so
+ * a refresh that finds the same release live reads only the small pointer, not the manifest
+ * (which lists every object of the site).
+ */
+export interface ReleaseCatalogReader {
+  pointer(): Promise<LivePointer | undefined>;
+  files(release: string): Promise<readonly CatalogFile[]>;
+}
 
 export interface LiveCatalog extends Catalog {
   /** The release the catalog was read from; undefined for the bundled one. */
@@ -45,10 +53,11 @@ export function createLiveCatalog(
     attemptedAt = now();
     inFlight ??= (async () => {
       try {
-        const live = await read();
-        if (live && live.release !== release) {
-          current = compileCatalog(live.files.map((f) => ({ name: f.name, where: `release ${live.release}: ${f.name}`, text: f.text })));
-          release = live.release;
+        const live = (await read.pointer())?.release;
+        if (live !== undefined && live !== release) {
+          const files = await read.files(live);
+          current = compileCatalog(files.map((f) => ({ name: f.name, where: `release ${live}: ${f.name}`, text: f.text })));
+          release = live;
         }
       } catch (error) {
         log('api: could not read the live release catalog; serving the last good copy', error);
@@ -83,16 +92,21 @@ export function s3ReleaseCatalogReader(s3: S3Client, bucket: string): ReleaseCat
       throw error;
     }
   };
-  return async () => {
-    const pointer = await readJson(LIVE_POINTER_KEY);
-    if (pointer === undefined) return undefined;
-    assertLivePointer(pointer, `s3://${bucket}/${LIVE_POINTER_KEY}`);
-    const manifest = await readJson(releaseManifestKey(pointer.release));
-    assertReleaseManifest(manifest, `s3://${bucket}/${releaseManifestKey(pointer.release)}`);
-    const files = manifest.catalog;
-    if (!Array.isArray(files) || !files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string'))
-      throw new Error(`release ${pointer.release}: catalog is not a list of program files ({ name, text })`);
-    if (files.length === 0) throw new Error(`release ${pointer.release}: catalog has no program files`);
-    return { release: pointer.release, files: files as CatalogFile[] };
+  return {
+    async pointer() {
+      const pointer = await readJson(LIVE_POINTER_KEY);
+      if (pointer === undefined) return undefined;
+      assertLivePointer(pointer, `s3://${bucket}/${LIVE_POINTER_KEY}`);
+      return pointer;
+    },
+    async files(release) {
+      const manifest = await readJson(releaseManifestKey(release));
+      assertReleaseManifest(manifest, `s3://${bucket}/${releaseManifestKey(release)}`);
+      const files = manifest.catalog;
+      if (!Array.isArray(files) || !files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string'))
+        throw new Error(`release ${release}: catalog is not a list of program files ({ name, text })`);
+      if (files.length === 0) throw new Error(`release ${release}: catalog has no program files`);
+      return files as CatalogFile[];
+    },
   };
 }
