@@ -1,13 +1,5 @@
-/** Waits `ms`, or less when `signal` aborts; leaves no listener behind either way. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
+/**
+ * Waits `ms`, or less when `signal` aborts; leaves no listener behind either way. The app's own
+ * (web/src/shared/api/region-fallback.ts), which the drill's viewers already run.
+ */
+export { abortableSleep as sleep } from '@stride/web/region-fallback';
