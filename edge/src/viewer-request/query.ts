@@ -5,20 +5,25 @@ export interface DeviceOverride {
   readonly rest: string;
 }
 
-/** Splits `device=` out of a raw query string (no "?"), keeping every other parameter untouched. */
-export function takeDeviceOverride(querystring: string): DeviceOverride {
-  if (!querystring.includes('device')) return { device: undefined, rest: querystring };
-  let device: DeviceOverride['device'];
+/** Every value of parameter `name` in a raw query string (no "?"), as written, and the query without them. */
+export function takeQueryParam(querystring: string, name: string): { readonly values: readonly string[]; readonly rest: string } {
+  // Most requests carry neither parameter: no split, no array.
+  if (!querystring.includes(name)) return { values: [], rest: querystring };
+  const values: string[] = [];
   const rest: string[] = [];
   for (const part of querystring.split('&')) {
     const eq = part.indexOf('=');
-    const name = eq === -1 ? part : part.slice(0, eq);
-    if (name !== 'device') {
-      rest.push(part);
-      continue;
-    }
-    const value = eq === -1 ? '' : part.slice(eq + 1);
-    device = device === 'invalid' || (device !== undefined && device !== value) || (value !== 'tv' && value !== 'web') ? 'invalid' : value;
+    if ((eq === -1 ? part : part.slice(0, eq)) !== name) rest.push(part);
+    else values.push(eq === -1 ? '' : part.slice(eq + 1));
   }
-  return { device, rest: rest.join('&') };
+  return { values, rest: rest.join('&') };
+}
+
+/** Splits `device=` out of a raw query string (no "?"), keeping every other parameter untouched. */
+export function takeDeviceOverride(querystring: string): DeviceOverride {
+  const { values, rest } = takeQueryParam(querystring, 'device');
+  let device: DeviceOverride['device'];
+  for (const value of values)
+    device = device === 'invalid' || (device !== undefined && device !== value) || (value !== 'tv' && value !== 'web') ? 'invalid' : value;
+  return { device, rest };
 }

@@ -53,6 +53,27 @@ export const deviceRedirect = (location: string, cookieName: string, device: 'tv
     'Cache-Control': 'no-store',
   });
 
+/**
+ * Keeps a preview link's token in an HttpOnly cookie for as long as the token lasts (so the pages,
+ * page data and playback that follow carry it) and reloads the page without it.
+ */
+export const previewRedirect = (location: string, cookieName: string, token: string, lifetimeMs: number): CloudFrontResultResponse =>
+  withHeaders(302, 'Found', {
+    Location: sameSite(location),
+    'Set-Cookie': `${cookieName}=${token}; Path=/; Max-Age=${Math.max(1, Math.floor(lifetimeMs / 1000))}; HttpOnly; SameSite=Lax; Secure`,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  });
+
+/** A preview link whose token is expired, forged or malformed: said in words, with what to do. */
+export const previewLinkRefused = (reason: string): CloudFrontResultResponse =>
+  withHeaders(
+    403,
+    'Forbidden',
+    { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    `Preview refused: ${reason}. Ask whoever sent it for a new link (npm run launch -- preview <program>).\n`,
+  );
+
 export const badRequest = (reason: string): CloudFrontResultResponse =>
   withHeaders(
     400,

@@ -1,4 +1,5 @@
 import { compileRelease, programAvailability, type Availability, type ProgramRelease } from '@stride/contract/entitlement';
+import { launchClockFor, type PreviewClaims } from '@stride/contract/preview';
 import type { ManifestPattern, ManifestRedirect, ManifestRoute, RouteAccess, RouteManifest } from '../config/route-manifest';
 import type { Device } from './device';
 
@@ -115,6 +116,8 @@ export interface Viewer {
   /** `cloudfront-viewer-country`, uppercase, or undefined when CloudFront did not send it. */
   readonly country: string | undefined;
   readonly nowMs: number;
+  /** A verified preview (@stride/contract/preview): its program's launch is judged at its instant. */
+  readonly preview?: PreviewClaims | undefined;
 }
 
 /**
@@ -127,7 +130,11 @@ export function objectFor(match: Extract<Match, { kind: 'route' | 'pattern' }>, 
   if (match.kind === 'pattern') return (tv && match.pattern.tvObject) || match.pattern.object;
   const program = table.programs.get(match.route.path);
   if (program) {
-    const availability = programAvailability(program.release, viewer.country, viewer.nowMs);
+    const availability = programAvailability(
+      program.release,
+      viewer.country,
+      launchClockFor(match.route.path, viewer.nowMs, viewer.preview),
+    );
     if (availability === 'unlicensed') return unavailableObject(viewer.device, table);
     if (availability === 'upcoming') return (tv && program.tvComingSoonObject) || program.comingSoonObject;
   }
@@ -141,7 +148,9 @@ export function objectFor(match: Extract<Match, { kind: 'route' | 'pattern' }>, 
  */
 export function programRelease(programPath: string, viewer: Viewer, table: RouteTable): Availability {
   const program = table.programs.get(programPath);
-  return program ? programAvailability(program.release, viewer.country, viewer.nowMs) : 'released';
+  return program
+    ? programAvailability(program.release, viewer.country, launchClockFor(programPath, viewer.nowMs, viewer.preview))
+    : 'released';
 }
 
 export const notFoundObject = (device: Device, table: RouteTable): string =>

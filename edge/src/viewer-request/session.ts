@@ -36,12 +36,6 @@ export type SessionVerifier = (cookieValues: readonly string[], nowMs: number) =
 /** Tokens remembered as verified per container: enough for a busy edge's signed-in viewers. */
 export const VERIFIED_CACHE_SIZE = 512;
 
-interface Verified {
-  readonly subject: string;
-  readonly exp: number;
-  readonly nbf: number | undefined;
-}
-
 /** A refusal of ours raised inside the library's verify (issuer pre-check, claim checks); its message is the reason. */
 class SessionClaimError extends Error {
   override readonly name = 'SessionClaimError';
@@ -94,11 +88,25 @@ class BakedJwksCache extends SimpleJwksCache {
   }
 }
 
+/** What a verified token's payload gives its reader (a session's subject, a preview's claims). */
+export type TokenCheck<T> = { readonly valid: true; readonly claims: T } | { readonly valid: false; readonly reason: string };
+
+/** Reads what a kind of token carries from its verified payload, or why it is not one. */
+export type ClaimsReader<T> = (payload: Readonly<Record<string, unknown>>) => { readonly claims: T } | { readonly refused: string };
+
+export interface TokenVerifierOptions<T> {
+  /** The `aud` this kind of token must carry (a session's, a preview's). */
+  readonly audience: string;
+  readonly readClaims: ClaimsReader<T>;
+  /** What a refusal calls the token in its reasons ("session", "preview"). */
+  readonly noun: string;
+}
+
 /**
- * Verifies `stride_session` synchronously with aws-jwt-verify (`verifySync`, node:crypto under
- * it) against the JWKS baked into the bundle and preloaded with `cacheJwks`: no network on the
- * request path. The key is picked by `kid` (several are live during a rotation); only RS256 is
- * accepted; `iss`, `aud`, `sub` (required), `exp` (required) and `nbf` are checked.
+ * Verifies a JWT synchronously with aws-jwt-verify (`verifySync`, node:crypto under it) against
+ * the JWKS baked into the bundle and preloaded with `cacheJwks`: no network on the request path.
+ * The key is picked by `kid` (several are live during a rotation); only RS256 is accepted; `iss`,
+ * `aud`, `exp` (required) and `nbf` are checked, then the kind's own claims by `readClaims`.
  *
  * Why `exp`/`nbf` are checked here and not by the library: the library reads `Date.now()` itself,
  * while the edge's clock is injected (one `now` per request, shared with routing and launches),
@@ -109,26 +117,34 @@ class BakedJwksCache extends SimpleJwksCache {
  * out first) with its `exp`/`nbf`, which are re-checked on every hit: a viewer's next page
  * skips the RSA work, and any changed byte is a different string that is verified afresh.
  */
-export function createSessionVerifier(config: SessionConfig): SessionVerifier {
+export function createTokenVerifier<T>(
+  config: Pick<SessionConfig, 'jwks' | 'issuer'>,
+  options: TokenVerifierOptions<T>,
+): (values: readonly string[], nowMs: number) => TokenCheck<T> {
+  const { noun } = options;
   const verifier = JwtVerifier.create(
     {
       issuer: config.issuer,
-      audience: config.audience,
+      audience: options.audience,
       jwksUri: BAKED_JWKS_URI,
       graceSeconds: Number.POSITIVE_INFINITY,
       customJwtCheck: ({ header, payload }) => {
         // RFC 7515 §4.1.11: a `crit` extension we do not understand makes the token invalid (jose refuses it too).
         if (header.crit !== undefined) throw new SessionClaimError('unsupported crit header');
-        if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new SessionClaimError('session has no subject');
-        // The library only checks `exp` when present; a session without an end is refused.
-        if (typeof payload.exp !== 'number') throw new SessionClaimError('session has no exp');
+        // The library only checks `exp` when present; a token without an end is refused.
+        if (typeof payload.exp !== 'number') throw new SessionClaimError(`${noun} has no exp`);
       },
     },
     { jwksCache: new BakedJwksCache(config.issuer) },
   );
-  // Keys are imported lazily on first use: a malformed baked key refuses sessions, it does not crash the container at load.
+  // Keys are imported lazily on first use: a malformed baked key refuses tokens, it does not crash the container at load.
   verifier.cacheJwks(rs256Keys(config.jwks.keys));
 
+  interface Verified {
+    readonly claims: T;
+    readonly exp: number;
+    readonly nbf: number | undefined;
+  }
   const verified = new Map<string, Verified>();
   const untimely = (entry: Verified, nowSec: number): string | undefined => {
     if (nowSec >= entry.exp + CLOCK_TOLERANCE_SEC) return 'ERR_JWT_EXPIRED';
@@ -137,10 +153,10 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
   };
 
   return (values, nowMs) => {
-    if (values.length === 0) return { valid: false, reason: 'no session cookie' };
-    if (values.length > 1) return { valid: false, reason: 'more than one session cookie' };
+    if (values.length === 0) return { valid: false, reason: `no ${noun} cookie` };
+    if (values.length > 1) return { valid: false, reason: `more than one ${noun} cookie` };
     const token = values[0] ?? '';
-    if (token.length > MAX_TOKEN_LENGTH) return { valid: false, reason: 'session cookie too large' };
+    if (token.length > MAX_TOKEN_LENGTH) return { valid: false, reason: `${noun} cookie too large` };
 
     const nowSec = Math.floor(nowMs / 1000);
     // Looked up before the checks below: a remembered token is the exact string that passed
@@ -151,20 +167,22 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
       const late = untimely(known, nowSec);
       if (late) return { valid: false, reason: late };
       verified.set(token, known);
-      return { valid: true, subject: known.subject };
+      return { valid: true, claims: known.claims };
     }
     // A compact JWS has no padding. The rest of its shape (three base64url parts) is the library's
     // first check, so it is not tested twice: anything else fails there, before any key or crypto.
-    if (token.includes('=')) return { valid: false, reason: 'session cookie is not a compact JWS' };
+    if (token.includes('=')) return { valid: false, reason: `${noun} cookie is not a compact JWS` };
 
     let entry: Verified;
     try {
       const payload = verifier.verifySync(token);
-      // customJwtCheck has made sure of both; the checks narrow the types.
-      if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return { valid: false, reason: 'session has no subject' };
-      entry = { subject: payload.sub, exp: payload.exp, nbf: payload.nbf };
+      const read = options.readClaims(payload);
+      if ('refused' in read) return { valid: false, reason: read.refused };
+      // customJwtCheck has made sure of it; the check narrows the type.
+      if (typeof payload.exp !== 'number') return { valid: false, reason: `${noun} has no exp` };
+      entry = { claims: read.claims, exp: payload.exp, nbf: payload.nbf };
     } catch (error) {
-      return { valid: false, reason: error instanceof Error ? error.message : 'invalid session' };
+      return { valid: false, reason: error instanceof Error ? error.message : `invalid ${noun}` };
     }
     const late = untimely(entry, nowSec);
     if (late) return { valid: false, reason: late };
@@ -173,6 +191,19 @@ export function createSessionVerifier(config: SessionConfig): SessionVerifier {
       const oldest = verified.keys().next();
       if (!oldest.done) verified.delete(oldest.value);
     }
-    return { valid: true, subject: entry.subject };
+    return { valid: true, claims: entry.claims };
+  };
+}
+
+/** A session's one claim of its own: a non-empty subject. */
+const readSubject: ClaimsReader<string> = (payload) =>
+  typeof payload.sub === 'string' && payload.sub.length > 0 ? { claims: payload.sub } : { refused: 'session has no subject' };
+
+/** Verifies `stride_session` (audience `stride-viewer`, a subject required): see createTokenVerifier. */
+export function createSessionVerifier(config: SessionConfig): SessionVerifier {
+  const verify = createTokenVerifier(config, { audience: config.audience, readClaims: readSubject, noun: 'session' });
+  return (values, nowMs) => {
+    const check = verify(values, nowMs);
+    return check.valid ? { valid: true, subject: check.claims } : check;
   };
 }
