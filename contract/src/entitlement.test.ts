@@ -66,6 +66,16 @@ describe('mayWatch: session, licence, launch, subscription, in that order', () =
     expect(ask({ subscription: { status: 'none' }, release: licensed, country: 'JP', nowMs: 0 })).toMatchObject({ reason: 'unlicensed' });
     expect(ask({ subscription: { status: 'none' }, nowMs: 0 })).toMatchObject({ reason: 'not-launched' });
   });
+
+  it('a preview moves the launch clock only: the subscription is judged now, the licence still applies', () => {
+    expect(ask({ nowMs: LAUNCH - 1000, launchClockMs: LAUNCH })).toEqual({ allowed: true });
+    expect(ask({ nowMs: LAUNCH, launchClockMs: LAUNCH - 1000 })).toMatchObject({ reason: 'not-launched' });
+    const trialEnded = { status: 'trial' as const, endsAtMs: LAUNCH - 500 };
+    expect(ask({ subscription: trialEnded, nowMs: LAUNCH - 100, launchClockMs: LAUNCH })).toMatchObject({
+      reason: 'subscription-required',
+    });
+    expect(ask({ release: licensed, country: 'JP', nowMs: LAUNCH - 1000, launchClockMs: LAUNCH })).toMatchObject({ reason: 'unlicensed' });
+  });
 });
 
 describe('needsSession', () => {

@@ -68,6 +68,11 @@ export interface WatchQuestion {
   /** `CloudFront-Viewer-Country` as CloudFront set it, uppercase; undefined when it did not. */
   readonly country: string | undefined;
   readonly nowMs: number;
+  /**
+   * The instant the program's launch is judged at: a preview's for its program
+   * (@stride/contract/preview). @default nowMs. The subscription is always judged now.
+   */
+  readonly launchClockMs?: number;
 }
 
 /** Why a viewer may not watch, in the order the rule asks. */
@@ -84,7 +89,7 @@ export type WatchDecision =
  */
 export function mayWatch(q: WatchQuestion): WatchDecision {
   if (!q.subscription) return { allowed: false, reason: 'signed-out' };
-  const availability = programAvailability(q.release, q.country, q.nowMs);
+  const availability = programAvailability(q.release, q.country, q.launchClockMs ?? q.nowMs);
   if (availability === 'unlicensed') return { allowed: false, reason: 'unlicensed' };
   if (availability === 'upcoming') return { allowed: false, reason: 'not-launched', availableAtMs: q.release.launchAtMs };
   if (!isEntitled(q.subscription, q.nowMs)) return { allowed: false, reason: 'subscription-required' };

@@ -4,6 +4,7 @@ import type { JWK } from 'jose';
 import type { Catalog } from './catalog';
 import type { MediaSigningConfig } from './media-cookies';
 import { OriginGuard, type OriginSecretsReader } from './origin-guard';
+import { PreviewTokens } from './previews';
 import { SessionTokens } from './sessions';
 import { UserRepository } from './users';
 
@@ -32,6 +33,8 @@ export interface ApiContext {
   readonly users: UserRepository;
   readonly activity: ActivityRepository;
   readonly sessions: SessionTokens;
+  /** Preview links (@stride/contract/preview), honoured for playback. */
+  readonly previews: PreviewTokens;
   readonly media: MediaSigningConfig;
   readonly catalog: Catalog;
   readonly secureCookies: boolean;
@@ -46,6 +49,7 @@ export async function createApiContext(config: ApiConfig): Promise<ApiContext> {
     users: new UserRepository(config.dynamo, config.tableName),
     activity: new ActivityRepository(config.dynamo, config.tableName),
     sessions: await SessionTokens.fromPrivateJwk(config.sessionSigningKey),
+    previews: await PreviewTokens.fromPrivateJwk(config.sessionSigningKey),
     media: config.media,
     catalog: config.catalog,
     secureCookies: config.secureCookies,

@@ -15,6 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword } from './passwords';
 import { keys } from './table';
 import { UserRepository } from './users';
+import { PREVIEW_COOKIE, PreviewTokens } from './previews';
 
 // The handler against a real dynalite store through the real SDK (no mocks).
 let dir = '';
@@ -282,6 +283,40 @@ describe('playback: who may watch, at the API door', () => {
     expect((await at('2027-02-01T05:59:59.999Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(403);
     expect((await at('2027-02-01T05:59:59.000Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(403);
     expect((await at('2027-02-01T06:00:00.000Z', () => play('w-cycling-01', { email: 'demo@stride.test' }))).statusCode).toBe(200);
+  });
+
+  it("plays a program before its launch for a subscriber holding a preview of it, as of the preview's instant only", async () => {
+    const previews = await PreviewTokens.fromPrivateJwk(
+      (await testApiConfig({ db, tableName: 'stride-api-test', now: () => now })).sessionSigningKey,
+    );
+    const sign = (program: string, asOf: string, expiresAt = new Date(now.getTime() + 3_600_000)) =>
+      previews.sign({ program, asOf: new Date(asOf), expiresAt, now });
+    const playWith = async (id: string, preview: string, email = 'demo@stride.test') => {
+      const cookies = [...((await login(email)).cookies ?? []), `${PREVIEW_COOKIE}=${preview}`];
+      return api(withCookies(httpApiEvent('GET', `/api/playback/${id}`, { country: 'US' }), cookies));
+    };
+    const launchDay = await sign('indoor-cycling-endurance', '2027-02-01T06:00:00Z');
+    const granted = await playWith('w-cycling-01', launchDay);
+    expect(granted.statusCode).toBe(200);
+    expect(granted.cookies?.length).toBeGreaterThan(0);
+    // As of a minute before the launch, it is what everyone would get then.
+    expect(body(await playWith('w-cycling-01', await sign('indoor-cycling-endurance', '2027-02-01T05:59:00Z')))).toMatchObject({
+      reason: 'not-launched',
+    });
+    // A preview of another program moves nothing here.
+    expect((await playWith('w-cycling-01', await sign('hiit-30', '2027-02-01T06:00:00Z'))).statusCode).toBe(403);
+    // Still a subscriber's: the preview is not a subscription.
+    expect(body(await playWith('w-cycling-01', launchDay, 'free@stride.test'))).toMatchObject({ reason: 'subscription-required' });
+    // Expired, or a session passed off as a preview: no preview.
+    const expired = await at('2026-11-22T05:00:00Z', () =>
+      sign('indoor-cycling-endurance', '2027-02-01T06:00:00Z', new Date('2026-11-22T05:10:00Z')),
+    );
+    expect((await playWith('w-cycling-01', expired)).statusCode).toBe(403);
+    const session = /stride_session=([^;]+)/.exec(((await login('demo@stride.test')).cookies ?? []).join(';'))?.[1] ?? '';
+    expect((await playWith('w-cycling-01', session)).statusCode).toBe(403);
+    // Without a session the preview opens nothing.
+    const anonymous = await api(withCookies(httpApiEvent('GET', '/api/playback/w-cycling-01'), [`${PREVIEW_COOKIE}=${launchDay}`]));
+    expect(anonymous.statusCode).toBe(401);
   });
 
   it('refuses outside the licence with 451 unlicensed, and an unknown country too', async () => {

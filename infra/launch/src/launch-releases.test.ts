@@ -63,7 +63,9 @@ beforeAll(async () => {
   await mkdir(content);
   for (const program of record.catalog)
     await writeFile(path.join(content, `${program.slug}.json`), `${JSON.stringify(program, null, 2)}\n`);
-  t = await startTestStack();
+  // The real viewer-request (npm run build's edge/dist), which reads the live release, with the
+  // session keys its JWKS was baked from: previews are signed by this stack's console.
+  t = await startTestStack({ edgeDistDir: path.join(repoRoot, 'edge', 'dist'), keysDir: path.join(repoRoot, '.stride', 'keys') });
 }, 60_000);
 
 afterAll(async () => {
@@ -122,6 +124,43 @@ describe('launch publish, rollback and list against the local stack (real S3 ser
     expect(list.out).toContain(`Invalidation paths this month: ${invalidatedSoFar} of the 1000 CloudFront does not charge for`);
     expect(list.out).toMatch(/Changed since the live release \(r-\S+\):\n {2}nothing/);
   }, 120_000);
+
+  it('preview: a signed link shows the rescheduled program to its holder only, as of its launch', async () => {
+    const page = (cookie?: string) =>
+      fetch(`${t.stack.siteUrl}/programs/winter-warmup`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    const isComingSoon = async (response: Response) => /Launches <time/.test(await response.text());
+    // The edge reads the live release within its refresh interval (@stride/contract/releases).
+    await expect.poll(async () => isComingSoon(await page()), { timeout: 20_000 }).toBe(true);
+
+    const made = await launch('preview', 'winter-warmup', '--expires-in', '30');
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/Preview of "Winter Warmup" as of 2099-01-01 06:00 UTC \(live then\)/);
+    expect(made.out).toMatch(/works until .* \(30 min\)/);
+    const link = /(http\S+\?preview=\S+)/.exec(made.out)?.[1] ?? '';
+    expect(link).toMatch(new RegExp(`^${t.stack.siteUrl}/programs/winter-warmup\\?preview=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
+
+    // Following the link sets the cookie and reloads the page without the token.
+    const followed = await fetch(link, { redirect: 'manual' });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toBe('/programs/winter-warmup');
+    const cookie = (followed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^stride_preview=/);
+    const previewed = await page(cookie);
+    expect(previewed.status).toBe(200);
+    expect(await isComingSoon(previewed)).toBe(false);
+    // Nobody else: the shared CDN cache still answers coming soon without the cookie.
+    expect(await isComingSoon(await page())).toBe(true);
+
+    // As of an instant before the launch, it is what everyone would see then.
+    const early = await launch('preview', 'winter-warmup', '--as-of', '2098-12-31T06:00:00Z');
+    expect(early.out).toMatch(/still coming soon then/);
+
+    // A program the site does not have is named, with what to do, and nothing is signed.
+    const unknown = await launch('preview', 'no-such-program');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/no program "no-such-program" in the live release r-\S+ .*publish it first/);
+  }, 60_000);
 
   it('rollback puts the previous release back; a release that does not exist is named (exit 2)', async () => {
     const rolled = await launch('rollback');

@@ -153,10 +153,13 @@ describe('launch preview, publish, rollback: bad input exits 2 and changes nothi
     consoleServer = undefined;
   });
 
-  it('names an unknown slug and a preview time that is not a time', async () => {
-    const unknown = await launch('preview', 'no-such-program');
-    expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/no program "no-such-program"/);
+  it('names a slug that is not one, a preview time that is not a time, and a link life out of range', async () => {
+    const slug = await launch('preview', 'No Such Program');
+    expect(slug.code).toBe(2);
+    expect(slug.err).toMatch(/"No Such Program" is not a program slug/);
+    const life = await launch('preview', 'hiit-30', '--expires-in', '20000');
+    expect(life.code).toBe(2);
+    expect(life.err).toMatch(/--expires-in must be whole minutes from 1 to 10080/);
     const time = await launch('preview', 'hiit-30', '--as-of', '2026-13-45');
     expect(time.code).toBe(2);
     expect(time.err).toMatch(/--as-of "2026-13-45" is not a time/);
@@ -181,19 +184,6 @@ describe('launch preview, publish, rollback: bad input exits 2 and changes nothi
     expect(publish.code).toBe(2);
     expect(publish.err).toMatch(/broken\.json: slug: /);
     expect(await filesUnder(work)).toEqual(before);
-  });
-
-  it('says plainly that preview links have not landed rather than pretending to sign one', async () => {
-    const state = {
-      siteUrl: 'http://127.0.0.1:1',
-      releases: { s3Endpoint: 'http://127.0.0.1:1', bucket: 'b', replicaBuckets: [], distributionId: 'E' },
-    };
-    consoleServer = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify(state)));
-    await new Promise<void>((resolve) => consoleServer?.listen(0, '127.0.0.1', resolve));
-    const { port } = consoleServer.address() as { port: number };
-    const result = await launch('preview', 'hiit-30', '--console', `http://127.0.0.1:${port}`);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/preview is not available yet.*nothing was signed/);
   });
 
   it('names a console that does not say where releases live', async () => {

@@ -20,7 +20,7 @@ import { releaseTargetOf, type ReleaseTarget } from './releases-client';
 import { resolveTarget } from './target';
 
 /** A release the command cannot act on (none live, no such release) or a bucket it cannot reach: exit 2, nothing changed. */
-async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T>): Promise<T> {
+export async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -41,7 +41,7 @@ async function catalogFiles(contentDir: string): Promise<CatalogFile[]> {
 }
 
 /** A release's programs, read back from its program files (none when it does not hold valid ones). */
-function programsOf(release: { readonly id: string; readonly catalog: unknown }): Program[] {
+export function programsOf(release: { readonly id: string; readonly catalog: unknown }): Program[] {
   if (!Array.isArray(release.catalog)) return [];
   const files = (release.catalog as Partial<CatalogFile>[]).flatMap((file) =>
     typeof file.name === 'string' && typeof file.text === 'string'

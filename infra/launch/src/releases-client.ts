@@ -1,7 +1,6 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
 import { localReleaseClients, type InvalidationTarget, type ReleaseBucket } from '../../publish/release';
-import { LaunchError } from './args';
 import type { LaunchTarget } from './target';
 
 // The project runs on Node 20; the SDK's "Node 22 from 2027" notice is known (as in the drill's AWS target).
@@ -36,16 +35,4 @@ export function releaseTargetOf(target: LaunchTarget): ReleaseTarget {
     distributionId: config.distributionId,
     pollSeconds: 20,
   };
-}
-
-/** A preview needs signed preview tokens the edge honours (issue 14's release backbone); not here yet. */
-export class NotYetError extends LaunchError {
-  override name = 'NotYetError';
-}
-
-export function previewNotYet(target: LaunchTarget): never {
-  const where = target.kind === 'local' ? `the local stack at ${target.console}` : `AWS (${target.configFile})`;
-  throw new NotYetError(
-    `preview is not available yet: signed preview links (issue 14's release backbone) have not landed, so nothing was signed on ${where}`,
-  );
 }

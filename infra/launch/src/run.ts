@@ -1,9 +1,8 @@
 import { LaunchError, parseLaunchArgs, USAGE } from './args';
-import { check, list, newProgram, validContent } from './commands';
+import { check, list, newProgram } from './commands';
 import type { LaunchPaths } from './paths';
 import { listReleasesPart, publish, rollback } from './release-commands';
-import { previewNotYet } from './releases-client';
-import { resolveTarget } from './target';
+import { preview } from './preview-command';
 
 export interface LaunchIo {
   readonly out: (line: string) => void;
@@ -33,13 +32,9 @@ export async function runLaunch(argv: readonly string[], paths: LaunchPaths, io:
       case 'list':
         await listReleasesPart(args, await list(args, paths, io, now), io);
         break;
-      case 'preview': {
-        const programs = await validContent(args, paths);
-        if (!programs.some((p) => p.slug === args.slug))
-          throw new LaunchError(`no program "${args.slug}" in ${args.contentDir}: npm run launch -- list shows the slugs`);
-        previewNotYet(await resolveTarget(args));
+      case 'preview':
+        await preview(args, paths, io, now);
         break;
-      }
       case 'publish':
         await publish(args, paths, io, progress);
         break;

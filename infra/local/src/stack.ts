@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadCatalog } from '../../api/src/catalog';
 import { createLiveCatalog, s3ReleaseCatalogReader } from '../../api/src/release-catalog';
 import { createApiHandler } from '../../api/src/handler';
+import { PreviewTokens } from '../../api/src/previews';
 import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
 import { ensureSessionKeys } from '../../tools/session-keys';
@@ -62,6 +63,8 @@ export interface RunningStack {
   readonly dns: ResolverCache;
   readonly records: FailoverRecordSet;
   readonly invalidations: Invalidations;
+  /** Signs preview links with the stack's session key, as the API verifies them. */
+  readonly previews: PreviewTokens;
   /** The seeded demo accounts and how each one's subscription reads (a trial that ended reads `expired`). */
   readonly demoAccounts: readonly { email: string; password: string; label: 'subscribed' | 'none' | 'trial' | 'expired' }[];
   /** Which edge functions were loaded from the edge dist folder. */
@@ -113,6 +116,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       privateJwk: path.join(config.keysDir, 'session-signing-key.private.json'),
       jwks: path.join(config.keysDir, 'jwks.json'),
     });
+    const previews = await PreviewTokens.fromPrivateJwk(sessionKeys.privateJwk);
     const mediaKeys = ensureMediaKeys(config.keysDir);
     const originSecret = ensureOriginSecret(config.keysDir);
     // The site buckets live on a local S3 server, brought up to date with the build folders at
@@ -249,6 +253,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       dns,
       records,
       invalidations,
+      previews,
       demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription, endsInDays }) => ({
         email,
         password,

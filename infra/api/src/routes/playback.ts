@@ -1,11 +1,14 @@
 import type { PlaybackGrant, PlaybackRefusalBody } from '@stride/contract/api-shapes';
 import { mayWatch, REFUSAL_STATUS, type Refusal } from '@stride/contract/entitlement';
 import { WORKOUT_ID } from '@stride/contract/ids';
+import { launchClockFor, PREVIEW_COOKIE, type PreviewClaims } from '@stride/contract/preview';
+import { programPath } from '@stride/contract/urls';
 import { VIEWER_COUNTRY_HEADER } from '@stride/contract/origin-access';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { hlsPathFor, mediaIdFor } from '../catalog';
 import type { ApiContext } from '../context';
 import { mediaCookies } from '../media-cookies';
+import { cookieValue } from '../request';
 import { errorResponse, jsonResponse, type ApiResult } from '../responses';
 import { subscriptionOf } from '../users';
 import { currentUser } from './auth';
@@ -42,11 +45,13 @@ export async function playback(ctx: ApiContext, event: APIGatewayProxyEventV2, w
   const workout = ctx.catalog.workout(workoutId);
   if (!workout) return errorResponse(404, `No workout ${workoutId}`, ctx.region);
   const now = ctx.now();
+  const preview = await previewOf(ctx, event, now);
   const decision = mayWatch({
     subscription: subscriptionOf(user),
     release: workout.release,
     country: viewerCountry(event),
     nowMs: now.getTime(),
+    launchClockMs: launchClockFor(programPath(workout.programSlug), now.getTime(), preview),
   });
   if (!decision.allowed) return refusal(ctx, decision.reason, decision.availableAtMs);
   const { cookies, expiresAt } = mediaCookies(ctx.media, mediaIdFor(workout), now, ctx.secureCookies, workout.durationSec);
@@ -59,6 +64,16 @@ export async function playback(ctx: ApiContext, event: APIGatewayProxyEventV2, w
   };
   const grant: PlaybackGrant = { workoutId, hlsUrl: hlsPathFor(workout), expiresAt: expiresAt.toISOString(), workout: about };
   return jsonResponse(200, grant, ctx.region, cookies);
+}
+
+/**
+ * The viewer's preview (the edge keeps a followed link's token in this cookie): a subscriber
+ * holding one may play the previewed program's workouts as of its instant. Anything but a valid
+ * preview is no preview: playback is then decided as for everyone.
+ */
+async function previewOf(ctx: ApiContext, event: APIGatewayProxyEventV2, now: Date): Promise<PreviewClaims | undefined> {
+  const token = cookieValue(event, PREVIEW_COOKIE);
+  return token ? ctx.previews.verify(token, now) : undefined;
 }
 
 /** A refusal: its status, a sentence, the machine-readable reason (and the launch instant), and no media cookie. */

@@ -8,8 +8,24 @@ import { uplotAsset } from '../../../drill/src/record/html';
 import { DRILLS_PAGE } from './drills-page';
 import { DrillRefused, DrillRunner } from './drills';
 import { CONSOLE_PAGE } from './page';
+import { PREVIEW_MAX_TTL_SEC } from '@stride/contract/preview';
 
 const MAX_BODY = 64 * 1024;
+
+/** POST /api/previews: what the launch CLI asks to be signed (it has checked the program is in the live release). */
+const previewBody = z
+  .strictObject({
+    program: z
+      .string({ error: 'must be a program slug (lowercase letters, digits, hyphens)' })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a program slug (lowercase letters, digits, hyphens)'),
+    asOf: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-12-24T06:00:00Z' }),
+    expiresAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-12-24T06:00:00Z' }),
+  })
+  .refine((b) => Date.parse(b.expiresAt) > Date.now(), { path: ['expiresAt'], message: 'must be in the future' })
+  .refine((b) => Date.parse(b.expiresAt) - Date.now() <= PREVIEW_MAX_TTL_SEC * 1000, {
+    path: ['expiresAt'],
+    message: 'must be at most a week away',
+  });
 
 const drillBody = z.strictObject({
   scenario: z.string({ error: 'must name a scenario' }).min(1, 'must name a scenario'),
@@ -166,6 +182,22 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
         if (method !== 'PUT') throw new HttpError(405, 'Use PUT with {"available": true|false}');
         bucket.available = (await readJson(req, originBody)).available;
         return send(res, 200, { name: bucket.name, available: bucket.available });
+      }
+      if (url.pathname === '/api/previews') {
+        if (method !== 'POST') throw new HttpError(405, 'POST a preview to sign: {"program", "asOf", "expiresAt"}');
+        const body = await readJson(req, previewBody);
+        const token = await stack.previews.sign({
+          program: body.program,
+          asOf: new Date(body.asOf),
+          expiresAt: new Date(body.expiresAt),
+          now: new Date(),
+        });
+        return send(res, 201, {
+          token,
+          program: body.program,
+          asOf: new Date(body.asOf).toISOString(),
+          expiresAt: new Date(body.expiresAt).toISOString(),
+        });
       }
       if (url.pathname === '/api/invalidations') {
         if (method === 'GET') return send(res, 200, { items: stack.invalidations.history });

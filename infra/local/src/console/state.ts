@@ -8,11 +8,14 @@ import type { ReservedConcurrency } from '../api/concurrency';
 import type { RegionFaults } from '../api/faults';
 import type { Distribution, OriginGroup } from '../cloudfront/distribution';
 import type { Region } from '../config';
+import type { PreviewTokens } from '../../../api/src/previews';
 import type { FailoverRecordSet } from '../route53/failover-record';
 import type { ResolverCache } from '../route53/resolver-cache';
 
 /** `GET /api/state` on the console: everything an SRE watches during a drill. */
 export interface StackState {
+  /** Where viewers reach the site (the local CloudFront): the launch CLI prints its links with it. */
+  readonly siteUrl: string;
   readonly regions: {
     readonly region: string;
     readonly url: string;
@@ -96,6 +99,8 @@ export interface ConsoleStack {
   readonly invalidations: Invalidations;
   readonly edgeFunctions: readonly string[];
   readonly s3: { readonly endpoint: string; readonly siteBucket: string; readonly siteReplicaBucket: string };
+  /** Signs preview links with the stack's session key (the launch CLI's `preview`, through POST /api/previews). */
+  readonly previews: Pick<PreviewTokens, 'sign'>;
   setReservedConcurrency(region: Region, value: number | null): void;
   state(): StackState;
 }
@@ -104,6 +109,7 @@ export function buildState(stack: ConsoleStack): StackState {
   const regions = Object.values(stack.regions);
   const peek = stack.dns.peek();
   return {
+    siteUrl: stack.siteUrl,
     regions: regions.map((r) => ({
       region: r.name,
       url: r.url,
