@@ -20,6 +20,15 @@ test.describe('the local AWS-shaped stack', () => {
     expect((await page.request.get(`${stack.regions['us-west-1']}/api/ping`)).status()).toBe(200);
   });
 
+  test('the console shows the launch calendar that npm run launch -- list prints', async ({ page, stack }) => {
+    await page.goto(stack.consoleUrl);
+    const calendar = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'launch (UTC)' }) });
+    const cycling = calendar.getByRole('row').filter({ hasText: 'indoor-cycling-endurance' });
+    await expect(cycling.getByRole('cell', { name: 'scheduled: coming soon' })).toBeVisible();
+    await expect(cycling.getByRole('cell', { name: '2027-02-01 06:00' })).toBeVisible();
+    await expect(calendar.getByRole('row').filter({ hasText: '(hiit-30)' }).getByRole('cell', { name: 'live', exact: true })).toBeVisible();
+  });
+
   test('a viewer on a trial signs in through the CDN and gets playback with signed media cookies', async ({ page, workerViewer }) => {
     expect((await page.request.get('/api/me')).status()).toBe(401);
     await signInWith(page, workerViewer);

@@ -6,9 +6,10 @@ import { checkContent, type ContentCheck } from '@stride/web/content-check';
 import type { Program } from '@stride/web/content/schema';
 import { validatePrograms } from '@stride/web/content/validate-programs';
 import { posterSvg } from '@stride/web/poster-svg';
-import { programChanges } from '@stride/web/what-shows-a-program';
 import { LaunchError, type LaunchArgs } from './args';
+import { launchCalendar, type CalendarEntry } from './calendar';
 import { describeFields } from './field-guide';
+import { describeChanges } from './program-changes';
 import type { LaunchPaths } from './paths';
 
 export interface Output {
@@ -95,44 +96,13 @@ export async function check(args: LaunchArgs, paths: LaunchPaths, io: Output): P
 
 const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
 
-/** Calendar days (UTC, as the calendar prints times) from `nowMs` to `launchMs`, in words. */
-export function relative(launchMs: number, nowMs: number): string {
-  const utcDay = (ms: number) => Math.floor(ms / 86_400_000);
-  const days = utcDay(launchMs) - utcDay(nowMs);
-  if (launchMs > nowMs) return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  return days === 0 ? 'launched today' : days === -1 ? 'launched yesterday' : `launched ${-days} days ago`;
-}
-
-/** The fields of a program that differ between two versions of it. */
-function changedFields(before: Program, after: Program): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Program>;
-  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
-}
-
-export function describeChanges(before: readonly Program[], after: readonly Program[]): string[] {
-  const { added, edited, removed } = programChanges(before, after);
-  const old = new Map(before.map((p) => [p.slug, p]));
-  const lines = [
-    ...added.map((slug) => `  + ${slug} (new)`),
-    ...edited.map((slug) => {
-      const now = after.find((p) => p.slug === slug) as Program;
-      return `  ~ ${slug} (${changedFields(old.get(slug) as Program, now).join(', ')})`;
-    }),
-    ...removed.map((slug) => `  - ${slug} (removed)`),
-  ];
-  return lines.length > 0 ? lines : ['  nothing'];
-}
-
 /** `list`: the launch calendar from the program files, and what changed since the last build. */
 export async function list(args: LaunchArgs, paths: LaunchPaths, io: Output, now = new Date()): Promise<Program[]> {
   const programs = await validContent(args, paths);
-  const nowMs = now.getTime();
-  const byLaunch = [...programs].sort((a, b) => a.launchAt.localeCompare(b.launchAt) || a.slug.localeCompare(b.slug));
-  const scheduled = byLaunch.filter((p) => Date.parse(p.launchAt) > nowMs);
-  const live = byLaunch.filter((p) => Date.parse(p.launchAt) <= nowMs).reverse();
+  const { scheduled, live } = launchCalendar(programs, now);
   const slugWidth = Math.max(4, ...programs.map((p) => p.slug.length));
-  const row = (p: Program) =>
-    `  ${when(p.launchAt).padEnd(20)} ${relative(Date.parse(p.launchAt), nowMs).padEnd(22)} ${p.slug.padEnd(slugWidth)}  ` +
+  const row = (p: CalendarEntry) =>
+    `  ${when(p.launchAt).padEnd(20)} ${p.inWords.padEnd(22)} ${p.slug.padEnd(slugWidth)}  ` +
     `${p.countries ? `licensed in ${p.countries.join(', ')}` : 'everywhere'}${p.featured ? '  featured' : ''}`;
   io.out(`Launch calendar as of ${when(now.toISOString())}: ${programs.length} program(s) in ${args.contentDir}`);
   io.out(`\nScheduled (viewers see "coming soon" until launch): ${scheduled.length}`);

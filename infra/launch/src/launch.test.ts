@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeBuildRecord } from '@stride/web/build-record';
 import type { LaunchPaths } from './paths';
-import { relative } from './commands';
+import { relative } from './calendar';
 import { runLaunch } from './run';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -8,7 +8,8 @@ import { readLiveRelease } from '../../publish/release';
 import { LaunchError, type LaunchArgs } from './args';
 import { validContent, type Output } from './commands';
 import type { LaunchPaths } from './paths';
-import { onReleases, programsOf } from './release-commands';
+import { programsOfRelease } from './program-changes';
+import { onReleases } from './release-commands';
 import { releaseTargetOf } from './releases-client';
 import { resolveTarget, type LaunchTarget } from './target';
 
@@ -94,7 +95,7 @@ export async function preview(args: LaunchArgs, paths: LaunchPaths, io: Output, 
   const target = await resolveTarget(args);
   const releases = releaseTargetOf(target);
   const live = await onReleases(releases, () => readLiveRelease(releases));
-  const onSite: readonly Program[] = live ? programsOf(live) : await validContent(args, paths);
+  const onSite: readonly Program[] = live ? programsOfRelease(live) : await validContent(args, paths);
   const where = live
     ? `the live release ${live.id} on ${releases.where}`
     : `${args.contentDir} (nothing published on ${releases.where} yet)`;

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { FREE_INVALIDATION_PATHS_PER_MONTH, type CatalogFile } from '@stride/contract/releases';
 import { programPath } from '@stride/contract/urls';
 import type { Program } from '@stride/web/content/schema';
-import { validatePrograms } from '@stride/web/content/validate-programs';
 import { buildSite, sitePaths } from '@stride/web/site-build';
 import {
   invalidationPathsThisMonth,
@@ -14,7 +13,8 @@ import {
   rollbackRelease,
 } from '../../publish/release';
 import { LaunchError, type LaunchArgs } from './args';
-import { describeChanges, validContent, type Output } from './commands';
+import { validContent, type Output } from './commands';
+import { describeChanges, programsOfRelease } from './program-changes';
 import type { LaunchPaths } from './paths';
 import { releaseTargetOf, type ReleaseTarget } from './releases-client';
 import { resolveTarget } from './target';
@@ -38,17 +38,6 @@ export async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T
 async function catalogFiles(contentDir: string): Promise<CatalogFile[]> {
   const names = (await readdir(contentDir)).filter((name) => name.endsWith('.json')).sort();
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(contentDir, name), 'utf8') })));
-}
-
-/** A release's programs, read back from its program files (none when it does not hold valid ones). */
-export function programsOf(release: { readonly id: string; readonly catalog: unknown }): Program[] {
-  if (!Array.isArray(release.catalog)) return [];
-  const files = (release.catalog as Partial<CatalogFile>[]).flatMap((file) =>
-    typeof file.name === 'string' && typeof file.text === 'string'
-      ? [{ name: file.name, where: `release ${release.id}: ${file.name}`, text: file.text }]
-      : [],
-  );
-  return validatePrograms(files).programs;
 }
 
 /** `publish`: builds what changed since the last build and publishes it as a release. */
@@ -117,5 +106,5 @@ export async function listReleasesPart(args: LaunchArgs, programs: readonly Prog
     return;
   }
   io.out(`\nChanged since the live release (${live.id}):`);
-  for (const line of describeChanges(programsOf(live), programs)) io.out(line);
+  for (const line of describeChanges(programsOfRelease(live), programs)) io.out(line);
 }

@@ -5,6 +5,7 @@ import { loadCatalog } from '../../api/src/catalog';
 import { createLiveCatalog, s3ReleaseCatalogReader } from '../../api/src/release-catalog';
 import { createApiHandler } from '../../api/src/handler';
 import { PreviewTokens } from '../../api/src/previews';
+import { siteCalendar, type SiteCalendar } from '../../launch/src/calendar';
 import { DEFAULT_TABLE_NAME, tableDefinition } from '../../api/src/table';
 import { UserRepository } from '../../api/src/users';
 import { ensureSessionKeys } from '../../tools/session-keys';
@@ -65,6 +66,8 @@ export interface RunningStack {
   readonly invalidations: Invalidations;
   /** Signs preview links with the stack's session key, as the API verifies them. */
   readonly previews: PreviewTokens;
+  /** The launch calendar of the live release (GET /api/calendar on the console). */
+  calendar(): Promise<SiteCalendar>;
   /** The seeded demo accounts and how each one's subscription reads (a trial that ended reads `expired`). */
   readonly demoAccounts: readonly { email: string; password: string; label: 'subscribed' | 'none' | 'trial' | 'expired' }[];
   /** Which edge functions were loaded from the edge dist folder. */
@@ -254,6 +257,7 @@ export async function startLocalStack(config: LocalStackConfig, extras: LocalSta
       records,
       invalidations,
       previews,
+      calendar: () => siteCalendar({ s3: s3Client, bucket: SITE_BUCKET }, config.catalogDir, new Date(now())),
       demoAccounts: DEMO_ACCOUNTS.map(({ email, password, subscription, endsInDays }) => ({
         email,
         password,

@@ -183,6 +183,7 @@ export function createConsoleServer(stack: ConsoleStack, options: { readonly dri
         bucket.available = (await readJson(req, originBody)).available;
         return send(res, 200, { name: bucket.name, available: bucket.available });
       }
+      if (url.pathname === '/api/calendar' && method === 'GET') return send(res, 200, await stack.calendar());
       if (url.pathname === '/api/previews') {
         if (method !== 'POST') throw new HttpError(405, 'POST a preview to sign: {"program", "asOf", "expiresAt"}');
         const body = await readJson(req, previewBody);

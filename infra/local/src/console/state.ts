@@ -9,6 +9,7 @@ import type { RegionFaults } from '../api/faults';
 import type { Distribution, OriginGroup } from '../cloudfront/distribution';
 import type { Region } from '../config';
 import type { PreviewTokens } from '../../../api/src/previews';
+import type { SiteCalendar } from '../../../launch/src/calendar';
 import type { FailoverRecordSet } from '../route53/failover-record';
 import type { ResolverCache } from '../route53/resolver-cache';
 
@@ -101,6 +102,8 @@ export interface ConsoleStack {
   readonly s3: { readonly endpoint: string; readonly siteBucket: string; readonly siteReplicaBucket: string };
   /** Signs preview links with the stack's session key (the launch CLI's `preview`, through POST /api/previews). */
   readonly previews: Pick<PreviewTokens, 'sign'>;
+  /** The launch calendar of the live release (as `npm run launch -- list` prints it), and what the program files would change. */
+  calendar(): Promise<SiteCalendar>;
   setReservedConcurrency(region: Region, value: number | null): void;
   state(): StackState;
 }

@@ -48,3 +48,23 @@ describe("the console's POST /api/previews (what the launch CLI's preview asks)"
     expect((await post('program=x', 'application/x-www-form-urlencoded')).status).toBe(415);
   });
 });
+
+describe("the console's GET /api/calendar (the calendar npm run launch -- list prints)", () => {
+  it('shows what viewers see: before the first publish, the program files; scheduled soonest first, live newest first', async () => {
+    const response = await t.console('/api/calendar');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      source: string;
+      changedSinceLive: unknown;
+      calendar: { scheduled: { slug: string; launchAt: string; inWords: string }[]; live: { slug: string; countries: unknown }[] };
+    };
+    expect(body.source).toMatch(/^the program files in .*web\/content\/programs \(nothing published yet\)$/);
+    expect(body.changedSinceLive).toBeNull();
+    const cycling = body.calendar.scheduled.find((p) => p.slug === 'indoor-cycling-endurance');
+    expect(cycling).toMatchObject({ launchAt: '2027-02-01T06:00:00Z' });
+    expect(cycling?.inWords).toMatch(/^in \d+ days$/);
+    expect(body.calendar.live.find((p) => p.slug === 'run-club-5k')?.countries).toEqual(expect.arrayContaining(['US']));
+    const launches = body.calendar.live.map((p) => p.slug);
+    expect(launches.length).toBeGreaterThan(3);
+  });
+});
