@@ -12,8 +12,12 @@
  *
  * No cache keeps a preview for anyone else: the edge answers a previewed page by routing to the
  * program's own page object, the same object every viewer gets once it launches, and CloudFront
- * keys its cache on the URI the viewer-request sets, so the coming-soon viewers keep being routed
- * to the coming-soon object. Nothing preview-specific is stored under a shared key.
+ * keys its cache on the URI the viewer-request sets ("if you want to change a value that you're
+ * using as the basis for caching, use the viewer request event", in
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-how-to-choose-event.html),
+ * so the coming-soon viewers keep being routed to the coming-soon object. Nothing
+ * preview-specific is stored under a shared key; the answers the edge generates itself (the
+ * link's redirect, a refusal) are never cached.
  */
 
 import { programPath } from './urls';
