@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { readBuildRecord, writeBuildRecord } from './build-record';
 import { codeFingerprint } from './code-fingerprint';
@@ -93,6 +94,18 @@ export interface SiteBuildReport {
 
 const configFile = path.join(webPaths.repoRoot, 'vite.config.ts');
 
+/**
+ * React Router's production build. Its package sends Node only its development build (extra
+ * checks and warnings on every <Link>: a fifth of a page's render in the build's profile); the
+ * SSR bundle renders the same HTML with the production one, in a quarter less time.
+ */
+const reactRouterProduction = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve('react-router/package.json'))),
+  'dist',
+  'production',
+  'index.mjs',
+);
+
 async function viteBuild(paths: SitePaths): Promise<void> {
   await rm(paths.distDir, { recursive: true, force: true });
   await build({ configFile, logLevel: 'warn', build: { outDir: paths.clientDir } });
@@ -100,6 +113,7 @@ async function viteBuild(paths: SitePaths): Promise<void> {
     configFile,
     logLevel: 'warn',
     build: { ssr: 'src/entry-server.tsx', outDir: paths.serverDir, emptyOutDir: true, manifest: false, sourcemap: false },
+    resolve: { alias: [{ find: /^react-router$/, replacement: reactRouterProduction }] },
   });
   // The built index.html is the template, not a page: keep it (and Vite's manifest) out of the bucket.
   await mkdir(paths.serverDir, { recursive: true });
