@@ -47,11 +47,24 @@ type BuildReport = z.infer<typeof buildReportSchema>;
  * The folder's objects as publish last listed them (OBJECT_INDEX beside the report): which
  * folder, the build whose output it was, and each key with its MD5 and size.
  */
+const MD5_HEX = /^[0-9a-f]{32}$/;
+type IndexEntry = [key: string, md5: string, size: number];
+const isIndexEntry = (entry: unknown): entry is IndexEntry =>
+  Array.isArray(entry) &&
+  entry.length === 3 &&
+  typeof entry[0] === 'string' &&
+  typeof entry[1] === 'string' &&
+  MD5_HEX.test(entry[1]) &&
+  Number.isSafeInteger(entry[2]) &&
+  (entry[2] as number) >= 0;
 const objectIndexSchema = z.object({
   version: z.literal(1),
   dir: z.string(),
   build: z.string().min(1),
-  objects: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{32}$/), z.number().int().nonnegative()])),
+  // Checked by hand: tens of thousands of entries, where a schema per entry costs half a second.
+  objects: z
+    .array(z.unknown())
+    .refine((entries): entries is IndexEntry[] => entries.every(isIndexEntry), 'an entry is not [key, md5, size]'),
 });
 
 /** The index publish keeps beside the build report (in web/dist, never uploaded). */
