@@ -163,4 +163,38 @@ describe('publishRelease / rollbackRelease against the local S3 server and Cloud
     );
     expect(await text(target.bucket, LIVE_POINTER_KEY)).toBe(before);
   });
+
+  it('with the build report, hashes only the objects it names as changed, and every file when it is of another build', async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), 'stride-release-dist-'));
+    const site = path.join(dist, 'client');
+    const buildReport = path.join(dist, 'build-report.json');
+    const report = (id: string, base: string | null, changed: string[] | null) =>
+      writeFiles(dist, { 'build-report.json': JSON.stringify({ id, base, changed, removed: [] }) });
+    const lines: string[] = [];
+    const publish = () =>
+      publishRelease(target, { dir: site, routing: routing(4), catalog, buildReport }, { log: (line) => lines.push(line) });
+    try {
+      writeFiles(site, { 'r/a.html': 'a v1', 'r/b.html': 'b v1' });
+      report('build-1', null, null);
+      await publish();
+      expect(lines.join('\n')).toMatch(/2 object\(s\) in .*: hashed every object/);
+      writeFiles(site, { 'r/a.html': 'a v2' });
+      report('build-2', 'build-1', ['r/a.html']);
+      lines.length = 0;
+      const changed = await publish();
+      expect(lines.join('\n')).toMatch(/hashed the 1 object\(s\) the build report names as changed/);
+      expect(changed.uploaded).toEqual(['r/a.html']);
+      expect(await text(target.bucket, `releases/${changed.release.id}/r/a.html`)).toBe('a v2');
+      // A report of a build the last publish never listed (b changed in between): nothing stale goes live.
+      writeFiles(site, { 'r/b.html': 'b v2' });
+      report('build-4', 'build-3', []);
+      lines.length = 0;
+      const other = await publish();
+      expect(lines.join('\n')).toMatch(/hashed every object \(the last publish listed the output of another build/);
+      expect(other.uploaded).toEqual(['r/b.html']);
+      expect(await text(target.bucket, `releases/${other.release.id}/r/b.html`)).toBe('b v2');
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
 });

@@ -29,7 +29,7 @@ import {
 } from '@stride/contract/releases';
 import { localS3Client } from '../local/src/s3/local-s3';
 import { contentTypeOf } from './content-types';
-import { listLocalObjects } from './local-files';
+import { listBuiltObjects } from './local-files';
 import type { LocalObject } from './plan';
 
 /**
@@ -68,6 +68,11 @@ export interface PublishReleaseInput<Routing, Catalog> {
   readonly routing: Routing;
   /** What the API serves (the program files). */
   readonly catalog: Catalog;
+  /**
+   * The build's report (web/dist/build-report.json): with it only the objects the build changed
+   * are hashed (listBuiltObjects); without it, or when it cannot be trusted, every file is.
+   */
+  readonly buildReport?: string;
 }
 
 export interface PublishReleaseOptions {
@@ -306,7 +311,9 @@ export async function publishRelease<Routing, Catalog>(
     throw new ReleaseError(`concurrency must be a positive whole number, got ${concurrency}`);
   let local: LocalObject[];
   try {
-    local = await listLocalObjects(input.dir);
+    const listed = await listBuiltObjects(input.dir, input.buildReport);
+    log(`${listed.objects.length} object(s) in ${input.dir}: ${listed.how}`);
+    local = listed.objects;
   } catch (error) {
     throw new ReleaseError((error as Error).message);
   }

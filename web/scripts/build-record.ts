@@ -8,6 +8,8 @@ import { programSchema, type Program } from '../src/shared/content/schema';
  */
 export const buildRecordSchema = z.object({
   version: z.literal(1),
+  /** The build's id (its SiteBuildReport's `id`); absent in a record of an older build. */
+  build: z.string().optional(),
   /** code-fingerprint.ts over the code and templates the build ran. */
   codeFingerprint: z.string(),
   /** The instant the pages were rendered as of (ISO). */
@@ -36,6 +38,9 @@ export async function readBuildRecord(file: string): Promise<BuildRecord | strin
   return parsed.success ? parsed.data : `${file} is not a build record this build reads`;
 }
 
-export async function writeBuildRecord(file: string, record: { codeFingerprint: string; asOf: string; catalog: readonly Program[] }) {
+export async function writeBuildRecord(
+  file: string,
+  record: { build?: string; codeFingerprint: string; asOf: string; catalog: readonly Program[] },
+) {
   await writeFile(file, JSON.stringify({ version: 1, ...record }));
 }

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Program } from '../src/shared/content/schema';
 import { loadPrograms } from './content';
 import { webPaths } from './paths';
-import { prerender, prerenderChanges, type PrerenderDirs } from './prerender';
+import { loadEntryServer, prerender, prerenderChanges, type PrerenderDirs } from './prerender';
 import { generateCatalog } from './synthetic-catalog';
-import { objectsShowingChanges } from './what-shows-a-program';
+import { objectsShowingChanges, programsShownBy } from './what-shows-a-program';
 
 // The incremental build against a full build: from a full prerender of catalog A, rendering only
 // what shows the changed programs (what-shows-a-program.ts) must leave exactly the bytes a full
@@ -126,6 +126,20 @@ describe('incremental build against a full build (same bytes for every object)',
 });
 
 describe('what shows a program', () => {
+  it('renders every page from the programs it shows (the build does) to the bytes it has from the whole catalog', async () => {
+    const entry = await loadEntryServer(webPaths.serverDir);
+    const shownBy = programsShownBy(before);
+    const pages = entry.pagesFor(before);
+    for (const page of pages) {
+      const shown = shownBy(page);
+      expect(shown.length, page.objectKey).toBe(
+        page.listsCatalog ? before.length : new Set([...page.detailSlugs, ...page.summarySlugs]).size,
+      );
+      expect(await entry.renderPage(page, shown, T0), page.objectKey).toEqual(await entry.renderPage(page, before, T0));
+    }
+    expect(pages.length).toBeGreaterThan(4 * before.length);
+  }, 120_000);
+
   it('leaves listing pages alone when only a field they do not show changed', () => {
     const after = base.map((p) => (p.slug === 'synthetic-40' ? { ...p, description: 'Another description.' } : p));
     const { changes, write, remove } = objectsShowingChanges(base, after);

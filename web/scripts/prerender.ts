@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import type { Program } from '../src/shared/content/schema';
 import { assertTemplate, fillTemplate } from './html-template';
 import { webPaths } from './paths';
 import { loadRedirects } from './redirects';
-import { objectsShowingChanges, type ProgramChanges } from './what-shows-a-program';
+import { objectsShowingChanges, programsShownBy, type ProgramChanges } from './what-shows-a-program';
 
 export interface PrerenderResult {
   readonly pages: number;
@@ -64,31 +65,53 @@ export interface RenderShare {
 /** Below this many pages, starting workers (each loads the SSR bundle) costs more than it saves. */
 export const WORKERS_FROM_PAGES = 2000;
 
-/** Renders the pages in `workers` threads, page i in thread i mod workers (so each gets every kind of page). */
-async function renderInWorkers(workers: number, share: Omit<RenderShare, 'pages'>, pages: readonly EntryServer.PageSpec[]): Promise<void> {
+/**
+ * Renders the pages in `workers` threads, page i in thread i mod workers (so each gets every kind
+ * of page), while `meanwhile` runs here (this thread only waits for them otherwise).
+ */
+async function renderInWorkers(
+  workers: number,
+  share: Omit<RenderShare, 'pages'>,
+  pages: readonly EntryServer.PageSpec[],
+  meanwhile: () => Promise<void>,
+): Promise<void> {
   const script = new URL('./render-worker-boot.mjs', import.meta.url);
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const mine = pages.filter((_page, i) => i % workers === w);
-      const worker = new Worker(script, { workerData: { ...share, pages: mine } satisfies RenderShare });
-      return new Promise<void>((resolve, reject) => {
-        let rendered = 0;
-        worker.on('message', (count: number) => (rendered = count));
-        worker.on('error', reject);
-        worker.on('exit', (code) =>
-          code === 0 && rendered === mine.length
-            ? resolve()
-            : reject(new Error(`render worker ${w + 1} of ${workers} stopped (exit ${code}) after ${rendered} of ${mine.length} pages`)),
-        );
-      });
-    }),
-  );
+  const rendering = Array.from({ length: workers }, (_, w) => {
+    const mine = pages.filter((_page, i) => i % workers === w);
+    const worker = new Worker(script, { workerData: { ...share, pages: mine } satisfies RenderShare });
+    return new Promise<void>((resolve, reject) => {
+      let rendered = 0;
+      worker.on('message', (count: number) => (rendered = count));
+      worker.on('error', reject);
+      worker.on('exit', (code) =>
+        code === 0 && rendered === mine.length
+          ? resolve()
+          : reject(new Error(`render worker ${w + 1} of ${workers} stopped (exit ${code}) after ${rendered} of ${mine.length} pages`)),
+      );
+    });
+  });
+  // Wait for every worker even when this thread's part fails, so none is left writing.
+  const [here, ...threads] = await Promise.allSettled([meanwhile(), ...rendering]);
+  for (const outcome of [...threads, here]) if (outcome?.status === 'rejected') throw outcome.reason;
 }
 
-async function writeObject(key: string, body: string, outDir: string = webPaths.clientDir): Promise<void> {
-  const file = path.join(outDir, key);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, body);
+/**
+ * Writes objects under `outDir`, making each folder once: a full build writes tens of thousands of
+ * small files, and a recursive mkdir and an asynchronous open/write/close per file cost more than
+ * rendering the page (the profile: a worker waited a third of its time on them). Synchronous, in a
+ * render worker or for page data while the workers render: nothing else waits on that thread.
+ */
+export function objectWriter(outDir: string): (key: string, body: string) => void {
+  const made = new Set<string>();
+  return (key, body) => {
+    const file = path.join(outDir, key);
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, body);
+  };
 }
 
 /** Writes the object unless it already holds these bytes; true when it was new or different. */
@@ -107,8 +130,9 @@ export async function loadEntryServer(serverDir: string = webPaths.serverDir): P
 }
 
 /**
- * The build's page loop: renders each page through the SSR bundle's renderPage, fills the
- * template and writes the object under `outDir` (the benchmark times this same loop).
+ * The build's page loop: renders each page through the SSR bundle's renderPage from the programs
+ * it shows (programsShownBy), fills the template and writes the object under `outDir` (the
+ * benchmark times this same loop).
  */
 export async function renderPagesTo(
   entry: Entry,
@@ -118,10 +142,9 @@ export async function renderPagesTo(
   outDir: string,
   asOf: string = new Date().toISOString(),
 ): Promise<void> {
-  for (const page of pages) {
-    const rendered = await entry.renderPage(page, catalog, asOf);
-    await writeObject(page.objectKey, fillTemplate(template, rendered), outDir);
-  }
+  const shownBy = programsShownBy(catalog);
+  const write = objectWriter(outDir);
+  for (const page of pages) write(page.objectKey, fillTemplate(template, await entry.renderPage(page, shownBy(page), asOf)));
 }
 
 /**
@@ -188,12 +211,22 @@ async function prepare(catalog: readonly Program[], options: PrerenderOptions): 
 export async function prerender(catalog: readonly Program[], options: PrerenderOptions = {}): Promise<PrerenderResult> {
   const { entry, template, pages, asOf, dirs, writeRouteManifest } = await prepare(catalog, options);
   const workers = options.workers ?? (pages.length >= WORKERS_FROM_PAGES ? Math.min(availableParallelism(), 4) : 1);
-  if (workers > 1) await renderInWorkers(workers, { serverDir: dirs.serverDir, template, catalog, outDir: dirs.clientDir, asOf }, pages);
-  else await renderPagesTo(entry, template, pages, catalog, dirs.clientDir, asOf);
-  const data = pageData(entry, catalog, asOf);
-  for (const [key, body] of data) await writeObject(key, body, dirs.clientDir);
-  await writeRouteManifest();
-  return { pages: pages.length, dataFiles: data.size };
+  let dataFiles = 0;
+  // Page data and the route manifest: in this thread while the workers render.
+  const writeData = async () => {
+    const write = objectWriter(dirs.clientDir);
+    const data = pageData(entry, catalog, asOf);
+    for (const [key, body] of data) write(key, body);
+    dataFiles = data.size;
+    await writeRouteManifest();
+  };
+  if (workers > 1)
+    await renderInWorkers(workers, { serverDir: dirs.serverDir, template, catalog, outDir: dirs.clientDir, asOf }, pages, writeData);
+  else {
+    await renderPagesTo(entry, template, pages, catalog, dirs.clientDir, asOf);
+    await writeData();
+  }
+  return { pages: pages.length, dataFiles };
 }
 
 export interface IncrementalResult {
@@ -221,11 +254,12 @@ export async function prerenderChanges(
 ): Promise<IncrementalResult> {
   const { entry, template, pages, asOf, dirs, writeRouteManifest } = await prepare(catalog, options);
   const { changes, write, remove } = objectsShowingChanges(before, catalog);
+  const shownBy = programsShownBy(catalog);
   const changed: string[] = [];
   let rendered = 0;
   for (const page of pages) {
     if (!write.has(page.objectKey)) continue;
-    const html = fillTemplate(template, await entry.renderPage(page, catalog, asOf));
+    const html = fillTemplate(template, await entry.renderPage(page, shownBy(page), asOf));
     if (await writeIfChanged(page.objectKey, html, dirs.clientDir)) changed.push(page.objectKey);
     rendered += 1;
   }

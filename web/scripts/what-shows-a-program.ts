@@ -11,6 +11,7 @@ import {
 import { LISTING_PAGE_SIZE } from '../src/shared/content/listing';
 import { summarize } from '../src/shared/content/program-summary';
 import type { Program } from '../src/shared/content/schema';
+import type { CatalogPageContent } from '../src/features/catalog';
 
 /**
  * What shows a program, and so what a change to programs makes the build write again. One rule,
@@ -25,6 +26,7 @@ import type { Program } from '../src/shared/content/schema';
  *   now hold another program or one whose summary changed; a page past the new end is removed.
  * No other page carries a program: the program pages carry only their own (catalogStateFor), and
  * the shells (watch, account, login, join, activate) and status pages carry none.
+ * The same rule from a page's side is programsShownBy: what the build renders each page from.
  */
 
 /** The objects that carry one program and nothing else. */
@@ -32,6 +34,26 @@ export function objectsOfProgram(slug: string): string[] {
   const page = objectKeyOf(pageObjectKey(programPath(slug)));
   const comingSoon = objectKeyOf(comingSoonObjectKey(slug));
   return [page, `tv/${page}`, comingSoon, `tv/${comingSoon}`, objectKeyOf(programDataPath(slug)), objectKeyOf(summaryDataPath(slug))];
+}
+
+/**
+ * The programs each page is rendered from, in catalog order: the whole catalog for a page that
+ * lists programs (home), else only the programs the page names (its details and summaries). A
+ * page's state holds no other program (catalogStateFor), so it renders the same bytes from these
+ * as from the whole catalog (incremental-build.test.ts checks every page), and a program page of
+ * a 10,000-program catalog does not scan all 10,000 to find its own (O(n) per page, O(n²) per build).
+ */
+export function programsShownBy(catalog: readonly Program[]): (page: CatalogPageContent) => readonly Program[] {
+  const position = new Map(catalog.map((program, index) => [program.slug, index]));
+  return (page) => {
+    if (page.listsCatalog) return catalog;
+    const shown = new Set<number>();
+    for (const slug of [...page.detailSlugs, ...page.summarySlugs]) {
+      const index = position.get(slug);
+      if (index !== undefined) shown.add(index);
+    }
+    return [...shown].sort((a, b) => a - b).map((index) => catalog[index] as Program);
+  };
 }
 
 /** Written by every build: they are rendered as of the build's instant. */

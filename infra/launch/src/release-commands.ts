@@ -66,7 +66,12 @@ export async function publish(args: LaunchArgs, paths: LaunchPaths, io: Output, 
   // The API serves a release's catalog as its program files (@stride/contract/releases CatalogFile).
   const catalog = await catalogFiles(args.contentDir);
   const result = await onReleases(target, () =>
-    publishRelease(target, { dir: site.clientDir, routing, catalog }, { log: progress, pollSeconds: target.pollSeconds }),
+    publishRelease(
+      target,
+      // The build's report: only what it changed is hashed (infra/publish/local-files.ts).
+      { dir: site.clientDir, routing, catalog, buildReport: site.report },
+      { log: progress, pollSeconds: target.pollSeconds },
+    ),
   );
   if (!result.flippedAt) {
     io.out(`nothing changed since release ${result.release.id}: nothing published`);

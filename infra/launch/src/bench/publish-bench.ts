@@ -157,8 +157,8 @@ async function benchCatalog(programs: number): Promise<CatalogBench> {
       let started = performance.now();
       const first = await publishRelease(
         target,
-        { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf() },
-        { pollSeconds: 1, concurrency: 32 },
+        { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf(), buildReport: paths.report },
+        { pollSeconds: 1, concurrency: 32, log: (line) => log(`  ${line}`) },
       );
       const firstPublish = {
         ms: Math.round(performance.now() - started),
@@ -184,8 +184,8 @@ async function benchCatalog(programs: number): Promise<CatalogBench> {
         const publishStarted = performance.now();
         const published = await publishRelease(
           target,
-          { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf() },
-          { pollSeconds: 1, concurrency: 32 },
+          { dir: paths.clientDir, routing: await routingOf(), catalog: await catalogOf(), buildReport: paths.report },
+          { pollSeconds: 1, concurrency: 32, log: (line) => log(`  ${line}`) },
         );
         const publishMs = Math.round(performance.now() - publishStarted);
         let liveMs = -1;
@@ -197,7 +197,13 @@ async function benchCatalog(programs: number): Promise<CatalogBench> {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         if (liveMs < 0) throw new Error(`${key}: no viewer got the new bytes within ${LIVE_TIMEOUT_MS} ms`);
+        // Outside the timings: every file hashed, which the release (listed from the build report) must match.
         const after = await listLocalObjects(paths.clientDir);
+        const mismatch = after.find((o) => published.release.objects[o.key]?.md5 !== o.md5);
+        if (mismatch || Object.keys(published.release.objects).length !== after.length)
+          throw new Error(
+            `the release does not hold the built bytes (${mismatch ? `${mismatch.key} differs` : 'other keys'}): publish listed the site wrong`,
+          );
         const plan = planPublish(
           after,
           previous.map((o) => ({ key: o.key, etag: `"${o.md5}"` })),
