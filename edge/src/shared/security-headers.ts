@@ -1,11 +1,9 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
-import { FIRST_PAINT_STYLE_SHA256 } from '@stride/contract/first-paint-style';
 import { SIGNED_IN_FIRST_PAINT_SCRIPT_SHA256 } from '@stride/contract/signed-in-first-paint';
 
 /**
  * The Content-Security-Policy the app runs under. No 'unsafe-inline' anywhere: the prerendered
- * state is a JSON data block, not a script; the one inline script and the one inline stylesheet
- * (the app's, inlined for the first paint) are allowed by their hashes. hls.js (issue 5) builds media from blob: URLs and
+ * state is a JSON data block, not a script. hls.js (issue 5) builds media from blob: URLs and
  * may run its transmuxer in a blob: worker, hence `media-src` and `worker-src` allow blob:; it
  * also gives the caption <track> it creates a `data:,WEBVTT` placeholder, hence media `data:`
  * (a media data: URL cannot run script).
@@ -13,7 +11,7 @@ import { SIGNED_IN_FIRST_PAINT_SCRIPT_SHA256 } from '@stride/contract/signed-in-
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   `script-src 'self' 'sha256-${SIGNED_IN_FIRST_PAINT_SCRIPT_SHA256}'`,
-  `style-src 'self' 'sha256-${FIRST_PAINT_STYLE_SHA256}'`,
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
