@@ -1,0 +1,77 @@
+import { memo, Suspense, use, useState, type ComponentType } from 'react';
+
+/**
+ * True until the browser's first render (hydration) has committed (entry-client's
+ * markHydrated), and always on the server: a lazy route rendered in it is the page the HTML
+ * was prerendered with.
+ */
+let firstRender = true;
+
+/** Called once the page has hydrated: lazy routes rendered from now on come from navigations. */
+export function markHydrated(): void {
+  firstRender = false;
+}
+
+export interface LazyRoute<M> {
+  /** The route's component: its code in a Suspense boundary (see lazyRoute). */
+  readonly Component: ComponentType;
+  /** For a data router (the tests' memory router): loads the code before the route renders. */
+  readonly lazy: () => Promise<Record<string, never>>;
+  /** Starts loading the code (once); resolves with the module. */
+  readonly load: () => Promise<M>;
+  /** The module, once loaded. */
+  readonly loaded: () => M | undefined;
+}
+
+/**
+ * A route whose code loads on demand, in a Suspense boundary that the prerendered HTML carries
+ * too (`<!--$-->…<!--/$-->`). On the page it was prerendered for, the rest of the page hydrates
+ * without this code (React's selective hydration: the route's server HTML stays as it is and
+ * hydrates when the code arrives), so neither its code nor what only it uses (the `/api` client)
+ * is in the page's initial JavaScript. Reached by a navigation (a transition in BrowserRouter),
+ * it suspends outside its boundary, so the previous page stays until the code is in, as a data
+ * router's `lazy` does. The prerender loads the code first (`load`, entry-server), so the HTML
+ * has the route's content.
+ */
+export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (module: M) => ComponentType): LazyRoute<M> {
+  let module: M | undefined;
+  let pending: Promise<M> | undefined;
+  const load = (): Promise<M> => {
+    pending ??= importModule().then(
+      (loaded) => (module = loaded),
+      (error: unknown) => {
+        pending = undefined; // the next render or navigation asks again
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  function RouteContent() {
+    const Route = componentOf(module ?? use(load()));
+    return <Route />;
+  }
+
+  function RouteBoundary() {
+    // Fixed when the boundary mounts: a re-render after hydration must not suspend above it.
+    const [hydrating] = useState(() => firstRender);
+    if (!hydrating && module === undefined) use(load());
+    return (
+      <Suspense fallback={null}>
+        <RouteContent />
+      </Suspense>
+    );
+  }
+
+  return {
+    // memo: a parent's re-render does not reach a boundary that is still waiting to hydrate
+    // (React would give up hydrating it and render it anew, empty until the code is in).
+    Component: memo(RouteBoundary),
+    lazy: async () => {
+      await load();
+      return {};
+    },
+    load,
+    loaded: () => module,
+  };
+}
