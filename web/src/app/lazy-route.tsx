@@ -35,10 +35,17 @@ export interface LazyRoute<M> {
  */
 export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (module: M) => ComponentType): LazyRoute<M> {
   let module: M | undefined;
-  let pending: Promise<M> | undefined;
+  let pending: (Promise<M> & { status?: 'fulfilled'; value?: M }) | undefined;
   const load = (): Promise<M> => {
     pending ??= importModule().then(
-      (loaded) => (module = loaded),
+      (loaded) => {
+        module = loaded;
+        // React's `use` reads a settled thenable's status and value: once the code is in, every
+        // render (the prerender's too) gets it without suspending, even from a promise React
+        // has not seen before.
+        Object.assign(pending ?? {}, { status: 'fulfilled', value: loaded });
+        return loaded;
+      },
       (error: unknown) => {
         pending = undefined; // the next render or navigation asks again
         throw error;
@@ -48,14 +55,14 @@ export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (modul
   };
 
   function RouteContent() {
-    const Route = componentOf(module ?? use(load()));
+    const Route = componentOf(use(load()));
     return <Route />;
   }
 
   function RouteBoundary() {
     // Fixed when the boundary mounts: a re-render after hydration must not suspend above it.
     const [hydrating] = useState(() => firstRender);
-    if (!hydrating && module === undefined) use(load());
+    if (!hydrating) use(load());
     return (
       <Suspense fallback={null}>
         <RouteContent />
