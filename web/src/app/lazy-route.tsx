@@ -15,7 +15,10 @@ export function markHydrated(): void {
 export interface LazyRoute<M> {
   /** The route's component: its code in a Suspense boundary (see lazyRoute). */
   readonly Component: ComponentType;
-  /** For a data router (the tests' memory router): loads the code before the route renders. */
+  /**
+   * Loads the code (once): a data router (the prerender's static handler, a test's memory router)
+   * calls it before the route renders; entry-client calls it for the page's own route at start.
+   */
   readonly lazy: () => Promise<Record<string, never>>;
   /** Starts loading the code (once); resolves with the module. */
   readonly load: () => Promise<M>;
@@ -30,8 +33,8 @@ export interface LazyRoute<M> {
  * hydrates when the code arrives), so neither its code nor what only it uses (the `/api` client)
  * is in the page's initial JavaScript. Reached by a navigation (a transition in BrowserRouter),
  * it suspends outside its boundary, so the previous page stays until the code is in, as a data
- * router's `lazy` does. The prerender loads the code first (`load`, entry-server), so the HTML
- * has the route's content.
+ * router's `lazy` does. The prerender's static handler calls the route's `lazy` first
+ * (entry-server), so the HTML has the route's content.
  */
 export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (module: M) => ComponentType): LazyRoute<M> {
   let module: M | undefined;
