@@ -1,4 +1,4 @@
-import { memo, Suspense, use, useState, type ComponentType } from 'react';
+import { memo, Suspense, use, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * True until the browser's first render (hydration) has committed (entry-client's
@@ -10,6 +10,15 @@ let firstRender = true;
 /** Called once the page has hydrated: lazy routes rendered from now on come from navigations. */
 export function markHydrated(): void {
   firstRender = false;
+}
+
+/**
+ * The Suspense boundary a lazy route renders in (lazyRoute), so its markup in the prerendered
+ * HTML (`<!--$-->…<!--/$-->`) is the same wherever the route's code is loaded from (the
+ * framework-mode comparison in scripts/bench renders its routes in it too).
+ */
+export function LazyRouteBoundary({ children }: { readonly children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 export interface LazyRoute<M> {
@@ -37,12 +46,16 @@ export interface LazyRoute<M> {
  * (entry-server), so the HTML has the route's content.
  */
 export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (module: M) => ComponentType): LazyRoute<M> {
-  let module: M | undefined;
-  let pending: (Promise<M> & { status?: 'fulfilled'; value?: M }) | undefined;
-  const load = (): Promise<M> => {
+  interface Loaded {
+    readonly module: M;
+    readonly Route: ComponentType;
+  }
+  let loaded: Loaded | undefined;
+  let pending: (Promise<Loaded> & { status?: 'fulfilled'; value?: Loaded }) | undefined;
+  const settle = (): Promise<Loaded> => {
     pending ??= importModule().then(
-      (loaded) => {
-        module = loaded;
+      (module) => {
+        loaded = { module, Route: componentOf(module) };
         // React's `use` reads a settled thenable's status and value: once the code is in, every
         // render (the prerender's too) gets it without suspending, even from a promise React
         // has not seen before.
@@ -56,20 +69,22 @@ export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (modul
     );
     return pending;
   };
+  const load = async (): Promise<M> => (await settle()).module;
 
   function RouteContent() {
-    const Route = componentOf(use(load()));
+    // The same component every render: picked once, when the code loaded.
+    const { Route } = use(settle());
     return <Route />;
   }
 
   function RouteBoundary() {
     // Fixed when the boundary mounts: a re-render after hydration must not suspend above it.
     const [hydrating] = useState(() => firstRender);
-    if (!hydrating) use(load());
+    if (!hydrating) use(settle());
     return (
-      <Suspense fallback={null}>
+      <LazyRouteBoundary>
         <RouteContent />
-      </Suspense>
+      </LazyRouteBoundary>
     );
   }
 
@@ -78,10 +93,10 @@ export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (modul
     // (React would give up hydrating it and render it anew, empty until the code is in).
     Component: memo(RouteBoundary),
     lazy: async () => {
-      await load();
+      await settle();
       return {};
     },
     load,
-    loaded: () => module,
+    loaded: () => loaded?.module,
   };
 }
