@@ -9,7 +9,6 @@ import { codeFingerprint } from './code-fingerprint';
 export { codeFingerprint } from './code-fingerprint';
 import { checkContentAssets } from './content-assets';
 import { loadPrograms } from './content';
-import { addLazyRoutePreloads, type ClientManifest } from './lazy-route-preloads';
 import { webPaths } from './paths';
 import { prerender, prerenderChanges, type PrerenderDirs } from './prerender';
 import type { ProgramChanges } from './what-shows-a-program';
@@ -180,9 +179,6 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     const renderStarted = performance.now();
     const result = await prerender(catalog, { dirs: paths, asOf });
     const renderMs = Math.round(performance.now() - renderStarted);
-    // Pages whose lazy route entry-client resolves before hydrating: fetch its chunks beside the entry.
-    const manifest = JSON.parse(await readFile(paths.clientManifest, 'utf8')) as ClientManifest;
-    await addLazyRoutePreloads(paths.clientDir, manifest);
     report = {
       id,
       base: null,

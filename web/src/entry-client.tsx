@@ -1,12 +1,12 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
-import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter, matchRoutes, useLocation } from 'react-router';
 import { bindBrowserStore } from './app/lazy-features';
+import { markHydrated } from './app/lazy-route';
 import { readPreloadedState } from './app/preloaded-state';
 import { bindToLocation } from './features/availability';
-import { routes } from './app/route-table';
+import { AppRoutes, routes } from './app/route-table';
 import { makeStore } from './app/store';
 import { startWatchEarly } from './app/watch-early-start';
 import './app/styles.css';
@@ -20,37 +20,39 @@ const store = makeStore(preloaded && { ...preloaded, availability: bindToLocatio
 // Routes that need session, player or the /api client load them lazily, into this store.
 bindBrowserStore(store);
 
-/**
- * React Router's SSR pattern for lazy routes: the prerendered HTML already shows the matched
- * routes' components, so resolve their `lazy` before the router and hydrateRoot exist, or the
- * first client render would lack them and hydration would fail.
- */
-async function resolveMatchedLazyRoutes(table: RouteObject[]): Promise<void> {
-  const matches = matchRoutes(table, window.location) ?? [];
-  await Promise.all(
-    matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return;
-      const resolved = await route.lazy();
-      Object.assign(route, { ...resolved, lazy: undefined });
-    }),
-  );
-}
-
 // A /watch page asks for its grant, resume point and hls.js now, beside its route's code and
 // hydration; a navigation to one asks as it starts. Failures are the player's to report.
-const startPlay = (pathname: string) => void startWatchEarly(store, pathname).catch(() => undefined);
+let playStartedFor: string | undefined;
+const startPlay = (pathname: string) => {
+  if (pathname === playStartedFor) return;
+  playStartedFor = pathname;
+  void startWatchEarly(store, pathname).catch(() => undefined);
+};
 startPlay(window.location.pathname);
-await resolveMatchedLazyRoutes(routes);
-const router = createBrowserRouter(routes);
-router.subscribe((state) => {
-  if (state.navigation.location) startPlay(state.navigation.location.pathname);
-});
+
+// This page's lazy route (login, account, watch…): its code starts loading now, beside hydration.
+// The rest of the page hydrates without it; the route's own HTML hydrates when it arrives.
+for (const { route } of matchRoutes(routes, window.location) ?? []) {
+  // A failure is the route's to retry when it renders.
+  if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
+}
+
+function BrowserApp() {
+  const { pathname } = useLocation();
+  // BrowserRouter renders a navigation's new location (in a transition) before the new route's
+  // code is in: the first moment the app knows where it is going. startPlay is idempotent per URL.
+  startPlay(pathname);
+  useEffect(markHydrated, []);
+  return <AppRoutes />;
+}
 
 hydrateRoot(
   container,
   <StrictMode>
     <Provider store={store}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <BrowserApp />
+      </BrowserRouter>
     </Provider>
   </StrictMode>,
 );

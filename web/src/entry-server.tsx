@@ -2,14 +2,14 @@ import { comingSoonObjectKey, objectKeyOf, pageObjectKey, programPath } from '@s
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { createStaticHandler, StaticRouter } from 'react-router';
 import type { PageNotice } from './features/availability';
 import { devicePreloadFor } from './features/device';
 import { installApiFeatures } from './app/api-features';
 import { pageStateFor } from './app/page-state';
 import { pageTitle, UNAVAILABLE_TITLE } from './app/page-title';
 import { serializeStateScript } from './app/preloaded-state';
-import { routes } from './app/route-table';
+import { AppRoutes, routes } from './app/route-table';
 import { makeStore } from './app/store';
 import type { Program } from './shared/content/schema';
 
@@ -106,12 +106,14 @@ export async function renderPage(
   }
 
   const store = makeStore(pageStateFor(page, catalog, asOf));
-  const router = createStaticRouter(handler.dataRoutes, context);
+  // The static handler has loaded the page's lazy routes; the page renders in the declarative
+  // router the browser hydrates it with (entry-client), the same tree.
   const html = renderToString(
     <StrictMode>
       <Provider store={store}>
-        {/* hydrate={false}: no inline hydration script; the page has no loader data to hand over. */}
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
+        <StaticRouter location={page.path}>
+          <AppRoutes />
+        </StaticRouter>
       </Provider>
     </StrictMode>,
   );

@@ -24,7 +24,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { webPaths } from '../paths';
-import { initialJsOf, lazyRouteFiles, fileSize, type InitialJs, type PageType } from './initial-js';
+import { INITIAL_JS_BUDGET_GZIP as BUDGET_GZIP, pageTypes, pageTypesJs, withinBudget } from './initial-js';
+import type { ClientManifest } from '../lazy-route-chunks';
 import type { FrameworkComparison } from './framework-mode/compare';
 import type { PrerenderBench } from './prerender-bench';
 import { benchBrowser, type BrowserBench, type TtffScenario } from './ttff';
@@ -35,8 +36,6 @@ import type { WaterfallRow } from './waterfall';
 process.env.NODE_ENV ??= 'production';
 
 const OUT = path.join(webPaths.repoRoot, 'bench-results', 'web.json');
-/** Initial JS gzip budget, judged on every page type (with a lazy route resolved before hydration). */
-const BUDGET_GZIP = 120 * 1024;
 const SAMPLE = Number(process.env.BENCH_WEB_SAMPLE ?? 200);
 const CATALOGS = (process.env.BENCH_WEB_CATALOGS ?? '1000,10000').split(',').map((s) => Number(s.trim()));
 const PLAYS = Number(process.env.BENCH_WEB_PLAYS ?? 5);
@@ -52,13 +51,6 @@ const PROGRAM = 'hiit-30';
 /** Its saved progress puts "Continue watching" on the home page for the mobile profile. */
 const RESUME_WORKOUT = 'w-hiit30-02';
 
-/** Lazy routes (route-table.tsx) a page type resolves before hydrating, as client-manifest keys. */
-const LAZY_ROUTES: Readonly<Record<string, readonly string[]>> = {
-  login: ['src/app/routes/login.tsx', 'src/app/api-features.ts'],
-  account: ['src/app/routes/account.tsx', 'src/app/api-features.ts'],
-  'watch shell': ['src/app/routes/watch.tsx', 'src/app/api-features.ts'],
-};
-
 const kib = (bytes: number, per = 1) => (bytes / per / 1024).toFixed(1);
 const log = (line: string) => console.error(`[bench:web] ${line}`);
 
@@ -69,35 +61,9 @@ function table(headers: readonly string[], rows: readonly (readonly (string | nu
   return [line(cells[0] ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
 
-async function benchInitialJs(): Promise<(InitialJs & { lazyBeforeHydration?: { files: string[]; gzipBytes: number } })[]> {
-  const types: PageType[] = [
-    { name: 'home', objectKey: 'index.html' },
-    { name: 'program', objectKey: `programs/${PROGRAM}/index.html` },
-    { name: 'coming-soon', objectKey: `programs/${PROGRAM}/coming-soon/index.html` },
-    { name: 'login', objectKey: 'login/index.html' },
-    { name: 'account', objectKey: 'account/index.html' },
-    { name: 'watch shell', objectKey: 'watch/index.html' },
-    { name: '404', objectKey: '404.html' },
-  ];
-  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string; imports?: string[] }
-  >;
-  const results = [];
-  for (const type of types) {
-    const initial = await initialJsOf(webPaths.clientDir, type);
-    const lazyKeys = LAZY_ROUTES[type.name];
-    if (lazyKeys === undefined) {
-      results.push(initial);
-      continue;
-    }
-    // A lazy route is resolved before hydration (entry-client): report what it adds, apart.
-    const named = new Set(initial.files.map((f) => f.file));
-    const extra = [...new Set(lazyKeys.flatMap((key) => lazyRouteFiles(manifest, key)))].filter((f) => !named.has(f));
-    const sizes = await Promise.all(extra.map((f) => fileSize(webPaths.clientDir, f)));
-    results.push({ ...initial, lazyBeforeHydration: { files: extra, gzipBytes: sizes.reduce((n, s) => n + s.gzipBytes, 0) } });
-  }
-  return results;
+async function benchInitialJs() {
+  const manifest = JSON.parse(await readFile(path.join(webPaths.distDir, 'client-manifest.json'), 'utf8')) as ClientManifest;
+  return pageTypesJs(webPaths.clientDir, manifest, pageTypes(PROGRAM));
 }
 
 async function main(): Promise<void> {
@@ -147,8 +113,6 @@ async function main(): Promise<void> {
         log,
       })
     : undefined;
-  const judged = (r: (typeof initialJs)[number]) => r.gzipBytes + (r.lazyBeforeHydration?.gzipBytes ?? 0);
-
   console.log('\nInitial JS per page type (gzip -9 of every script/modulepreload the built HTML names)');
   console.log(
     table(
@@ -159,8 +123,8 @@ async function main(): Promise<void> {
         r.files.length,
         kib(r.bytes),
         kib(r.gzipBytes) +
-          (r.lazyBeforeHydration ? ` (+${kib(r.lazyBeforeHydration.gzipBytes)} lazy route resolved before hydration)` : ''),
-        judged(r) <= BUDGET_GZIP ? 'ok' : 'OVER',
+          (r.routeBesideHydration ? ` (+${kib(r.routeBesideHydration.gzipBytes)} lazy route, loads beside hydration)` : ''),
+        withinBudget(r) ? 'ok' : 'OVER',
       ]),
     ),
   );
@@ -226,7 +190,7 @@ async function main(): Promise<void> {
   const result = {
     when: new Date().toISOString(),
     node: process.version,
-    initialJs: initialJs.map((r) => ({ ...r, budgetGzipBytes: BUDGET_GZIP, withinBudget: judged(r) <= BUDGET_GZIP })),
+    initialJs: initialJs.map((r) => ({ ...r, budgetGzipBytes: BUDGET_GZIP, withinBudget: withinBudget(r) })),
     prerender,
     frameworkPrerender: framework ?? null,
     ttff: browser

@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lazyRouteFiles, scriptRefs } from './initial-js';
+import { INITIAL_JS_BUDGET_GZIP, pageTypesJs, scriptRefs, withinBudget } from './initial-js';
 
 describe('scriptRefs', () => {
   it('lists module scripts and modulepreloads, not data blocks or stylesheets', () => {
@@ -14,14 +18,37 @@ describe('scriptRefs', () => {
   });
 });
 
-describe('lazyRouteFiles', () => {
-  it('follows static imports of a lazy chunk, not its dynamic imports', () => {
-    const manifest = {
-      'src/app/routes/watch.tsx': { file: 'assets/watch.js', imports: ['_api.js'], dynamicImports: ['hls'] },
-      '_api.js': { file: 'assets/api.js', imports: ['_vendor.js'] },
-      '_vendor.js': { file: 'assets/vendor.js' },
-      hls: { file: 'assets/hls.js' },
-    };
-    expect(lazyRouteFiles(manifest, 'src/app/routes/watch.tsx')).toEqual(['assets/watch.js', 'assets/api.js', 'assets/vendor.js']);
+describe('pageTypesJs', () => {
+  it('judges the JavaScript a page names, and reports its lazy route beside it, not in it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'initial-js-'));
+    try {
+      const page = (scripts: string) => `<head><script type="module" src="/assets/index.js"></script>${scripts}</head>`;
+      await mkdir(path.join(dir, 'assets'));
+      await mkdir(path.join(dir, 'login'));
+      await writeFile(path.join(dir, 'index.html'), page(''));
+      await writeFile(path.join(dir, 'login', 'index.html'), page('<link rel="modulepreload" href="/assets/vendor.js">'));
+      await writeFile(path.join(dir, 'assets', 'index.js'), 'a'.repeat(50_000));
+      await writeFile(path.join(dir, 'assets', 'vendor.js'), randomBytes(110 * 1024).toString('base64'));
+      await writeFile(path.join(dir, 'assets', 'login.js'), 'export const x = 1;');
+      const manifest = {
+        'src/app/routes/login.tsx': { file: 'assets/login.js', imports: ['_vendor.js'] },
+        'src/app/api-features.ts': { file: 'assets/login.js' },
+        '_vendor.js': { file: 'assets/vendor.js' },
+      };
+      const [home, login] = await pageTypesJs(dir, manifest, [
+        { name: 'home', objectKey: 'index.html' },
+        { name: 'login', objectKey: 'login/index.html' },
+      ]);
+      expect(home?.files.map((f) => f.file)).toEqual(['assets/index.js']);
+      expect(home?.routeBesideHydration).toBeUndefined();
+      expect(home && withinBudget(home)).toBe(true);
+      // vendor.js is named by the page (initial); only login.js loads beside hydration.
+      expect(login?.files.map((f) => f.file)).toEqual(['assets/index.js', 'assets/vendor.js']);
+      expect(login?.routeBesideHydration?.files).toEqual(['assets/login.js']);
+      expect(login && login.gzipBytes > INITIAL_JS_BUDGET_GZIP).toBe(true);
+      expect(login && withinBudget(login)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

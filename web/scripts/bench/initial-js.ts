@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LAZY_ROUTE_MODULES, lazyRouteChunkFiles, type ClientManifest } from '../lazy-route-chunks';
 
 /** The page types the budget is judged on, by the object the prerender writes for each. */
 export interface PageType {
@@ -69,5 +70,49 @@ export async function initialJsOf(clientDir: string, type: PageType): Promise<In
   };
 }
 
-/** Chunks a lazy route pulls in statically (entry-client resolves it before hydrating). */
-export { staticChunkFiles as lazyRouteFiles } from '../lazy-route-preloads';
+/**
+ * Initial JS gzip budget (issue 17), judged on every page type: the JavaScript a page needs
+ * before it hydrates. A lazy route's code (login, account, watch) is not in it: it loads beside
+ * hydration and is reported apart (routeBesideHydration).
+ */
+export const INITIAL_JS_BUDGET_GZIP = 100 * 1024;
+
+/** The page types the budget is judged on, for a built site whose program `programSlug` exists. */
+export function pageTypes(programSlug: string): PageType[] {
+  return [
+    { name: 'home', objectKey: 'index.html' },
+    { name: 'program', objectKey: `programs/${programSlug}/index.html` },
+    { name: 'coming-soon', objectKey: `programs/${programSlug}/coming-soon/index.html` },
+    { name: 'login', objectKey: 'login/index.html' },
+    { name: 'account', objectKey: 'account/index.html' },
+    { name: 'watch shell', objectKey: 'watch/index.html' },
+    { name: '404', objectKey: '404.html' },
+  ];
+}
+
+export interface PageJs extends InitialJs {
+  /** The page's lazy route's chunks the initial JS does not name: they load beside hydration. */
+  readonly routeBesideHydration?: { readonly files: readonly string[]; readonly gzipBytes: number };
+}
+
+/** Initial JS of each page type, and what its lazy route (LAZY_ROUTE_MODULES, by the page's folder) loads beside hydration. */
+export async function pageTypesJs(clientDir: string, manifest: ClientManifest, types: readonly PageType[]): Promise<PageJs[]> {
+  const results: PageJs[] = [];
+  for (const type of types) {
+    const initial = await initialJsOf(clientDir, type);
+    const folder = path.posix.dirname(type.objectKey);
+    const routeFiles = LAZY_ROUTE_MODULES[folder] ? lazyRouteChunkFiles(manifest, folder) : [];
+    const named = new Set(initial.files.map((f) => f.file));
+    const extra = routeFiles.filter((f) => !named.has(f));
+    if (extra.length === 0) {
+      results.push(initial);
+      continue;
+    }
+    const sizes = await Promise.all(extra.map((f) => fileSize(clientDir, f)));
+    results.push({ ...initial, routeBesideHydration: { files: extra, gzipBytes: sizes.reduce((n, s) => n + s.gzipBytes, 0) } });
+  }
+  return results;
+}
+
+/** Within the budget: the JavaScript the page needs before it hydrates. */
+export const withinBudget = (page: InitialJs): boolean => page.gzipBytes <= INITIAL_JS_BUDGET_GZIP;

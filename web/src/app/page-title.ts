@@ -12,7 +12,7 @@ export function isRouteHandle(handle: unknown): handle is RouteHandle {
   return typeof handle === 'object' && handle !== null && typeof (handle as { title?: unknown }).title === 'function';
 }
 
-interface MatchLike {
+export interface MatchLike {
   readonly handle?: unknown;
   readonly params: Readonly<Record<string, string | undefined>>;
 }

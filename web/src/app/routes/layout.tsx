@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useMatches } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { selectNoticeFor, Unavailable } from '../../features/availability';
 import { selectDevice, useDpad, type DpadOptions } from '../../features/device';
 import { AccountLink } from '../components/AccountLink';
 import { useAppSelector } from '../hooks';
+import { usePageMatches } from '../page-matches';
 import { pageTitle, UNAVAILABLE_TITLE } from '../page-title';
 
 /**
@@ -18,7 +19,7 @@ const TV_NAVIGATION: DpadOptions = {
 };
 
 export function RootLayout() {
-  const matches = useMatches();
+  const matches = usePageMatches();
   const { pathname } = useLocation();
   // The shared 451 page is served at whatever program URL the viewer asked for.
   const unavailable = useAppSelector((state) => selectNoticeFor(state, pathname) === 'unavailable');

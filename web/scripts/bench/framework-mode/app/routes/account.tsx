@@ -1,4 +1,5 @@
 import { ensureApiFeatures } from '../../../../../src/app/lazy-features';
+import { LazyRouteBoundary } from '../../../../../src/app/lazy-route';
 import { AccountRoute } from '../../../../../src/app/routes/account';
 import { handleOf } from '../route-handles';
 
@@ -7,4 +8,11 @@ import { handleOf } from '../route-handles';
 await ensureApiFeatures();
 
 export const handle = handleOf('account');
-export default AccountRoute;
+// In the Suspense boundary route-table.tsx's lazy routes render in: the same markup.
+export default function AccountPage() {
+  return (
+    <LazyRouteBoundary>
+      <AccountRoute />
+    </LazyRouteBoundary>
+  );
+}

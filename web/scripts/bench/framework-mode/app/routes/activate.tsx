@@ -1,4 +1,5 @@
 import { ensureApiFeatures } from '../../../../../src/app/lazy-features';
+import { LazyRouteBoundary } from '../../../../../src/app/lazy-route';
 import { ActivateRoute } from '../../../../../src/app/routes/activate';
 import { handleOf } from '../route-handles';
 
@@ -6,4 +7,11 @@ import { handleOf } from '../route-handles';
 await ensureApiFeatures();
 
 export const handle = handleOf('activate');
-export default ActivateRoute;
+// In the Suspense boundary route-table.tsx's lazy routes render in: the same markup.
+export default function ActivatePage() {
+  return (
+    <LazyRouteBoundary>
+      <ActivateRoute />
+    </LazyRouteBoundary>
+  );
+}

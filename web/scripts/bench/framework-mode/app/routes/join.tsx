@@ -1,4 +1,5 @@
 import { ensureApiFeatures } from '../../../../../src/app/lazy-features';
+import { LazyRouteBoundary } from '../../../../../src/app/lazy-route';
 import { JoinRoute } from '../../../../../src/app/routes/join';
 import { handleOf } from '../route-handles';
 
@@ -6,4 +7,11 @@ import { handleOf } from '../route-handles';
 await ensureApiFeatures();
 
 export const handle = handleOf('join');
-export default JoinRoute;
+// In the Suspense boundary route-table.tsx's lazy routes render in: the same markup.
+export default function JoinPage() {
+  return (
+    <LazyRouteBoundary>
+      <JoinRoute />
+    </LazyRouteBoundary>
+  );
+}

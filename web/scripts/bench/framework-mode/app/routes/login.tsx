@@ -1,4 +1,5 @@
 import { ensureApiFeatures } from '../../../../../src/app/lazy-features';
+import { LazyRouteBoundary } from '../../../../../src/app/lazy-route';
 import { LoginRoute } from '../../../../../src/app/routes/login';
 import { handleOf } from '../route-handles';
 
@@ -7,4 +8,11 @@ import { handleOf } from '../route-handles';
 await ensureApiFeatures();
 
 export const handle = handleOf('login');
-export default LoginRoute;
+// In the Suspense boundary route-table.tsx's lazy routes render in: the same markup.
+export default function LoginPage() {
+  return (
+    <LazyRouteBoundary>
+      <LoginRoute />
+    </LazyRouteBoundary>
+  );
+}
