@@ -8,6 +8,7 @@ export { codeFingerprint } from './code-fingerprint';
 import { checkContentAssets } from './content-assets';
 import { loadPrograms } from './content';
 import { addLazyRoutePreloads, type ClientManifest } from './lazy-route-preloads';
+import { addWatchBoot } from './watch-boot-tag';
 import { webPaths } from './paths';
 import { prerender, prerenderChanges, type PrerenderDirs } from './prerender';
 import type { ProgramChanges } from './what-shows-a-program';
@@ -157,6 +158,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     // Pages whose lazy route entry-client resolves before hydrating: fetch its chunks beside the entry.
     const manifest = JSON.parse(await readFile(paths.clientManifest, 'utf8')) as ClientManifest;
     await addLazyRoutePreloads(paths.clientDir, manifest);
+    // The /watch pages start their play before the app has loaded (src/watch-boot.ts).
+    await addWatchBoot(paths.clientDir, manifest);
     report = {
       mode: 'full',
       reason,

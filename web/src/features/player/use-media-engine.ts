@@ -2,7 +2,16 @@ import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { useDispatch } from 'react-redux';
 import { usePlayerSelector } from './hooks';
 import { attachEngine, type MediaEngine } from './media-engine';
-import { captionsAvailable, failed, levelsLoaded, levelSwitched, selectPlayer, statusChanged } from './playerSlice';
+import {
+  captionsAvailable,
+  durationKnown,
+  failed,
+  levelsLoaded,
+  levelSwitched,
+  selectPlayer,
+  statusChanged,
+  timeUpdated,
+} from './playerSlice';
 import type { FatalError } from './recovery-policy';
 import type { ResumePoint } from './use-resume-point';
 
@@ -59,6 +68,7 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
         if (!created) return void dispatch(failed('unsupported'));
         engine = created;
         engineRef.current = created;
+        reportEarlyPlayback(video);
         // Autoplay may be refused (no user gesture yet): then the big Play button is the way in.
         video.play().catch(() => dispatch(statusChanged('paused')));
       },
@@ -73,6 +83,14 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
       engineRef.current = undefined;
     };
   });
+
+  // An engine the page's boot script started (early-engine.ts) may have played before React
+  // listened to the element: what the element did then is reported now (a fresh one did nothing).
+  const reportEarlyPlayback = (video: HTMLVideoElement) => {
+    if (Number.isFinite(video.duration) && video.duration > 0) dispatch(durationKnown(video.duration));
+    if (video.currentTime > 0) dispatch(timeUpdated(video.currentTime));
+    if (!video.paused && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
+  };
 
   const { loadGeneration } = player;
   useEffect(() => {

@@ -1,0 +1,96 @@
+import type Hls from 'hls.js';
+import { API_PREFIX, progressReadPath } from '@stride/contract/region-routing';
+import { browserFallbackDeps, requestWithFallback, type FallbackDeps } from '../../shared/api/region-fallback';
+import { pendingOutboxProgress } from '../../shared/outbox';
+import { holdEarlyAnswer } from './early-answers';
+import { holdEarlyEngine } from './early-engine';
+import { hlsConfig } from './media-engine';
+import { newerPosition, resumePosition, type SavedProgress } from './resume';
+
+/** The workout a /watch/<id> address plays; undefined for any other address. */
+export function watchedWorkoutId(pathname: string): string | undefined {
+  const match = /^\/watch\/([^/]+)$/.exec(pathname);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface EarlyBootDeps {
+  readonly fallback: FallbackDeps;
+  /** hls.js's chunk (the one media-engine.ts imports). */
+  readonly loadHls: () => Promise<{ default: typeof Hls }>;
+  /** The shell's <video>, if the page has one. */
+  readonly findVideo: () => HTMLVideoElement | null;
+  /** Where this browser's outbox still holds an unsent position of the workout. */
+  readonly pendingProgress: typeof pendingOutboxProgress;
+}
+
+const browserDeps = (): EarlyBootDeps => ({
+  fallback: browserFallbackDeps(),
+  loadHls: () => import('hls.js'),
+  findVideo: () => document.querySelector<HTMLVideoElement>('video.player__video'),
+  pendingProgress: pendingOutboxProgress,
+});
+
+/**
+ * Starts a /watch page's play before the app's code has loaded: the playback grant and the resume
+ * point (through the region fallback, as the API client asks them) and hls.js's chunk at once;
+ * then hls.js loads the stream from the resume point into the shell's <video> and plays. The
+ * player takes the answers (early-answers.ts) and the running engine (early-engine.ts) when it
+ * mounts, so nothing is asked or loaded twice. A refusal or a failure starts nothing: the player
+ * asks and reports as it always does. Resolves when the engine is handed over (or not started).
+ */
+export async function bootWatchPage(pathname: string, deps: EarlyBootDeps = browserDeps()): Promise<void> {
+  const workoutId = watchedWorkoutId(pathname);
+  if (!workoutId) return;
+  performance.mark('stride:boot');
+  // The biggest download first: hls.js's chunk (the player reports a failed one when it imports it itself).
+  const engineChunk = deps.loadHls();
+  engineChunk.catch(() => undefined);
+  const ask = (apiPath: string): Promise<Response> => {
+    const response = requestWithFallback(apiPath, { method: 'GET', credentials: 'same-origin' }, deps.fallback);
+    // The player reads its own copy; this chain registered first, so it clones before anyone reads.
+    holdEarlyAnswer(
+      apiPath,
+      response.then((r) => r.clone()),
+    );
+    return response;
+  };
+  const grant = ask(`${API_PREFIX}/playback/${encodeURIComponent(workoutId)}`);
+  const progress = ask(progressReadPath(workoutId));
+
+  const granted = await grant.then(
+    async (r) => (r.ok ? ((await r.json()) as { hlsUrl?: unknown }) : undefined),
+    () => undefined,
+  );
+  const url = granted?.hlsUrl;
+  if (typeof url !== 'string') return;
+  const { default: HlsClass } = await engineChunk;
+  if (!HlsClass.isSupported()) return; // native HLS: the player attaches after hydration
+  performance.mark('stride:engine-import');
+  let failed = false;
+  const hls = new HlsClass({ ...hlsConfig(0), autoStartLoad: false, startFragPrefetch: true });
+  hls.on(HlsClass.Events.ERROR, (_event, data) => {
+    if (data.fatal) failed = true;
+  });
+  // The playlists load while the resume point is still on its way.
+  hls.loadSource(url);
+  // A ManagedMediaSource (Safari) puts <source> children in the element, which the hydration of
+  // the shell's empty <video> would not expect: there the player attaches it after hydration.
+  const video = typeof (globalThis as { ManagedMediaSource?: unknown }).ManagedMediaSource === 'undefined' ? deps.findVideo() : null;
+  if (video) hls.attachMedia(video);
+  performance.mark('stride:engine-attached');
+
+  const saved = await progress.then(
+    async (r) => (r.ok ? ((await r.json()) as SavedProgress) : null),
+    () => null,
+  );
+  const startAtSec = resumePosition(newerPosition(deps.pendingProgress(workoutId), saved));
+  hls.startLoad(startAtSec > 0 ? startAtSec : -1);
+  holdEarlyEngine({ hls, video, url, startAtSec, failed: () => failed });
+  // Autoplay may be refused (no user gesture yet): the player offers its Play button then.
+  video?.play().catch(() => undefined);
+}
