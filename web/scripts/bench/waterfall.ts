@@ -58,10 +58,7 @@ export function waterfallOf(t: PageTimings): WaterfallRow[] {
       first((p) => p.startsWith('/api/playback/')),
     ),
     // The read form (GET /api/progress?workout=, or a region's pinned path when hedged), not a save.
-    row(
-      'resume point',
-      span(after.filter((r) => /\/api\/(region\/\w+\/)?progress\?workout=/.test(r.name)).slice(0, 1)),
-    ),
+    row('resume point', span(after.filter((r) => /\/api\/(region\/\w+\/)?progress\?workout=/.test(r.name)).slice(0, 1))),
     row('hls.js chunk', first(isHlsChunk)),
     row('engine attached', [mark('stride:engine-import'), mark('stride:engine-attached')]),
     // The boot script's engine taken over by the player at hydration (watch-boot.ts), when it was.

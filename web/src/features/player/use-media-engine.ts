@@ -15,6 +15,9 @@ import {
 import type { FatalError } from './recovery-policy';
 import type { ResumePoint } from './use-resume-point';
 
+/** HTMLMediaElement.HAVE_FUTURE_DATA (a constant some DOM emulations lack). */
+const HAVE_FUTURE_DATA = 3;
+
 export interface MediaEngineOptions {
   readonly videoRef: RefObject<HTMLVideoElement | null>;
   /** Set to the engine while one is attached (recovery and commands act on it), undefined otherwise. */
@@ -89,7 +92,7 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
   const reportEarlyPlayback = (video: HTMLVideoElement) => {
     if (Number.isFinite(video.duration) && video.duration > 0) dispatch(durationKnown(video.duration));
     if (video.currentTime > 0) dispatch(timeUpdated(video.currentTime));
-    if (!video.paused && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
+    if (!video.paused && video.readyState >= HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
   };
 
   const { loadGeneration } = player;

@@ -43,7 +43,10 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }
   const playing = player.status === 'playing';
   const busy =
     player.status === 'idle' ||
-    player.status === 'authorizing' || player.status === 'loading' || player.status === 'buffering' || player.status === 'recovering';
+    player.status === 'authorizing' ||
+    player.status === 'loading' ||
+    player.status === 'buffering' ||
+    player.status === 'recovering';
   const statusText =
     player.status === 'idle'
       ? 'Loading the player…'
