@@ -17,7 +17,7 @@ const page = [
 ].join('\n');
 
 describe('withWatchBoot', () => {
-  it("puts the boot script and its chunks first among the page's scripts, moving a preload the page had", () => {
+  it("puts the boot script and its chunks first among the page's scripts, moving a preload the page had, the app's after it at low priority", () => {
     const out = withWatchBoot(page, manifest);
     expect(out.split('\n').map((l) => l.trim())).toEqual([
       '<head>',
@@ -25,8 +25,8 @@ describe('withWatchBoot', () => {
       '<script type="module" crossorigin src="/assets/watch-boot-1.js"></script>',
       '<link rel="modulepreload" crossorigin href="/assets/region-fallback-2.js">',
       '<link rel="modulepreload" crossorigin href="/assets/outbox-3.js">',
-      '<script type="module" crossorigin src="/assets/index-0.js"></script>',
-      '<link rel="modulepreload" crossorigin href="/assets/store-4.js">',
+      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-0.js"></script>',
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/store-4.js">',
       '</head><body></body>',
     ]);
     expect(withWatchBoot(out, manifest)).toBe(out);

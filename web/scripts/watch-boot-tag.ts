@@ -25,11 +25,23 @@ export function withWatchBoot(html: string, manifest: ClientManifest): string {
   const page = html
     .split('\n')
     .filter((line) => !moved.has(line.trim()))
+    .map(lowPriority)
     .join('\n');
   const entry = /\n?[ \t]*<script type="module"[^>]*\bsrc="\/assets\/[^"]+"[^>]*><\/script>/.exec(page);
   if (!entry) throw new Error("page has no module script (the app's entry) to put the watch boot script before");
   const tags = [`<script type="module" crossorigin src="/${escapeHtml(boot)}"></script>`, ...imports.map(preloadOf)];
   return page.slice(0, entry.index) + tags.map((tag) => `\n    ${tag}`).join('') + page.slice(entry.index);
+}
+
+/**
+ * The app's own scripts and modulepreloads on a /watch page: asked at low priority, so the play's
+ * requests (the grant, hls.js's chunk, the playlists and segments), asked later at the default
+ * high priority, go first on the browser's few connections instead of queueing behind them. The
+ * app still hydrates as soon as they are in.
+ */
+function lowPriority(line: string): string {
+  if (line.includes('fetchpriority=')) return line;
+  return line.replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ');
 }
 
 /** Adds the boot script to the built /watch pages that exist; returns how many it changed. */

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { act, screen } from '@testing-library/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../test/fake-api';
 import { renderWithProviders, type RenderWithProvidersResult } from '../../test/render';
 import { forgetEarlyAnswers, holdEarlyAnswer } from './early-answers';
 import type { MediaEngine } from './media-engine';
+import { playerApi } from './playerApi';
 import { fakeEngines, grantForW1, type FakeEngines } from './test-engine';
 import { useMediaEngine } from './use-media-engine';
 import { usePlay } from './use-play';
@@ -24,6 +25,18 @@ function PlayerStart({ attach }: { readonly attach: FakeEngines['attach'] }) {
   const resume = useResumePoint('w-1');
   useMediaEngine({ videoRef, engineRef, hlsUrl: grant?.hlsUrl, resume, onFatal: () => undefined, attach });
   return <video data-testid="video" ref={videoRef} />;
+}
+
+/** Mounts the player only on "Open": the answers can be in the store before its first commit. */
+function OpenLater({ attach }: { readonly attach: FakeEngines['attach'] }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <PlayerStart attach={attach} />
+  ) : (
+    <button type="button" onClick={() => setOpen(true)}>
+      Open
+    </button>
+  );
 }
 
 const json = (status: number, body?: unknown) =>
@@ -93,5 +106,16 @@ describe('the player takes over the boot script’s start', () => {
     });
     await flush();
     expect(view.store.getState().player).toMatchObject({ status: 'playing', durationSec: 600, positionSec: 3 });
+  });
+
+  it('loads once when the answers are in before the player mounts (hydration after the boot script), not again as the play opens', async () => {
+    const view = renderWithProviders(<OpenLater attach={engines.attach} />);
+    await act(() => view.store.dispatch(playerApi.util.upsertQueryData('getPlayback', 'w-1', grantForW1)));
+    await act(() => view.store.dispatch(playerApi.util.upsertQueryData('getProgress', 'w-1', { positionSec: 120, durationSec: 600 })));
+    await view.user.click(screen.getByRole('button', { name: 'Open' }));
+    await flush();
+    expect(engines.attached).toHaveLength(1);
+    expect(engines.latest().startAtSec).toBe(120);
+    expect(engines.latest().engine.destroy).not.toHaveBeenCalled();
   });
 });

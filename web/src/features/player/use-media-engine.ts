@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { useDispatch } from 'react-redux';
+import type { Dispatch } from '@reduxjs/toolkit';
 import { usePlayerSelector } from './hooks';
 import { attachEngine, type MediaEngine } from './media-engine';
 import {
@@ -30,6 +31,16 @@ export interface MediaEngineOptions {
   readonly onFatal: (error: FatalError) => void;
   /** Attaches a stream to the element: hls.js or native HLS (tests pass a stand-in). */
   readonly attach?: typeof attachEngine;
+}
+
+/**
+ * An engine the page's boot script started (early-engine.ts) may have played before React
+ * listened to the element: what the element did then is reported now (a fresh one did nothing).
+ */
+function reportEarlyPlayback(video: HTMLVideoElement, dispatch: Dispatch): void {
+  if (Number.isFinite(video.duration) && video.duration > 0) dispatch(durationKnown(video.duration));
+  if (video.currentTime > 0) dispatch(timeUpdated(video.currentTime));
+  if (!video.paused && video.readyState >= HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
 }
 
 /**
@@ -71,7 +82,7 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
         if (!created) return void dispatch(failed('unsupported'));
         engine = created;
         engineRef.current = created;
-        reportEarlyPlayback(video);
+        reportEarlyPlayback(video, dispatch);
         // Autoplay may be refused (no user gesture yet): then the big Play button is the way in.
         video.play().catch(() => dispatch(statusChanged('paused')));
       },
@@ -87,19 +98,15 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
     };
   });
 
-  // An engine the page's boot script started (early-engine.ts) may have played before React
-  // listened to the element: what the element did then is reported now (a fresh one did nothing).
-  const reportEarlyPlayback = (video: HTMLVideoElement) => {
-    if (Number.isFinite(video.duration) && video.duration > 0) dispatch(durationKnown(video.duration));
-    if (video.currentTime > 0) dispatch(timeUpdated(video.currentTime));
-    if (!video.paused && video.readyState >= HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
-  };
-
   const { loadGeneration } = player;
+  // Not before the play is opened (usePlay): opening it starts a new load generation, and a load
+  // started in the same commit (the answers already in, as the boot script leaves them) would be
+  // torn down and loaded again at once.
+  const opened = player.playId !== null;
   useEffect(() => {
     const video = videoRef.current;
-    if (!video || !hlsUrl || !resume.known) return;
+    if (!video || !hlsUrl || !resume.known || !opened) return;
     return load(video, hlsUrl);
     // loadGeneration is not read here: a new one (Retry, reauthorization, a recovery reload) is a reason to load again.
-  }, [videoRef, hlsUrl, loadGeneration, resume.known]);
+  }, [videoRef, hlsUrl, loadGeneration, resume.known, opened]);
 }
