@@ -17,6 +17,13 @@ export interface PlayerSessionProps {
 }
 
 /**
+ * The <video>'s children belong to the media engine (hls.js adds a <track> per captions track, a
+ * <source> with a ManagedMediaSource): marked as HTML React does not own, so neither hydrating a
+ * shell the boot script already plays in nor a later render touches or objects to them.
+ */
+const ENGINE_OWNED_CHILDREN = { __html: '' };
+
+/**
  * One visit to a workout's player, rendered: the behaviour is in usePlayerSession's hooks. Until
  * hydrated it shows nothing the shell cannot know (the workout, from the props or the playback
  * answer), so the prerendered stage hydrates at any id and its <video> element stays the same.
@@ -74,10 +81,11 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }
         arrow goes to the controls.
       </p>
       <div className="player__stage">
-        {/* Its src is the boot script's engine's when that started before hydration. */}
+        {/* Its src and children (<track>, <source>) are the media engine's, the boot script's before hydration. */}
         <video
           ref={videoRef}
           suppressHydrationWarning
+          dangerouslySetInnerHTML={ENGINE_OWNED_CHILDREN}
           className="player__video"
           playsInline
           preload="metadata"
