@@ -9,11 +9,22 @@ import { forgetEarlyEngine, takeEarlyEngine } from './early-engine';
 
 /** hls.js's surface the boot script uses, recording what it was told (MSE is not in any DOM emulation). */
 class FakeHls {
-  static readonly Events = { ERROR: 'hlsError' };
+  static readonly Events = { ERROR: 'hlsError', MANIFEST_PARSED: 'hlsManifestParsed' };
   static readonly instances: FakeHls[] = [];
   static isSupported = () => true;
   readonly calls: string[] = [];
   media: HTMLMediaElement | null = null;
+  levels: unknown[] = [];
+  readonly onceHandlers = new Map<string, () => void>();
+  once(event: string, handler: () => void) {
+    this.calls.push(`once ${event}`);
+    this.onceHandlers.set(event, handler);
+  }
+  /** The multivariant playlist parsed: the levels are known. */
+  manifestParsed() {
+    this.levels = [{}, {}];
+    this.onceHandlers.get(FakeHls.Events.MANIFEST_PARSED)?.();
+  }
   readonly handlers = new Map<string, (event: string, data: { fatal: boolean }) => void>();
   constructor(readonly config: Record<string, unknown>) {
     FakeHls.instances.push(this);
@@ -80,7 +91,11 @@ describe('bootWatchPage (the /watch boot script)', () => {
     expect(api.calls.map((c) => c.path)).toEqual(['/api/playback/w-1', '/api/progress?workout=w-1']);
     const [hls] = FakeHls.instances;
     expect(hls?.config).toMatchObject({ autoStartLoad: false, startFragPrefetch: true, capLevelToPlayerSize: true });
-    expect(hls?.calls).toEqual([`loadSource ${GRANT.hlsUrl}`, 'attachMedia', 'startLoad 300']);
+    // Loading starts at the resume point once the levels are known (hls.js would otherwise start at
+    // its configured position).
+    expect(hls?.calls).toEqual([`loadSource ${GRANT.hlsUrl}`, 'attachMedia', 'once hlsManifestParsed']);
+    hls?.manifestParsed();
+    expect(hls?.calls.at(-1)).toBe('startLoad 300');
     expect(video.play).toHaveBeenCalled();
     // The player's endpoints get the same answers, each readable, once.
     const early = takeEarlyAnswer('/api/playback/w-1');
@@ -109,6 +124,7 @@ describe('bootWatchPage (the /watch boot script)', () => {
   it('starts from the beginning when the workout was never watched (404)', async () => {
     progress = { status: 404 };
     await bootWatchPage('/watch/w-1', deps());
+    FakeHls.instances[0]?.manifestParsed();
     expect(FakeHls.instances[0]?.calls.at(-1)).toBe('startLoad -1');
   });
 

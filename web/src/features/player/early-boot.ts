@@ -89,7 +89,11 @@ export async function bootWatchPage(pathname: string, deps: EarlyBootDeps = brow
     () => null,
   );
   const startAtSec = resumePosition(newerPosition(deps.pendingProgress(workoutId), saved));
-  hls.startLoad(startAtSec > 0 ? startAtSec : -1);
+  // Asked before the multivariant playlist is parsed, hls.js would start later at its configured
+  // startPosition instead of this one: start once the levels are known.
+  const startLoad = () => hls.startLoad(startAtSec > 0 ? startAtSec : -1);
+  if (hls.levels.length > 0) startLoad();
+  else hls.once(HlsClass.Events.MANIFEST_PARSED, startLoad);
   holdEarlyEngine({ hls, video, url, startAtSec, failed: () => failed });
   // Autoplay may be refused (no user gesture yet): the player offers its Play button then.
   video?.play().catch(() => undefined);
