@@ -11,7 +11,7 @@ import { apiUnauthorized } from '../../shared/api/auth-events';
 import { takeEarlyAnswer } from './early-answers';
 
 export type ApiResult = QueryReturnValue<unknown, FetchBaseQueryError, FetchBaseQueryMeta>;
-type BaseQuery = (args: string | FetchArgs) => Promise<ApiResult> | ApiResult;
+type BaseQuery = (args: string | FetchArgs) => PromiseLike<ApiResult> | ApiResult;
 
 const urlOf = (args: string | FetchArgs) => (typeof args === 'string' ? args : args.url);
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { act, screen } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,8 @@ function PlayerStart({ attach }: { readonly attach: FakeEngines['attach'] }) {
   useMediaEngine({ videoRef, engineRef, hlsUrl: grant?.hlsUrl, resume, onFatal: () => undefined, attach });
   return <video data-testid="video" ref={videoRef} />;
 }
+
+type ApiState = Parameters<ReturnType<typeof playerApi.endpoints.getPlayback.select>>[0];
 
 /** Mounts the player only on "Open": the answers can be in the store before its first commit. */
 function OpenLater({ attach }: { readonly attach: FakeEngines['attach'] }) {
@@ -110,8 +113,10 @@ describe('the player takes over the boot script’s start', () => {
 
   it('loads once when the answers are in before the player mounts (hydration after the boot script), not again as the play opens', async () => {
     const view = renderWithProviders(<OpenLater attach={engines.attach} />);
-    await act(() => view.store.dispatch(playerApi.util.upsertQueryData('getPlayback', 'w-1', grantForW1)));
-    await act(() => view.store.dispatch(playerApi.util.upsertQueryData('getProgress', 'w-1', { positionSec: 120, durationSec: 600 })));
+    // The store's own type knows plain actions only; RTK Query's cache updates are thunks.
+    const dispatch = view.store.dispatch as ThunkDispatch<ApiState, unknown, UnknownAction>;
+    await act(() => dispatch(playerApi.util.upsertQueryData('getPlayback', 'w-1', grantForW1)));
+    await act(() => dispatch(playerApi.util.upsertQueryData('getProgress', 'w-1', { positionSec: 120, durationSec: 600 })));
     await view.user.click(screen.getByRole('button', { name: 'Open' }));
     await flush();
     expect(engines.attached).toHaveLength(1);
