@@ -1,19 +1,23 @@
 // @vitest-environment happy-dom
+import { configureStore } from '@reduxjs/toolkit';
 import { act } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { Provider } from 'react-redux';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { installApiFeatures } from '../../../app/api-features';
-import { makeStore } from '../../../app/store';
+import { strideApi } from '../../../shared/api/strideApi';
 import { installFakeApi } from '../../../test/fake-api';
+import { playerSlice } from '../playerSlice';
 import { grantForW1 } from '../test-engine';
 import { Player } from './Player';
 
 function app() {
-  const store = makeStore();
-  installApiFeatures([store]);
+  // The player's part of the app's store (as player-shell.test.tsx builds it: features do not import the app).
+  const store = configureStore({
+    reducer: { player: playerSlice.reducer, [strideApi.reducerPath]: strideApi.reducer },
+    middleware: (gdm) => gdm().concat(strideApi.middleware),
+  });
   const router = createMemoryRouter([{ path: '/watch/:id', element: <Player workoutId="w-1" /> }], { initialEntries: ['/watch/w-1'] });
   return (
     <Provider store={store}>
