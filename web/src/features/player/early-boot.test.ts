@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi, type FakeApi } from '../../test/fake-api';
 import { browserFallbackDeps } from '../../shared/api/region-fallback';
 import { forgetEarlyAnswers, takeEarlyAnswer } from './early-answers';
-import { bootWatchPage, watchedWorkoutId, type EarlyBootDeps } from './early-boot';
+import { bootWatchPage, earlyPlaySettled, forgetEarlyBoot, watchedWorkoutId, type EarlyBootDeps } from './early-boot';
 import { forgetEarlyEngine, takeEarlyEngine } from './early-engine';
 
 /** hls.js's surface the boot script uses, recording what it was told (MSE is not in any DOM emulation). */
@@ -76,6 +76,45 @@ describe('bootWatchPage (the /watch boot script)', () => {
   afterEach(() => {
     forgetEarlyAnswers();
     forgetEarlyEngine();
+    forgetEarlyBoot();
+  });
+
+  /** Whether `promise` has settled by now (after pending microtasks and answers). */
+  const settledYet = async (promise: Promise<void>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return done;
+  };
+
+  it("lets the app hydrate at once where no boot script ran, and after the boot's first frame where one did", async () => {
+    expect(await settledYet(earlyPlaySettled())).toBe(true);
+    await bootWatchPage('/watch/w-1', deps());
+    const settled = earlyPlaySettled(60_000);
+    expect(await settledYet(settled)).toBe(false);
+    video.dispatchEvent(new Event('playing'));
+    expect(await settledYet(settled)).toBe(true);
+  });
+
+  it('lets the app hydrate when the boot starts nothing (a refusal)', async () => {
+    grant = { status: 403, body: { error: 'subscription-required' } };
+    await bootWatchPage('/watch/w-1', deps());
+    expect(await settledYet(earlyPlaySettled(60_000))).toBe(true);
+  });
+
+  it('lets the app hydrate after the cap when no frame comes', async () => {
+    await bootWatchPage('/watch/w-1', deps());
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      void earlyPlaySettled(1_500).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(1_499);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the workout from /watch/<id> only', () => {

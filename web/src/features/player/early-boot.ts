@@ -18,6 +18,33 @@ export function watchedWorkoutId(pathname: string): string | undefined {
   }
 }
 
+/** How long the app's hydration of a /watch page waits for the boot script's first frame at most. */
+export const FIRST_FRAME_WAIT_MS = 1_500;
+
+let booting = false;
+let settleBoot: () => void = () => undefined;
+let bootSettled = Promise.resolve();
+/** Tests: as on a page where no boot script ran. */
+export function forgetEarlyBoot(): void {
+  booting = false;
+  bootSettled = new Promise<void>((resolve) => {
+    settleBoot = resolve;
+  });
+}
+forgetEarlyBoot();
+
+/**
+ * Resolves when the boot script's play has shown its first frame, or stopped trying (a refusal,
+ * an error, a refused autoplay, no hls.js), or after `capMs`; at once where no boot script runs
+ * (any page load but /watch, the prerender, a client-side navigation). The /watch route waits
+ * for it before hydrating, so the play's chain (playlists, segments, decode) has the main thread
+ * first: the picture, then the controls.
+ */
+export function earlyPlaySettled(capMs: number = FIRST_FRAME_WAIT_MS): Promise<void> {
+  if (!booting) return Promise.resolve();
+  return Promise.race([bootSettled, new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+}
+
 export interface EarlyBootDeps {
   readonly fallback: FallbackDeps;
   /** hls.js's chunk (the one media-engine.ts imports). */
@@ -41,11 +68,22 @@ const browserDeps = (): EarlyBootDeps => ({
  * then hls.js loads the stream from the resume point into the shell's <video> and plays. The
  * player takes the answers (early-answers.ts) and the running engine (early-engine.ts) when it
  * mounts, so nothing is asked or loaded twice. A refusal or a failure starts nothing: the player
- * asks and reports as it always does. Resolves when the engine is handed over (or not started).
+ * asks and reports as it always does. Resolves once the play is started (or not).
  */
 export async function bootWatchPage(pathname: string, deps: EarlyBootDeps = browserDeps()): Promise<void> {
   const workoutId = watchedWorkoutId(pathname);
   if (!workoutId) return;
+  booting = true;
+  const playing = await startPlay(workoutId, deps).catch(() => null);
+  if (!playing) return settleBoot();
+  playing.addEventListener('playing', () => settleBoot(), { once: true });
+  playing.addEventListener('error', () => settleBoot(), { once: true });
+  // Autoplay may be refused (no user gesture yet): the player offers its Play button then.
+  playing.play().catch(() => settleBoot());
+}
+
+/** The play's requests and engine; resolves to the <video> it plays in, or null when it started none there. */
+async function startPlay(workoutId: string, deps: EarlyBootDeps): Promise<HTMLVideoElement | null> {
   performance.mark('stride:boot');
   // The biggest download first: hls.js's chunk (the player reports a failed one when it imports it itself).
   const engineChunk = deps.loadHls();
@@ -67,14 +105,16 @@ export async function bootWatchPage(pathname: string, deps: EarlyBootDeps = brow
     () => undefined,
   );
   const url = granted?.hlsUrl;
-  if (typeof url !== 'string') return;
+  if (typeof url !== 'string') return null;
   const { default: HlsClass } = await engineChunk;
-  if (!HlsClass.isSupported()) return; // native HLS: the player attaches after hydration
+  if (!HlsClass.isSupported()) return null; // native HLS: the player attaches after hydration
   performance.mark('stride:engine-import');
   let failed = false;
   const hls = new HlsClass({ ...hlsConfig(0), autoStartLoad: false, startFragPrefetch: true });
   hls.on(HlsClass.Events.ERROR, (_event, data) => {
-    if (data.fatal) failed = true;
+    if (!data.fatal) return;
+    failed = true;
+    settleBoot();
   });
   // The playlists load while the resume point is still on its way.
   hls.loadSource(url);
@@ -95,6 +135,5 @@ export async function bootWatchPage(pathname: string, deps: EarlyBootDeps = brow
   if (hls.levels.length > 0) startLoad();
   else hls.once(HlsClass.Events.MANIFEST_PARSED, startLoad);
   holdEarlyEngine({ hls, video, url, startAtSec, failed: () => failed });
-  // Autoplay may be refused (no user gesture yet): the player offers its Play button then.
-  video?.play().catch(() => undefined);
+  return video;
 }
