@@ -44,6 +44,11 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     sourcemap: true,
+    rolldownOptions: {
+      // The pages' HTML entry, and the /watch pages' small boot script (web/src/watch-boot.ts),
+      // which scripts/watch-boot-tag.ts names in those pages only, before the app's entry.
+      input: { index: dir('./web/index.html'), 'watch-boot': dir('./web/src/watch-boot.ts') },
+    },
   },
   environments: {
     client: {

@@ -9,6 +9,8 @@ import { codeFingerprint } from './code-fingerprint';
 export { codeFingerprint } from './code-fingerprint';
 import { checkContentAssets } from './content-assets';
 import { loadPrograms } from './content';
+import type { ClientManifest } from './lazy-route-chunks';
+import { addWatchBoot } from './watch-boot-tag';
 import { webPaths } from './paths';
 import { prerender, prerenderChanges, type PrerenderDirs } from './prerender';
 import type { ProgramChanges } from './what-shows-a-program';
@@ -179,6 +181,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     const renderStarted = performance.now();
     const result = await prerender(catalog, { dirs: paths, asOf });
     const renderMs = Math.round(performance.now() - renderStarted);
+    // The /watch pages start their play before the app has loaded (src/watch-boot.ts).
+    await addWatchBoot(paths.clientDir, JSON.parse(await readFile(paths.clientManifest, 'utf8')) as ClientManifest);
     report = {
       id,
       base: null,

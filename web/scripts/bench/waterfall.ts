@@ -57,12 +57,12 @@ export function waterfallOf(t: PageTimings): WaterfallRow[] {
       'playback grant',
       first((p) => p.startsWith('/api/playback/')),
     ),
-    row(
-      'resume point',
-      first((p) => p.startsWith('/api/progress/')),
-    ),
+    // The read form (GET /api/progress?workout=, or a region's pinned path when hedged), not a save.
+    row('resume point', span(after.filter((r) => /\/api\/(region\/\w+\/)?progress\?workout=/.test(r.name)).slice(0, 1))),
     row('hls.js chunk', first(isHlsChunk)),
     row('engine attached', [mark('stride:engine-import'), mark('stride:engine-attached')]),
+    // The boot script's engine taken over by the player at hydration (watch-boot.ts), when it was.
+    row('player took over', [null, mark('stride:engine-adopted')]),
     row(
       'master playlist',
       first((p) => p.startsWith('/media/') && p.endsWith('/master.m3u8')),

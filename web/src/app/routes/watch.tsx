@@ -1,6 +1,11 @@
 import { useParams } from 'react-router';
-import { Player, selectWorkoutTitle } from '../../features/player';
+import { earlyPlaySettled, Player, selectWorkoutTitle } from '../../features/player';
 import type { RouteHandle } from '../page-title';
+
+// On a /watch page load the boot script (src/watch-boot.ts) is already playing into the shell:
+// the app hydrates once the first frame is up (or the boot gave up, or after a cap), so the
+// play's last steps do not wait behind hydration for the main thread. At once anywhere else.
+await earlyPlaySettled();
 
 /**
  * Loaded lazily (see route-table.tsx): the player's code is not in other pages' bundles. The

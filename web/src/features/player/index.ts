@@ -8,3 +8,4 @@ export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from './play
 export type { PlaybackFailure } from './recovery-policy';
 export { loginPathForWatch } from '../../shared/routing/watch-path';
 export { startPlaybackEarly } from './early-start';
+export { earlyPlaySettled } from './early-boot';

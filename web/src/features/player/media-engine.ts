@@ -1,4 +1,5 @@
-import type { ErrorData } from 'hls.js';
+import type { ErrorData, HlsConfig } from 'hls.js';
+import { takeEarlyEngine } from './early-engine';
 import type { FatalError } from './recovery-policy';
 import type { QualityLevel } from './playerSlice';
 
@@ -34,6 +35,13 @@ export function fatalFromHls(data: Pick<ErrorData, 'type' | 'response'>): FatalE
   return { kind: 'other' };
 }
 
+/** hls.js's settings for a play starting at `startAtSec` (the boot script's early engine uses them too). */
+export const hlsConfig = (startAtSec: number): Partial<HlsConfig> => ({
+  startPosition: startAtSec > 0 ? startAtSec : -1,
+  capLevelToPlayerSize: true,
+  renderTextTracksNatively: true,
+});
+
 function showTextTracks(video: HTMLVideoElement, on: boolean): void {
   for (const track of Array.from(video.textTracks)) {
     if (track.kind === 'subtitles' || track.kind === 'captions') track.mode = on ? 'showing' : 'hidden';
@@ -56,26 +64,36 @@ export async function attachEngine(
   performance.mark('stride:engine-import');
   const { default: Hls } = await import('hls.js');
   if (Hls.isSupported()) {
-    const hls = new Hls({ startPosition: startAtSec > 0 ? startAtSec : -1, capLevelToPlayerSize: true, renderTextTracksNatively: true });
-    hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
-      callbacks.onLevels(data.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
+    // The boot script's engine when it already loads this stream from this start (early-engine.ts):
+    // the same playlists and segments, no second load. Events it heard before are replayed below.
+    const early = takeEarlyEngine(video, url, startAtSec);
+    const hls = early ?? new Hls(hlsConfig(startAtSec));
+    const reportLevels = () => {
+      callbacks.onLevels(hls.levels.map((level, index) => ({ index, height: level.height, bitrate: level.bitrate })));
       if (options.quality >= 0) hls.currentLevel = options.quality;
-    });
-    hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => callbacks.onLevelSwitched(data.level));
-    hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_event, data) => {
-      callbacks.onCaptionsAvailable(data.subtitleTracks.length > 0);
-      if (data.subtitleTracks.length > 0) {
+    };
+    const reportCaptions = () => {
+      callbacks.onCaptionsAvailable(hls.subtitleTracks.length > 0);
+      if (hls.subtitleTracks.length > 0) {
         hls.subtitleTrack = captionsOn ? 0 : -1;
         hls.subtitleDisplay = captionsOn;
       }
-    });
+    };
+    hls.on(Hls.Events.MANIFEST_PARSED, reportLevels);
+    hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => callbacks.onLevelSwitched(data.level));
+    hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, reportCaptions);
     // Non-fatal errors are hls.js's own business: it retries fragments and switches levels itself.
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (data.fatal) callbacks.onFatal(fatalFromHls(data));
     });
-    hls.loadSource(url);
-    hls.attachMedia(video);
-    performance.mark('stride:engine-attached');
+    if (!early) hls.loadSource(url);
+    else {
+      if (hls.levels.length > 0) reportLevels();
+      if (hls.subtitleTracks.length > 0) reportCaptions();
+      if (hls.currentLevel >= 0) callbacks.onLevelSwitched(hls.currentLevel);
+    }
+    if (hls.media !== video) hls.attachMedia(video);
+    performance.mark(early ? 'stride:engine-adopted' : 'stride:engine-attached');
     let destroyed = false;
     return {
       kind: 'hls.js',

@@ -1,6 +1,7 @@
 import type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent } from '@stride/contract/api-shapes';
 import { API_PREFIX, progressReadPath } from '@stride/contract/region-routing';
 import { strideApi } from '../../shared/api/strideApi';
+import { earlyFirst } from './early-first-query';
 import type { SavedProgress } from './resume';
 
 export type { PlaybackGrant, PlaybackWorkout, Progress, ViewEvent };
@@ -12,19 +13,24 @@ const relativeToApi = (apiPath: string) => apiPath.slice(`${API_PREFIX}/`.length
 /** The player's reads. Its writes (progress, milestones) go through the outbox (shared/outbox). */
 export const playerApi = strideApi.injectEndpoints({
   endpoints: (build) => ({
+    // Both reads take the /watch page's early request when there is one (early-first-query.ts).
     getPlayback: build.query<PlaybackGrant, string>({
-      query: (workoutId) => workoutPath('playback', workoutId),
+      queryFn: async (workoutId, api, _extra, baseQuery) => {
+        const result = await earlyFirst(workoutPath('playback', workoutId), api, baseQuery);
+        return result.error ? { error: result.error } : { data: result.data as PlaybackGrant, meta: result.meta };
+      },
       // An authorization is short-lived and sets cookies: never serve it from the cache.
       keepUnusedDataFor: 0,
     }),
     getProgress: build.query<SavedProgress | null, string>({
       // 404 means "never watched": an answer, not an error. Asked in the read form the regions'
       // origin group serves (GET /api/progress?workout=), so a failing primary costs no resume point.
-      query: (workoutId) => ({
-        url: relativeToApi(progressReadPath(workoutId)),
-        validateStatus: (response) => response.ok || response.status === 404,
-      }),
-      transformResponse: (body: unknown, meta) => (meta?.response?.status === 404 ? null : (body as SavedProgress)),
+      queryFn: async (workoutId, api, _extra, baseQuery) => {
+        const args = { url: relativeToApi(progressReadPath(workoutId)), validateStatus: (r: Response) => r.ok || r.status === 404 };
+        const result = await earlyFirst(args, api, baseQuery);
+        if (result.error) return { error: result.error };
+        return { data: result.meta?.response?.status === 404 ? null : (result.data as SavedProgress), meta: result.meta };
+      },
       providesTags: (_result, _error, workoutId) => [{ type: 'Progress', id: workoutId }],
       keepUnusedDataFor: 0,
     }),

@@ -1,10 +1,23 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { useDispatch } from 'react-redux';
+import type { Dispatch } from '@reduxjs/toolkit';
 import { usePlayerSelector } from './hooks';
 import { attachEngine, type MediaEngine } from './media-engine';
-import { captionsAvailable, failed, levelsLoaded, levelSwitched, selectPlayer, statusChanged } from './playerSlice';
+import {
+  captionsAvailable,
+  durationKnown,
+  failed,
+  levelsLoaded,
+  levelSwitched,
+  selectPlayer,
+  statusChanged,
+  timeUpdated,
+} from './playerSlice';
 import type { FatalError } from './recovery-policy';
 import type { ResumePoint } from './use-resume-point';
+
+/** HTMLMediaElement.HAVE_FUTURE_DATA (a constant some DOM emulations lack). */
+const HAVE_FUTURE_DATA = 3;
 
 export interface MediaEngineOptions {
   readonly videoRef: RefObject<HTMLVideoElement | null>;
@@ -18,6 +31,16 @@ export interface MediaEngineOptions {
   readonly onFatal: (error: FatalError) => void;
   /** Attaches a stream to the element: hls.js or native HLS (tests pass a stand-in). */
   readonly attach?: typeof attachEngine;
+}
+
+/**
+ * An engine the page's boot script started (early-engine.ts) may have played before React
+ * listened to the element: what the element did then is reported now (a fresh one did nothing).
+ */
+function reportEarlyPlayback(video: HTMLVideoElement, dispatch: Dispatch): void {
+  if (Number.isFinite(video.duration) && video.duration > 0) dispatch(durationKnown(video.duration));
+  if (video.currentTime > 0) dispatch(timeUpdated(video.currentTime));
+  if (!video.paused && video.readyState >= HAVE_FUTURE_DATA) dispatch(statusChanged('playing'));
 }
 
 /**
@@ -59,6 +82,7 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
         if (!created) return void dispatch(failed('unsupported'));
         engine = created;
         engineRef.current = created;
+        reportEarlyPlayback(video, dispatch);
         // Autoplay may be refused (no user gesture yet): then the big Play button is the way in.
         video.play().catch(() => dispatch(statusChanged('paused')));
       },
@@ -75,10 +99,14 @@ export function useMediaEngine({ videoRef, engineRef, hlsUrl, resume, onFatal, a
   });
 
   const { loadGeneration } = player;
+  // Not before the play is opened (usePlay): opening it starts a new load generation, and a load
+  // started in the same commit (the answers already in, as the boot script leaves them) would be
+  // torn down and loaded again at once.
+  const opened = player.playId !== null;
   useEffect(() => {
     const video = videoRef.current;
-    if (!video || !hlsUrl || !resume.known) return;
+    if (!video || !hlsUrl || !resume.known || !opened) return;
     return load(video, hlsUrl);
     // loadGeneration is not read here: a new one (Retry, reauthorization, a recovery reload) is a reason to load again.
-  }, [videoRef, hlsUrl, loadGeneration, resume.known]);
+  }, [videoRef, hlsUrl, loadGeneration, resume.known, opened]);
 }

@@ -1,28 +1,14 @@
-import { useHydrated } from '../../../shared/ui/use-hydrated';
-import { PlayerHeading } from './PlayerHeading';
 import { PlayerSession, type PlayerSessionProps } from './PlayerSession';
 
 export type PlayerProps = PlayerSessionProps;
 
 /**
- * The /watch player. The prerendered /watch shell is one HTML file for every workout id, so the
- * server and the first client render show the same neutral stage; the per-workout player mounts
- * right after hydration (keyed by id, so another workout starts a fresh play). Both carry the
- * same generic, visually hidden h1 until the playback answer names the workout.
+ * The /watch player: one visit per workout (keyed by id, so another workout starts a fresh play).
+ * The prerendered /watch shell is one HTML file for every workout id: the session renders the same
+ * neutral stage on the server and in the first client render (its <video> included, which the
+ * page's boot script may already be playing: watch-boot.ts), and names the workout only after
+ * hydration.
  */
 export function Player(props: PlayerProps) {
-  const hydrated = useHydrated();
-  if (!hydrated) {
-    return (
-      <section className="player" aria-label="Video player">
-        <PlayerHeading />
-        <div className="player__stage">
-          <p className="player__status" role="status">
-            Loading the player…
-          </p>
-        </div>
-      </section>
-    );
-  }
   return <PlayerSession key={props.workoutId} {...props} />;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useHydrated } from '../../../shared/ui/use-hydrated';
 import { usePlayerSession } from '../use-player-session';
 import { PlayerControls } from './PlayerControls';
 import { PlayerErrorPanel } from './PlayerErrorPanel';
@@ -15,9 +16,21 @@ export interface PlayerSessionProps {
   readonly backTo?: string;
 }
 
-/** One visit to a workout's player, rendered: the behaviour is in usePlayerSession's hooks. */
+/**
+ * The <video>'s children belong to the media engine (hls.js adds a <track> per captions track, a
+ * <source> with a ManagedMediaSource): marked as HTML React does not own, so neither hydrating a
+ * shell the boot script already plays in nor a later render touches or objects to them.
+ */
+const ENGINE_OWNED_CHILDREN = { __html: '' };
+
+/**
+ * One visit to a workout's player, rendered: the behaviour is in usePlayerSession's hooks. Until
+ * hydrated it shows nothing the shell cannot know (the workout, from the props or the playback
+ * answer), so the prerendered stage hydrates at any id and its <video> element stays the same.
+ */
 export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }: PlayerSessionProps) {
   const idPrefix = useId();
+  const hydrated = useHydrated();
   const {
     containerRef,
     videoRef,
@@ -32,11 +45,21 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }
     mediaEvents,
     retry,
   } = usePlayerSession({ workoutId, ...(backTo !== undefined ? { backTo } : {}) });
-  const title = titleProp ?? workout?.title;
+  const named = hydrated ? workout : undefined;
+  const title = hydrated ? (titleProp ?? workout?.title) : undefined;
   const playing = player.status === 'playing';
   const busy =
-    player.status === 'authorizing' || player.status === 'loading' || player.status === 'buffering' || player.status === 'recovering';
-  const statusText = player.status === 'buffering' || player.status === 'recovering' ? 'Buffering…' : 'Loading the workout…';
+    player.status === 'idle' ||
+    player.status === 'authorizing' ||
+    player.status === 'loading' ||
+    player.status === 'buffering' ||
+    player.status === 'recovering';
+  const statusText =
+    player.status === 'idle'
+      ? 'Loading the player…'
+      : player.status === 'buffering' || player.status === 'recovering'
+        ? 'Buffering…'
+        : 'Loading the workout…';
 
   return (
     <section
@@ -51,19 +74,22 @@ export function PlayerSession({ workoutId, title: titleProp, posterSrc, backTo }
       onPointerMove={onActivity}
       onFocusCapture={onActivity}
     >
-      <PlayerHeading title={title} {...(workout ? { program: { slug: workout.programSlug, title: workout.programTitle } } : {})} />
+      <PlayerHeading title={title} {...(named ? { program: { slug: named.programSlug, title: named.programTitle } } : {})} />
       <PlayerSignedOutNotice show={signedOutNotice} workoutId={workoutId} />
       <p id={`${idPrefix}-keys`} className="visually-hidden">
         Keyboard: Space or K play and pause, J and L or the left and right arrow keys seek, F full screen, M mute, C captions; the down
         arrow goes to the controls.
       </p>
       <div className="player__stage">
+        {/* Its src and children (<track>, <source>) are the media engine's, the boot script's before hydration. */}
         <video
           ref={videoRef}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={ENGINE_OWNED_CHILDREN}
           className="player__video"
           playsInline
           preload="metadata"
-          poster={posterSrc}
+          poster={hydrated ? posterSrc : undefined}
           onClick={() => commands.run({ type: 'toggle-play' })}
           onDoubleClick={toggleFullscreen}
           {...mediaEvents}

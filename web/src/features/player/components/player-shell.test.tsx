@@ -30,6 +30,10 @@ describe('Player (server-rendered, as in the prerendered /watch shell)', () => {
     expect(a).toBe(b);
     expect(a).toContain('aria-label="Video player"');
     expect(a).toMatch(/role="status"[^>]*>Loading the player/);
+    // The stage's <video> is in the shell: the boot script plays into it before hydration, and
+    // hydration keeps the same element (no second one, nothing to load again).
+    expect(a).toMatch(/<video class="player__video"[^>]*><\/video>/);
+    expect(a).not.toContain('Tabata Foundations');
     // The page's h1 from the start, generic and visually hidden, so the shell is the same for every id.
     expect(a).toContain('<h1 class="visually-hidden">Player</h1>');
   });
