@@ -17,16 +17,14 @@ const page = [
 ].join('\n');
 
 describe('withWatchBoot', () => {
-  it("puts the boot script and its chunks first among the page's scripts, moving a preload the page had, the app's after it at low priority", () => {
+  it("makes the boot the page's one script: the app's entry and preloads become its attributes, the boot's chunks follow it", () => {
     const out = withWatchBoot(page, manifest);
     expect(out.split('\n').map((l) => l.trim())).toEqual([
       '<head>',
       '<title>Player · Stride</title>',
-      '<script type="module" crossorigin src="/assets/watch-boot-1.js"></script>',
+      '<script type="module" crossorigin src="/assets/watch-boot-1.js" data-app-entry="/assets/index-0.js" data-app-preloads="/assets/store-4.js"></script>',
       '<link rel="modulepreload" crossorigin href="/assets/region-fallback-2.js">',
       '<link rel="modulepreload" crossorigin href="/assets/outbox-3.js">',
-      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-0.js"></script>',
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/store-4.js">',
       '</head><body></body>',
     ]);
     expect(withWatchBoot(out, manifest)).toBe(out);

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { escapeHtml } from './html-template';
 import { staticChunkFiles, type ClientManifest } from './lazy-route-chunks';
+import { APP_ENTRY_ATTRIBUTE, APP_PRELOADS_ATTRIBUTE } from '../src/watch-boot-app';
 
 /** The /watch pages' boot script, as a client-manifest key (vite.config.ts names it an input). */
 export const WATCH_BOOT_MODULE = 'src/watch-boot.ts';
@@ -10,38 +11,39 @@ export const WATCH_BOOT_MODULE = 'src/watch-boot.ts';
 export const WATCH_PAGES = ['watch/index.html', 'tv/watch/index.html'] as const;
 
 /**
- * Puts the boot script in a /watch page first among its scripts, before the app's entry, with its
- * own chunks' modulepreloads right after it (moved up if the page named them already). Module
- * scripts run in document order, and the browser asks for a page's chunks in that order over a
- * few connections: the boot's graph loads in the first round and its requests start while the
- * app's chunks still load. External and same-origin, so the CSP's script-src 'self' allows it.
+ * Makes the boot script a /watch page's only script, the app's entry and its modulepreloads
+ * becoming attributes of the boot's tag: the boot starts the app once the play's first frame is
+ * up (or it gave up, or after a cap). Over a few connections and one main thread, the play's
+ * requests (its chunks, the grant, hls.js, the playlists, the first segment) and hls.js's work
+ * then go first instead of queueing behind ~300 KB of the app's JavaScript being fetched and
+ * evaluated (issue 17: time to first frame). The boot's own chunks follow its tag as
+ * modulepreloads. External and same-origin, so the CSP's script-src 'self' allows all of it.
  */
 export function withWatchBoot(html: string, manifest: ClientManifest): string {
   const [boot, ...imports] = staticChunkFiles(manifest, WATCH_BOOT_MODULE);
   if (!boot) throw new Error(`client manifest has no ${WATCH_BOOT_MODULE}: is it still an input in vite.config.ts?`);
   if (html.includes(`src="/${boot}"`)) return html;
-  const preloadOf = (file: string) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`;
-  const moved = new Set(imports.map(preloadOf));
-  const page = html
+  const entry = /\n?[ \t]*<script type="module"[^>]*\bsrc="(\/assets\/[^"]+)"[^>]*><\/script>/.exec(html);
+  if (!entry?.[1]) throw new Error("page has no module script (the app's entry) for the watch boot script to start");
+  const bootChunks = new Set(imports.map((file) => `/${file}`));
+  const appPreloads: string[] = [];
+  const PRELOAD = /^[ \t]*<link rel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>$/;
+  const kept = html
+    .slice(0, entry.index)
+    .concat(html.slice(entry.index + entry[0].length))
     .split('\n')
-    .filter((line) => !moved.has(line.trim()))
-    .map(lowPriority)
+    .filter((line) => {
+      const href = PRELOAD.exec(line)?.[1];
+      if (href === undefined) return true;
+      if (!bootChunks.has(href)) appPreloads.push(href);
+      return false;
+    })
     .join('\n');
-  const entry = /\n?[ \t]*<script type="module"[^>]*\bsrc="\/assets\/[^"]+"[^>]*><\/script>/.exec(page);
-  if (!entry) throw new Error("page has no module script (the app's entry) to put the watch boot script before");
-  const tags = [`<script type="module" crossorigin src="/${escapeHtml(boot)}"></script>`, ...imports.map(preloadOf)];
-  return page.slice(0, entry.index) + tags.map((tag) => `\n    ${tag}`).join('') + page.slice(entry.index);
-}
-
-/**
- * The app's own scripts and modulepreloads on a /watch page: asked at low priority, so the play's
- * requests (the grant, hls.js's chunk, the playlists and segments), asked later at the default
- * high priority, go first on the browser's few connections instead of queueing behind them. The
- * app still hydrates as soon as they are in.
- */
-function lowPriority(line: string): string {
-  if (line.includes('fetchpriority=')) return line;
-  return line.replace(/<(script type="module"|link rel="modulepreload") /g, '<$1 fetchpriority="low" ');
+  const bootTag =
+    `<script type="module" crossorigin src="/${escapeHtml(boot)}" ${APP_ENTRY_ATTRIBUTE}="${escapeHtml(entry[1])}"` +
+    ` ${APP_PRELOADS_ATTRIBUTE}="${escapeHtml(appPreloads.join(' '))}"></script>`;
+  const tags = [bootTag, ...imports.map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`)];
+  return kept.slice(0, entry.index) + tags.map((tag) => `\n    ${tag}`).join('') + kept.slice(entry.index);
 }
 
 /** Adds the boot script to the built /watch pages that exist; returns how many it changed. */

@@ -123,6 +123,7 @@ async function main(): Promise<void> {
         r.files.length,
         kib(r.bytes),
         kib(r.gzipBytes) +
+          (r.appAfterFirstFrame ? ` (+${kib(r.appAfterFirstFrame.gzipBytes)} app, started after the first frame)` : '') +
           (r.routeBesideHydration ? ` (+${kib(r.routeBesideHydration.gzipBytes)} lazy route, loads beside hydration)` : ''),
         withinBudget(r) ? 'ok' : 'OVER',
       ]),

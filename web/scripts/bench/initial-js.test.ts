@@ -51,4 +51,33 @@ describe('pageTypesJs', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("counts a /watch page's app, which its boot script starts after the first frame, apart", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'initial-js-watch-'));
+    try {
+      await mkdir(path.join(dir, 'assets'), { recursive: true });
+      await mkdir(path.join(dir, 'watch'), { recursive: true });
+      await writeFile(
+        path.join(dir, 'watch', 'index.html'),
+        '<script type="module" src="/assets/boot.js" data-app-entry="/assets/index.js" data-app-preloads="/assets/vendor.js"></script>',
+      );
+      await writeFile(path.join(dir, 'assets', 'boot.js'), 'export const boot = 1;');
+      await writeFile(path.join(dir, 'assets', 'index.js'), 'a'.repeat(5_000));
+      await writeFile(path.join(dir, 'assets', 'vendor.js'), randomBytes(20 * 1024).toString('base64'));
+      const manifest = {
+        'src/app/routes/watch.tsx': { file: 'assets/watch.js', imports: ['_vendor.js'] },
+        'src/app/api-features.ts': { file: 'assets/watch.js' },
+        '_vendor.js': { file: 'assets/vendor.js' },
+      };
+      await writeFile(path.join(dir, 'assets', 'watch.js'), 'export const player = 1;');
+      const [watch] = await pageTypesJs(dir, manifest, [{ name: 'watch shell', objectKey: 'watch/index.html' }]);
+      expect(watch?.files.map((f) => f.file)).toEqual(['assets/boot.js']);
+      expect(watch?.appAfterFirstFrame?.files).toEqual(['assets/index.js', 'assets/vendor.js']);
+      expect(watch?.appAfterFirstFrame?.gzipBytes).toBeGreaterThan(20 * 1024);
+      // The player route's own chunk still loads beside hydration; the app's chunks are not counted twice.
+      expect(watch?.routeBesideHydration?.files).toEqual(['assets/watch.js']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -93,6 +93,19 @@ export function pageTypes(programSlug: string): PageType[] {
 export interface PageJs extends InitialJs {
   /** The page's lazy route's chunks the initial JS does not name: they load beside hydration. */
   readonly routeBesideHydration?: { readonly files: readonly string[]; readonly gzipBytes: number };
+  /**
+   * A /watch page's app (its entry and the chunks it names), which the page's one script, the
+   * watch boot, starts once the play's first frame is up (scripts/watch-boot-tag.ts).
+   */
+  readonly appAfterFirstFrame?: { readonly files: readonly string[]; readonly gzipBytes: number };
+}
+
+/** The app a page's watch boot script starts later: its `data-app-entry` and `data-app-preloads`, as files. */
+export function appStartedByBoot(html: string): string[] {
+  const tag = /<script\b[^>]*\bdata-app-entry="([^"]+)"[^>]*>/.exec(html);
+  if (!tag?.[1]) return [];
+  const preloads = /\bdata-app-preloads="([^"]*)"/.exec(tag[0])?.[1] ?? '';
+  return [tag[1], ...preloads.split(' ')].filter((src) => src !== '').map((src) => src.replace(/^\//, ''));
 }
 
 /** Initial JS of each page type, and what its lazy route (LAZY_ROUTE_MODULES, by the page's folder) loads beside hydration. */
@@ -101,15 +114,17 @@ export async function pageTypesJs(clientDir: string, manifest: ClientManifest, t
   for (const type of types) {
     const initial = await initialJsOf(clientDir, type);
     const folder = path.posix.dirname(type.objectKey);
+    const app = appStartedByBoot(await readFile(path.join(clientDir, type.objectKey), 'utf8'));
     const routeFiles = LAZY_ROUTE_MODULES[folder] ? lazyRouteChunkFiles(manifest, folder) : [];
-    const named = new Set(initial.files.map((f) => f.file));
+    const named = new Set([...initial.files.map((f) => f.file), ...app]);
     const extra = routeFiles.filter((f) => !named.has(f));
-    if (extra.length === 0) {
-      results.push(initial);
-      continue;
-    }
-    const sizes = await Promise.all(extra.map((f) => fileSize(clientDir, f)));
-    results.push({ ...initial, routeBesideHydration: { files: extra, gzipBytes: sizes.reduce((n, s) => n + s.gzipBytes, 0) } });
+    const total = async (files: readonly string[]) =>
+      (await Promise.all(files.map((f) => fileSize(clientDir, f)))).reduce((n, size) => n + size.gzipBytes, 0);
+    results.push({
+      ...initial,
+      ...(extra.length > 0 ? { routeBesideHydration: { files: extra, gzipBytes: await total(extra) } } : {}),
+      ...(app.length > 0 ? { appAfterFirstFrame: { files: app, gzipBytes: await total(app) } } : {}),
+    });
   }
   return results;
 }
