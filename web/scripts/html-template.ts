@@ -48,16 +48,3 @@ export function fillTemplate(template: string, parts: PageParts): string {
     .replace('<!--app-html-->', () => parts.html.slice(preloads.length))
     .replace('<!--app-state-->', () => parts.stateScript);
 }
-
-/**
- * Adds a `<link rel="modulepreload">` for each file the page does not name yet, before
- * `</head>`: chunks a page needs before it can hydrate (its lazy route's) then load beside the
- * entry instead of after it has run.
- */
-export function withModulePreloads(html: string, files: readonly string[]): string {
-  const missing = [...new Set(files)].filter((file) => !html.includes(`"/${file}"`));
-  if (missing.length === 0) return html;
-  if (!html.includes('</head>')) throw new Error('page has no </head> to add modulepreloads to');
-  const links = missing.map((file) => `    <link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">\n`).join('');
-  return html.replace('</head>', () => `${links}  </head>`);
-}
