@@ -170,4 +170,29 @@ describe('a lazy route', () => {
     expect(route.loaded()).toHaveProperty('Account');
     expect(imported).toHaveBeenCalledTimes(2);
   });
+
+  it('whose code does not load, even asked twice, says so with a Reload button instead of an empty page', async () => {
+    markHydrated();
+    const imported = vi.fn(() => Promise.reject(new Error('chunk failed')));
+    const route = lazyRoute(imported as () => Promise<{ Account: () => React.JSX.Element }>, (m) => m.Account);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { createRoot } = await import('react-dom/client');
+    root = createRoot(container, { onCaughtError: () => undefined });
+    await act(async () =>
+      root?.render(
+        <MemoryRouter initialEntries={['/']}>
+          <Routes table={tableWith(route.Component)} />
+        </MemoryRouter>,
+      ),
+    );
+    await act(async () => container.querySelector('a')?.click());
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.querySelector('h1')?.textContent).toBe('This page did not load');
+    expect(button(/^Reload$/)).toBeDefined();
+    // The rest of the page stays: the header still works.
+    await act(async () => button(/Header clicks/)?.click());
+    expect(button(/Header clicks/)?.textContent).toBe('Header clicks: 1');
+    expect(imported.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
 });

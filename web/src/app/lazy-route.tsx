@@ -1,4 +1,4 @@
-import { memo, Suspense, use, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, memo, Suspense, use, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * True until the browser's first render (hydration) has committed (entry-client's
@@ -19,6 +19,32 @@ export function markHydrated(): void {
  */
 export function LazyRouteBoundary({ children }: { readonly children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
+}
+
+/**
+ * A route whose code did not load (offline, or a chunk a newer deploy no longer has): said in
+ * words, with a way out, instead of an empty page. Renders no element of its own otherwise, so
+ * the prerendered HTML and its hydration are unchanged.
+ */
+export class RouteLoadBoundary extends Component<{ readonly children: ReactNode }, { readonly failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <section role="alert" className="route-load-failed">
+        <h1>This page did not load</h1>
+        <p>Check your connection, then reload the page.</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </section>
+    );
+  }
 }
 
 export interface LazyRoute<M> {
@@ -77,14 +103,23 @@ export function lazyRoute<M>(importModule: () => Promise<M>, componentOf: (modul
     return <Route />;
   }
 
+  /** Reached by a navigation: waits for the code outside the Suspense boundary (the previous page stays). */
+  function AwaitCode({ hydrating, children }: { readonly hydrating: boolean; readonly children: ReactNode }) {
+    if (!hydrating) use(settle());
+    return children;
+  }
+
   function RouteBoundary() {
     // Fixed when the boundary mounts: a re-render after hydration must not suspend above it.
     const [hydrating] = useState(() => firstRender);
-    if (!hydrating) use(settle());
     return (
-      <LazyRouteBoundary>
-        <RouteContent />
-      </LazyRouteBoundary>
+      <RouteLoadBoundary>
+        <AwaitCode hydrating={hydrating}>
+          <LazyRouteBoundary>
+            <RouteContent />
+          </LazyRouteBoundary>
+        </AwaitCode>
+      </RouteLoadBoundary>
     );
   }
 
