@@ -20,6 +20,7 @@
  * link's redirect, a refusal) are never cached.
  */
 
+import { isSlug } from './ids';
 import { programPath } from './urls';
 
 /** `aud` of a preview token; a session's is `stride-viewer` (@stride/contract/session). */
@@ -48,8 +49,6 @@ export interface PreviewClaims {
 /** JWT claim names (short, as registered claims are): `prg` the slug, `asof` epoch seconds. */
 export const PREVIEW_CLAIM = { program: 'prg', asOf: 'asof' } as const;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * The preview's claims from a verified JWT payload, or why they are not a preview's. Signature,
  * issuer, audience and times are the verifier's job; this reads what only a preview has.
@@ -58,7 +57,7 @@ export function readPreviewClaims(payload: Readonly<Record<string, unknown>>): P
   const program = payload[PREVIEW_CLAIM.program];
   const asOf = payload[PREVIEW_CLAIM.asOf];
   const exp = payload.exp;
-  if (typeof program !== 'string' || program.length > 100 || !SLUG.test(program)) return 'preview names no program';
+  if (typeof program !== 'string' || !isSlug(program)) return 'preview names no program';
   if (typeof asOf !== 'number' || !Number.isFinite(asOf)) return 'preview has no as-of instant';
   if (typeof exp !== 'number') return 'preview has no exp';
   const iat = typeof payload.iat === 'number' ? payload.iat : undefined;

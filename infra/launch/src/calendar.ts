@@ -1,6 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Program } from '@stride/web/content/schema';
+import { readProgramFiles } from '@stride/web/content';
 import { validatePrograms } from '@stride/web/content/validate-programs';
 import { readLiveRelease, type ReleaseBucket } from '../../publish/release';
 import { describeChanges, programsOfRelease } from './program-changes';
@@ -58,15 +57,6 @@ export function launchCalendar(programs: readonly Program[], now: Date): LaunchC
   };
 }
 
-/** The program files of a folder that pass validation, and every problem of those that do not. */
-export async function readProgramFiles(contentDir: string): Promise<{ programs: Program[]; problems: string[] }> {
-  const names = (await readdir(contentDir)).filter((name) => name.endsWith('.json')).sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({ name, where: path.join(contentDir, name), text: await readFile(path.join(contentDir, name), 'utf8') })),
-  );
-  return validatePrograms(files);
-}
-
 export interface SiteCalendar {
   /** What viewers are shown: the live release, or the program files before the first publish. */
   readonly source: string;
@@ -79,7 +69,8 @@ export interface SiteCalendar {
 
 /** The calendar of the site as viewers see it, and what a publish of the program files would change. */
 export async function siteCalendar(bucket: ReleaseBucket, contentDir: string, now: Date): Promise<SiteCalendar> {
-  const [live, files] = await Promise.all([readLiveRelease(bucket), readProgramFiles(contentDir)]);
+  const [live, texts] = await Promise.all([readLiveRelease(bucket), readProgramFiles(contentDir)]);
+  const files = validatePrograms(texts);
   if (!live)
     return {
       source: `the program files in ${contentDir} (nothing published yet)`,

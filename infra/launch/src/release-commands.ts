@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { FREE_INVALIDATION_PATHS_PER_MONTH, type CatalogFile } from '@stride/contract/releases';
 import { programPath } from '@stride/contract/urls';
 import type { Program } from '@stride/web/content/schema';
+import { readProgramFiles } from '@stride/web/content';
 import { buildSite, sitePaths } from '@stride/web/site-build';
 import {
   invalidationPathsThisMonth,
@@ -36,8 +36,7 @@ export async function onReleases<T>(target: ReleaseTarget, work: () => Promise<T
 
 /** The program files as a release carries them: name and text, sorted by name. */
 async function catalogFiles(contentDir: string): Promise<CatalogFile[]> {
-  const names = (await readdir(contentDir)).filter((name) => name.endsWith('.json')).sort();
-  return Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(contentDir, name), 'utf8') })));
+  return (await readProgramFiles(contentDir)).map(({ name, text }) => ({ name, text }));
 }
 
 /** `publish`: builds what changed since the last build and publishes it as a release. */

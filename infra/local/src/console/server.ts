@@ -8,6 +8,7 @@ import { uplotAsset } from '../../../drill/src/record/html';
 import { DRILLS_PAGE } from './drills-page';
 import { DrillRefused, DrillRunner } from './drills';
 import { CONSOLE_PAGE } from './page';
+import { isSlug, SLUG_RULE } from '@stride/contract/ids';
 import { PREVIEW_MAX_TTL_SEC } from '@stride/contract/preview';
 
 const MAX_BODY = 64 * 1024;
@@ -15,9 +16,7 @@ const MAX_BODY = 64 * 1024;
 /** POST /api/previews: what the launch CLI asks to be signed (it has checked the program is in the live release). */
 const previewBody = z
   .strictObject({
-    program: z
-      .string({ error: 'must be a program slug (lowercase letters, digits, hyphens)' })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a program slug (lowercase letters, digits, hyphens)'),
+    program: z.string({ error: `must be a program slug (${SLUG_RULE})` }).refine(isSlug, `must be a program slug (${SLUG_RULE})`),
     asOf: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-12-24T06:00:00Z' }),
     expiresAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant such as 2026-12-24T06:00:00Z' }),
   })
